@@ -1,0 +1,44 @@
+namespace Huikuan.Web.Data.Entities;
+
+/// <summary>A legal entity whose receivables are kept apart; every business row carries its id first.</summary>
+public sealed class Company
+{
+    public Guid Id { get; set; }
+    public required string Code { get; set; }
+    public required string Name { get; set; }
+    public required string BaseCurrency { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+}
+
+public sealed class Salesperson
+{
+    public Guid CompanyId { get; set; }
+    public Guid Id { get; set; }
+    public required string Code { get; set; }
+    public required string Name { get; set; }
+    public string? Email { get; set; }
+}
+
+public sealed class Customer
+{
+    public Guid CompanyId { get; set; }
+    public Guid Id { get; set; }
+    public required string Code { get; set; }
+    public required string Name { get; set; }
+    public Guid? SalespersonId { get; set; }
+    public Guid? PaymentTermId { get; set; }
+    public required string Currency { get; set; }
+    public string? TaxId { get; set; }
+    public string? Email { get; set; }
+    public string? Phone { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public required string CreatedBy { get; set; }
+}
+
+/// <summary>Number sequences per company and document kind (INV, CN, RC); incremented by a conditional update.</summary>
+public sealed class NumberSequence
+{
+    public Guid CompanyId { get; set; }
+    public required string Name { get; set; }
+    public long NextValue { get; set; }
+}

@@ -1,0 +1,109 @@
+using Huikuan.Web.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Huikuan.Web.Data;
+
+internal sealed class InvoiceConfiguration : IEntityTypeConfiguration<Invoice>
+{
+    public void Configure(EntityTypeBuilder<Invoice> b)
+    {
+        b.HasKey(x => new { x.CompanyId, x.Id });
+        b.HasIndex(x => new { x.CompanyId, x.Number }).IsUnique();
+        b.HasIndex(x => new { x.CompanyId, x.CustomerId, x.InvoiceDate });
+        b.HasIndex(x => new { x.CompanyId, x.InvoiceDate });
+        // An invoice can be reversed once.
+        b.HasIndex(x => new { x.CompanyId, x.ReversalOfId }).IsUnique().HasFilter("reversal_of_id IS NOT NULL");
+        b.HasIndex(x => new { x.CompanyId, x.UnappliedMinor }).HasFilter("unapplied_minor <> 0");
+        b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(16);
+        b.Property(x => x.Number).HasMaxLength(64);
+        b.Property(x => x.Currency).HasMaxLength(3);
+        b.Property(x => x.FapiaoNumber).HasMaxLength(64);
+        b.Property(x => x.Reference).HasMaxLength(200);
+        b.Property(x => x.Note).HasMaxLength(2000);
+        b.Property(x => x.PostedBy).HasMaxLength(200);
+        b.HasOne<Customer>().WithMany().HasForeignKey(x => new { x.CompanyId, x.CustomerId }).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Invoice>().WithMany().HasForeignKey(x => new { x.CompanyId, x.ReversalOfId }).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(x => x.Lines).WithOne().HasForeignKey(x => new { x.CompanyId, x.InvoiceId }).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(x => x.Installments).WithOne().HasForeignKey(x => new { x.CompanyId, x.InvoiceId }).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class InvoiceLineConfiguration : IEntityTypeConfiguration<InvoiceLine>
+{
+    public void Configure(EntityTypeBuilder<InvoiceLine> b)
+    {
+        b.HasKey(x => new { x.CompanyId, x.InvoiceId, x.LineNo });
+        b.Property(x => x.Description).HasMaxLength(500);
+        b.Property(x => x.Quantity).HasPrecision(18, 6);
+        b.Property(x => x.UnitPrice).HasPrecision(18, 6);
+        b.Property(x => x.TaxRatePercent).HasPrecision(7, 4);
+    }
+}
+
+internal sealed class InstallmentConfiguration : IEntityTypeConfiguration<Installment>
+{
+    public void Configure(EntityTypeBuilder<Installment> b)
+    {
+        b.HasKey(x => new { x.CompanyId, x.Id });
+        b.HasIndex(x => new { x.CompanyId, x.InvoiceId, x.Sequence }).IsUnique();
+        // Aging reads only open items: this partial index covers the aging query, so its cost grows
+        // with what is open, not with history.
+        b.HasIndex(x => new { x.CompanyId, x.DueDate, x.CustomerId, x.OpenMinor, x.InvoiceDate, x.Currency })
+            .HasDatabaseName("ix_installments_open").HasFilter("open_minor <> 0");
+        b.HasIndex(x => new { x.CompanyId, x.CustomerId, x.DueDate });
+        // As-of aging in the past also needs the items settled after that date.
+        b.HasIndex(x => new { x.CompanyId, x.LastAppliedOn });
+        b.Property(x => x.Currency).HasMaxLength(3);
+        b.HasOne<Customer>().WithMany().HasForeignKey(x => new { x.CompanyId, x.CustomerId }).OnDelete(DeleteBehavior.Restrict);
+        b.ToTable(t => t.HasCheckConstraint("ck_installments_open_within_amount", "open_minor >= 0 AND open_minor <= amount_minor"));
+    }
+}
+
+internal sealed class ReceiptConfiguration : IEntityTypeConfiguration<Receipt>
+{
+    public void Configure(EntityTypeBuilder<Receipt> b)
+    {
+        b.HasKey(x => new { x.CompanyId, x.Id });
+        b.HasIndex(x => new { x.CompanyId, x.Number }).IsUnique();
+        b.HasIndex(x => new { x.CompanyId, x.CustomerId, x.ReceivedOn });
+        b.HasIndex(x => new { x.CompanyId, x.IdempotencyKey }).IsUnique().HasFilter("idempotency_key IS NOT NULL");
+        b.HasIndex(x => new { x.CompanyId, x.BankReference }).IsUnique()
+            .HasFilter("bank_reference IS NOT NULL AND reversal_of_id IS NULL");
+        b.HasIndex(x => new { x.CompanyId, x.ReversalOfId }).IsUnique().HasFilter("reversal_of_id IS NOT NULL");
+        b.HasIndex(x => new { x.CompanyId, x.UnappliedMinor }).HasFilter("unapplied_minor <> 0");
+        b.Property(x => x.Method).HasConversion<string>().HasMaxLength(32);
+        b.Property(x => x.Number).HasMaxLength(64);
+        b.Property(x => x.Currency).HasMaxLength(3);
+        b.Property(x => x.PayerName).HasMaxLength(300);
+        b.Property(x => x.PayerReference).HasMaxLength(500);
+        b.Property(x => x.BankReference).HasMaxLength(200);
+        b.Property(x => x.IdempotencyKey).HasMaxLength(200);
+        b.Property(x => x.Note).HasMaxLength(2000);
+        b.Property(x => x.RecordedBy).HasMaxLength(200);
+        b.HasOne<Customer>().WithMany().HasForeignKey(x => new { x.CompanyId, x.CustomerId }).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Receipt>().WithMany().HasForeignKey(x => new { x.CompanyId, x.ReversalOfId }).OnDelete(DeleteBehavior.Restrict);
+        b.ToTable(t => t.HasCheckConstraint("ck_receipts_unapplied_nonnegative", "unapplied_minor >= 0"));
+    }
+}
+
+internal sealed class AllocationConfiguration : IEntityTypeConfiguration<Allocation>
+{
+    public void Configure(EntityTypeBuilder<Allocation> b)
+    {
+        b.HasKey(x => new { x.CompanyId, x.Id });
+        b.HasIndex(x => new { x.CompanyId, x.InstallmentId, x.AppliedOn });
+        b.HasIndex(x => new { x.CompanyId, x.ReceiptId });
+        b.HasIndex(x => new { x.CompanyId, x.CreditNoteId });
+        b.HasIndex(x => new { x.CompanyId, x.CustomerId, x.AppliedOn });
+        // An allocation is reversed at most once.
+        b.HasIndex(x => new { x.CompanyId, x.ReversesId }).IsUnique().HasFilter("reverses_id IS NOT NULL");
+        b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(16);
+        b.Property(x => x.Reason).HasMaxLength(500);
+        b.Property(x => x.CreatedBy).HasMaxLength(200);
+        b.HasOne<Installment>().WithMany().HasForeignKey(x => new { x.CompanyId, x.InstallmentId }).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Receipt>().WithMany().HasForeignKey(x => new { x.CompanyId, x.ReceiptId }).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Invoice>().WithMany().HasForeignKey(x => new { x.CompanyId, x.CreditNoteId }).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Allocation>().WithMany().HasForeignKey(x => new { x.CompanyId, x.ReversesId }).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -1,0 +1,119 @@
+using Huikuan.Domain;
+using Huikuan.Domain.Aging;
+using Huikuan.Domain.Money;
+using Huikuan.Web.Data;
+using Huikuan.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Huikuan.Web.Features.Aging;
+
+public sealed record AgingRequest(DateOnly? AsOf = null, AgingBasis Basis = AgingBasis.DueDate, string? Buckets = null,
+    string GroupBy = "customer", string? Currency = null, Guid? SalespersonId = null);
+
+public sealed record AgingRow(Guid? Id, string Code, string Name, IReadOnlyList<decimal> Buckets, decimal Total, decimal Unapplied, decimal Net);
+
+public sealed record AgingReportView(
+    DateOnly AsOf, string Basis, string Currency, string GroupBy, IReadOnlyList<string> BucketKeys, IReadOnlyList<decimal> Totals,
+    decimal Total, decimal Unapplied, Page<AgingRow> Rows);
+
+/// <summary>
+/// Aging as of any date (应收账龄): open installments by bucket, per customer or per salesperson. The
+/// buckets are summed by the database; every row's buckets add up to its total and the column totals
+/// to the grand total, because each item falls in exactly one bucket.
+/// </summary>
+public sealed class AgingReportHandler(HuikuanDbContext db, Scope scope, TimeProvider clock)
+{
+    public async Task<AgingReportView> HandleAsync(AgingRequest request, PageRequest page, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var company = scope.CompanyId;
+        var asOf = request.AsOf ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var buckets = AgingBuckets.Parse(request.Buckets);
+        var currency = request.Currency is null
+            ? await db.Companies.Where(c => c.Id == company).Select(c => c.BaseCurrency).SingleAsync(ct)
+            : Currency.Of(request.Currency).Code;
+        var bySalesperson = request.GroupBy switch
+        {
+            "customer" => false,
+            "salesperson" => true,
+            _ => throw new DomainRuleException("aging.groupBy", "groupBy", "groupBy is customer or salesperson."),
+        };
+
+        var perCustomer = await AmountsByCustomerAsync(company, currency, asOf, buckets, request.Basis, ct);
+        var unapplied = await OpenItemsAsOf.UnappliedAsync(db, company, currency, asOf, ct);
+        var customers = await db.Customers.AsNoTracking().Where(c => c.CompanyId == company)
+            .Select(c => new { c.Id, c.Code, c.Name, c.SalespersonId }).ToDictionaryAsync(c => c.Id, ct);
+
+        var rows = new Dictionary<Guid, (long[] Buckets, long Unapplied)>();
+        foreach (var customerId in perCustomer.Keys.Union(unapplied.Keys))
+        {
+            var info = customers[customerId];
+            if (request.SalespersonId is { } sp && info.SalespersonId != sp)
+            {
+                continue;
+            }
+            var key = bySalesperson ? info.SalespersonId ?? Guid.Empty : customerId;
+            if (!rows.TryGetValue(key, out var row))
+            {
+                row = (new long[buckets.Count], 0);
+            }
+            if (perCustomer.TryGetValue(customerId, out var amounts))
+            {
+                for (var i = 0; i < amounts.Length; i++)
+                {
+                    row.Buckets[i] += amounts[i];
+                }
+            }
+            rows[key] = (row.Buckets, row.Unapplied + unapplied.GetValueOrDefault(customerId));
+        }
+
+        var names = bySalesperson
+            ? await db.Salespeople.AsNoTracking().Where(s => s.CompanyId == company).ToDictionaryAsync(s => s.Id, s => (s.Code, s.Name), ct)
+            : customers.ToDictionary(c => c.Key, c => (c.Value.Code, c.Value.Name));
+        var cur = Currency.Of(currency);
+        var ordered = rows
+            .Select(r => (r.Key, r.Value.Buckets, r.Value.Unapplied, Total: r.Value.Buckets.Sum()))
+            .OrderByDescending(r => r.Total).ThenBy(r => names.TryGetValue(r.Key, out var n) ? n.Code : "", StringComparer.Ordinal)
+            .ToList();
+        var pageRows = ordered.Skip(page.Skip).Take(page.PageSize).Select(r =>
+        {
+            var (code, name) = names.TryGetValue(r.Key, out var n) ? n : ("", bySalesperson ? "(no salesperson)" : "");
+            return new AgingRow(r.Key == Guid.Empty ? null : r.Key, code, name, r.Buckets.Select(cur.ToMajor).ToList(), cur.ToMajor(r.Total),
+                cur.ToMajor(r.Unapplied), cur.ToMajor(r.Total - r.Unapplied));
+        }).ToList();
+
+        var totals = new long[buckets.Count];
+        foreach (var r in ordered)
+        {
+            for (var i = 0; i < totals.Length; i++)
+            {
+                totals[i] += r.Buckets[i];
+            }
+        }
+        return new AgingReportView(asOf, request.Basis == AgingBasis.DueDate ? "dueDate" : "invoiceDate", currency, request.GroupBy, buckets.Keys(),
+            totals.Select(cur.ToMajor).ToList(), cur.ToMajor(totals.Sum()), cur.ToMajor(ordered.Sum(r => r.Unapplied)),
+            new Page<AgingRow>(pageRows, page.Page, page.PageSize, ordered.Count));
+    }
+
+    /// <summary>Per customer, the open amount in each bucket, summed by the database.</summary>
+    public async Task<Dictionary<Guid, long[]>> AmountsByCustomerAsync(
+        Guid company, string currency, DateOnly asOf, AgingBuckets buckets, AgingBasis basis, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(buckets);
+        var items = await OpenItemsAsOf.QueryAsync(db, company, currency, asOf, ct);
+        var sums = await items.Select(BucketExpression.Build(buckets, basis, asOf))
+            .GroupBy(x => new { x.CustomerId, x.Bucket })
+            .Select(g => new { g.Key.CustomerId, g.Key.Bucket, Open = g.Sum(x => x.Open) })
+            .ToListAsync(ct);
+        var result = new Dictionary<Guid, long[]>();
+        foreach (var s in sums)
+        {
+            if (!result.TryGetValue(s.CustomerId, out var row))
+            {
+                result[s.CustomerId] = row = new long[buckets.Count];
+            }
+            row[s.Bucket] += s.Open;
+        }
+        return result;
+    }
+}

@@ -1,0 +1,101 @@
+using Huikuan.Domain;
+using Huikuan.Domain.Ledger;
+using Huikuan.Domain.Money;
+using Huikuan.Web.Data;
+using Huikuan.Web.Data.Entities;
+using Huikuan.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Huikuan.Web.Features.Allocations;
+
+/// <summary>Where applied money comes from: a receipt, a credit note, or nowhere (a write-off).</summary>
+public readonly record struct MoneySource(AllocationKind Kind, Guid? ReceiptId, Guid? CreditNoteId)
+{
+    public static MoneySource FromReceipt(Guid id) => new(AllocationKind.Receipt, id, null);
+    public static MoneySource FromCreditNote(Guid id) => new(AllocationKind.CreditNote, null, id);
+    public static readonly MoneySource WriteOff = new(AllocationKind.WriteOff, null, null);
+}
+
+/// <summary>
+/// The only code that changes open amounts. Each movement is an appended <see cref="Allocation"/>
+/// row plus two conditional updates of the cached balances; the conditions (0 ≤ open ≤ amount,
+/// 0 ≤ unapplied ≤ amount) are checked by the database in the same statement, so concurrent
+/// requests cannot together over-apply. Must run inside <see cref="Transactions.RunAsync{T}"/>.
+/// </summary>
+public sealed class LedgerWriter(HuikuanDbContext db, Scope scope, TimeProvider clock)
+{
+    /// <summary>Moves <paramref name="amountMinor"/> onto an installment (negative: takes it back, for reversals).</summary>
+    public async Task<Allocation> MoveAsync(
+        MoneySource source, Installment target, long amountMinor, long sourceAmountMinor, DateOnly appliedOn,
+        string? reason, Guid? reverses, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        var company = scope.CompanyId;
+        var id = target.Id;
+        var changed = await db.Installments
+            .Where(i => i.CompanyId == company && i.Id == id && i.OpenMinor - amountMinor >= 0 && i.OpenMinor - amountMinor <= i.AmountMinor)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(i => i.OpenMinor, i => i.OpenMinor - amountMinor)
+                .SetProperty(i => i.LastAppliedOn, i => i.LastAppliedOn == null || i.LastAppliedOn < appliedOn ? appliedOn : i.LastAppliedOn), ct);
+        if (changed == 0)
+        {
+            var open = await db.Installments.Where(i => i.CompanyId == company && i.Id == id).Select(i => i.OpenMinor).SingleAsync(ct);
+            AllocationRules.MustNotExceedOpen(amountMinor, open, Currency.Of(target.Currency));
+            throw new ConflictException("allocation.raced", "The installment changed while the money was being applied; please retry.");
+        }
+
+        if (source.ReceiptId is { } receiptId)
+        {
+            changed = await db.Receipts
+                .Where(r => r.CompanyId == company && r.Id == receiptId && r.ReversalOfId == null
+                    && r.UnappliedMinor - sourceAmountMinor >= 0 && r.UnappliedMinor - sourceAmountMinor <= r.AmountMinor)
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(r => r.UnappliedMinor, r => r.UnappliedMinor - sourceAmountMinor)
+                    .SetProperty(r => r.LastAppliedOn, r => r.LastAppliedOn == null || r.LastAppliedOn < appliedOn ? appliedOn : r.LastAppliedOn), ct);
+            if (changed == 0)
+            {
+                throw new DomainRuleException("allocation.exceedsUnapplied", "amount", "The receipt has not that much unapplied cash (any more).");
+            }
+        }
+        else if (source.CreditNoteId is { } creditNoteId)
+        {
+            changed = await db.Invoices
+                .Where(n => n.CompanyId == company && n.Id == creditNoteId && n.Kind == DocumentKind.CreditNote
+                    && n.UnappliedMinor - sourceAmountMinor >= 0 && n.UnappliedMinor - sourceAmountMinor <= n.TotalMinor)
+                .ExecuteUpdateAsync(s => s.SetProperty(n => n.UnappliedMinor, n => n.UnappliedMinor - sourceAmountMinor), ct);
+            if (changed == 0)
+            {
+                throw new DomainRuleException("allocation.exceedsUnapplied", "amount", "The credit note has not that much unapplied credit (any more).");
+            }
+        }
+
+        var allocation = new Allocation
+        {
+            CompanyId = company, Id = Guid.CreateVersion7(), Kind = source.Kind, InstallmentId = id, CustomerId = target.CustomerId,
+            ReceiptId = source.ReceiptId, CreditNoteId = source.CreditNoteId, AmountMinor = amountMinor, SourceAmountMinor = sourceAmountMinor,
+            AppliedOn = appliedOn, Reason = reason, ReversesId = reverses, CreatedAt = clock.GetUtcNow(), CreatedBy = scope.Actor,
+        };
+        db.Allocations.Add(allocation);
+        return allocation;
+    }
+
+    /// <summary>Appends the counter-entry of an allocation; the original stays as it was.</summary>
+    public async Task<Allocation> ReverseAsync(Allocation original, string reason, DateOnly on, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(original);
+        if (original.ReversesId is not null)
+        {
+            throw new ConflictException("allocation.isReversal", "This row is itself a reversal; it cannot be reversed.");
+        }
+        if (await db.Allocations.AnyAsync(a => a.CompanyId == original.CompanyId && a.ReversesId == original.Id, ct))
+        {
+            throw new ConflictException("allocation.alreadyReversed", "This allocation has already been reversed.");
+        }
+        var target = await db.Installments.AsNoTracking().SingleAsync(i => i.CompanyId == original.CompanyId && i.Id == original.InstallmentId, ct);
+        var date = on < original.AppliedOn ? original.AppliedOn : on;
+        return await MoveAsync(new MoneySource(original.Kind, original.ReceiptId, original.CreditNoteId), target,
+            -original.AmountMinor, -original.SourceAmountMinor, date, reason, original.Id, ct);
+    }
+
+    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+}

@@ -1,0 +1,59 @@
+using Huikuan.Domain;
+using Huikuan.Domain.Money;
+using Huikuan.Web.Data;
+using Huikuan.Web.Data.Entities;
+using Huikuan.Web.Features.Companies;
+using Huikuan.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Huikuan.Web.Features.Customers;
+
+public sealed record CreateCustomer(
+    string Code, string Name, Guid? SalespersonId = null, Guid? PaymentTermId = null, string? Currency = null,
+    string? TaxId = null, string? Email = null, string? Phone = null);
+
+public sealed class CreateCustomerHandler(HuikuanDbContext db, Scope scope, TimeProvider clock)
+{
+    public async Task<CustomerView> HandleAsync(CreateCustomer request, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var company = scope.CompanyId;
+        var code = CompanyHandler.Required(request.Code, "code", 64);
+        var currency = request.Currency is null
+            ? await db.Companies.Where(c => c.Id == company).Select(c => c.BaseCurrency).SingleAsync(ct)
+            : Currency.Of(request.Currency).Code;
+        if (request.SalespersonId is { } sp && !await db.Salespeople.AnyAsync(s => s.CompanyId == company && s.Id == sp, ct))
+        {
+            throw new DomainRuleException("customer.salesperson", "salespersonId", "No such salesperson in this company.");
+        }
+        if (request.PaymentTermId is { } pt && !await db.PaymentTerms.AnyAsync(t => t.CompanyId == company && t.Id == pt, ct))
+        {
+            throw new DomainRuleException("customer.paymentTerm", "paymentTermId", "No such payment term in this company.");
+        }
+        if (await db.Customers.AnyAsync(c => c.CompanyId == company && c.Code == code, ct))
+        {
+            throw new ConflictException("customer.duplicate", $"A customer with code '{code}' exists already.");
+        }
+        var customer = new Customer
+        {
+            CompanyId = company, Id = Guid.CreateVersion7(), Code = code,
+            Name = CompanyHandler.Required(request.Name, "name", 300),
+            SalespersonId = request.SalespersonId, PaymentTermId = request.PaymentTermId, Currency = currency,
+            TaxId = CompanyHandler.Optional(request.TaxId, "taxId", 64),
+            Email = CompanyHandler.Optional(request.Email, "email", 320),
+            Phone = CompanyHandler.Optional(request.Phone, "phone", 64),
+            CreatedAt = clock.GetUtcNow(), CreatedBy = scope.Actor,
+        };
+        db.Customers.Add(customer);
+        await db.SaveChangesAsync(ct);
+        return CustomerView.From(customer);
+    }
+}
+
+public sealed record CustomerView(
+    Guid Id, string Code, string Name, Guid? SalespersonId, Guid? PaymentTermId, string Currency,
+    string? TaxId, string? Email, string? Phone)
+{
+    public static CustomerView From(Customer c) =>
+        new(c.Id, c.Code, c.Name, c.SalespersonId, c.PaymentTermId, c.Currency, c.TaxId, c.Email, c.Phone);
+}

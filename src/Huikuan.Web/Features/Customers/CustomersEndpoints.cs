@@ -1,0 +1,22 @@
+using Huikuan.Web.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Huikuan.Web.Features.Customers;
+
+public static class CustomersEndpoints
+{
+    public static void MapCustomers(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/customers").WithTags("Customers");
+        group.MapGet("/", async (ListCustomersHandler handler, string? search, Guid? salespersonId, int? page, int? pageSize, CancellationToken ct) =>
+            TypedResults.Ok(await handler.HandleAsync(search, salespersonId, PageRequest.From(page, pageSize), ct)));
+        group.MapGet("/{id:guid}", async (Guid id, GetCustomerHandler handler, CancellationToken ct) =>
+            TypedResults.Ok(await handler.HandleAsync(id, ct)));
+        group.MapPost("/", async Task<Created<CustomerView>> (CreateCustomer request, CreateCustomerHandler handler, CancellationToken ct) =>
+        {
+            var customer = await handler.HandleAsync(request, ct);
+            return TypedResults.Created($"/api/customers/{customer.Id}", customer);
+        });
+        SalespersonHandler.Map(api);
+    }
+}

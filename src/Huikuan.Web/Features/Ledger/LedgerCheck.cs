@@ -1,0 +1,78 @@
+using Huikuan.Domain.Ledger;
+using Huikuan.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Huikuan.Web.Features.Ledger;
+
+public sealed record LedgerMismatch(string Table, Guid CompanyId, Guid Id, string What, long Stored, long FromHistory);
+
+public sealed record LedgerCheckResult(long Installments, long Receipts, long CreditNotes, long Allocations, IReadOnlyList<LedgerMismatch> Mismatches)
+{
+    public bool Ok => Mismatches.Count == 0;
+}
+
+/// <summary>
+/// Recomputes every cached balance from the append-only history and lists what differs: open amounts
+/// and last movement dates of installments, unapplied amounts of receipts and credit notes, installments
+/// that do not add up to their invoice, and allocations reversed more than once. Runs across all companies.
+/// </summary>
+public sealed class LedgerCheckHandler(HuikuanDbContext db)
+{
+    private const int MaxListed = 1000;
+
+    public async Task<LedgerCheckResult> HandleAsync(CancellationToken ct)
+    {
+        var mismatches = new List<LedgerMismatch>();
+
+        var installments = await db.Installments.AsNoTracking()
+            .Select(i => new
+            {
+                i.CompanyId, i.Id, i.OpenMinor, i.AmountMinor, i.LastAppliedOn,
+                Applied = db.Allocations.Where(a => a.CompanyId == i.CompanyId && a.InstallmentId == i.Id).Sum(a => a.AmountMinor),
+                Last = db.Allocations.Where(a => a.CompanyId == i.CompanyId && a.InstallmentId == i.Id).Max(a => (DateOnly?)a.AppliedOn),
+            })
+            .Where(x => x.OpenMinor != x.AmountMinor - x.Applied || x.LastAppliedOn != x.Last || x.OpenMinor < 0 || x.OpenMinor > x.AmountMinor)
+            .Take(MaxListed).ToListAsync(ct);
+        mismatches.AddRange(installments.Select(x => new LedgerMismatch("installments", x.CompanyId, x.Id,
+            x.LastAppliedOn != x.Last && x.OpenMinor == x.AmountMinor - x.Applied ? "last_applied_on" : "open_minor", x.OpenMinor, x.AmountMinor - x.Applied)));
+
+        var receipts = await db.Receipts.AsNoTracking()
+            .Select(r => new
+            {
+                r.CompanyId, r.Id, r.UnappliedMinor, r.AmountMinor, r.ReversalOfId,
+                Applied = db.Allocations.Where(a => a.CompanyId == r.CompanyId && a.ReceiptId == r.Id).Sum(a => a.SourceAmountMinor),
+                Reversed = db.Receipts.Where(x => x.CompanyId == r.CompanyId && x.ReversalOfId == r.Id).Sum(x => -x.AmountMinor),
+            })
+            .Where(x => x.ReversalOfId == null ? x.UnappliedMinor != x.AmountMinor - x.Applied - x.Reversed || x.UnappliedMinor < 0 : x.UnappliedMinor != 0)
+            .Take(MaxListed).ToListAsync(ct);
+        mismatches.AddRange(receipts.Select(x => new LedgerMismatch("receipts", x.CompanyId, x.Id, "unapplied_minor", x.UnappliedMinor,
+            x.ReversalOfId == null ? x.AmountMinor - x.Applied - x.Reversed : 0)));
+
+        var notes = await db.Invoices.AsNoTracking()
+            .Select(n => new
+            {
+                n.CompanyId, n.Id, n.Kind, n.UnappliedMinor, n.TotalMinor,
+                Applied = db.Allocations.Where(a => a.CompanyId == n.CompanyId && a.CreditNoteId == n.Id).Sum(a => a.SourceAmountMinor),
+                Scheduled = n.Installments.Sum(i => i.AmountMinor),
+            })
+            .Where(x => x.Kind == DocumentKind.CreditNote
+                ? x.UnappliedMinor != x.TotalMinor - x.Applied || x.UnappliedMinor < 0
+                : x.UnappliedMinor != 0 || x.Scheduled != x.TotalMinor)
+            .Take(MaxListed).ToListAsync(ct);
+        mismatches.AddRange(notes.Select(x => x.Kind == DocumentKind.CreditNote
+            ? new LedgerMismatch("invoices", x.CompanyId, x.Id, "unapplied_minor", x.UnappliedMinor, x.TotalMinor - x.Applied)
+            : new LedgerMismatch("invoices", x.CompanyId, x.Id, "installments_total", x.Scheduled, x.TotalMinor)));
+
+        var badReversals = await db.Allocations.AsNoTracking()
+            .Where(r => r.ReversesId != null)
+            .Join(db.Allocations, r => new { r.CompanyId, Id = r.ReversesId!.Value }, o => new { o.CompanyId, o.Id }, (r, o) => new { r, o })
+            .Where(x => x.r.AmountMinor != -x.o.AmountMinor || x.r.SourceAmountMinor != -x.o.SourceAmountMinor || x.r.InstallmentId != x.o.InstallmentId)
+            .Select(x => new { x.r.CompanyId, x.r.Id, x.r.AmountMinor, Expected = -x.o.AmountMinor })
+            .Take(MaxListed).ToListAsync(ct);
+        mismatches.AddRange(badReversals.Select(x => new LedgerMismatch("allocations", x.CompanyId, x.Id, "reversal_amount", x.AmountMinor, x.Expected)));
+
+        return new LedgerCheckResult(
+            await db.Installments.LongCountAsync(ct), await db.Receipts.LongCountAsync(ct),
+            await db.Invoices.LongCountAsync(i => i.Kind == DocumentKind.CreditNote, ct), await db.Allocations.LongCountAsync(ct), mismatches);
+    }
+}

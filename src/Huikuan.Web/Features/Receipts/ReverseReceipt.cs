@@ -1,0 +1,71 @@
+using Huikuan.Domain;
+using Huikuan.Web.Data;
+using Huikuan.Web.Data.Entities;
+using Huikuan.Web.Features.Allocations;
+using Huikuan.Web.Features.Companies;
+using Huikuan.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Huikuan.Web.Features.Receipts;
+
+public sealed record ReverseReceipt(string Reason, DateOnly? Date = null);
+
+/// <summary>
+/// Takes a receipt back (a bounced cheque, a payment recorded twice): every live allocation gets its
+/// counter-entry, then a receipt row with the negated amount is appended. Nothing is deleted.
+/// </summary>
+public sealed class ReverseReceiptHandler(HuikuanDbContext db, Scope scope, TimeProvider clock, LedgerWriter ledger, QueryReceiptsHandler query)
+{
+    public async Task<ReceiptView> HandleAsync(Guid id, ReverseReceipt request, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var company = scope.CompanyId;
+        var reason = CompanyHandler.Required(request.Reason, "reason", 2000);
+        var reversalId = await Transactions.RunAsync(db, async token =>
+        {
+            var receipt = await db.Receipts.AsNoTracking().SingleOrDefaultAsync(r => r.CompanyId == company && r.Id == id, token)
+                ?? throw new NotFoundException("Receipt", id);
+            if (receipt.ReversalOfId is not null)
+            {
+                throw new ConflictException("receipt.isReversal", "This receipt is itself a reversal.");
+            }
+            if (await db.Receipts.AnyAsync(r => r.CompanyId == company && r.ReversalOfId == id, token))
+            {
+                throw new ConflictException("receipt.alreadyReversed", $"Receipt {receipt.Number} has already been reversed.");
+            }
+            var date = request.Date ?? ledger.Today;
+            if (date < receipt.ReceivedOn)
+            {
+                throw new DomainRuleException("receipt.reversalDate", "date", "A reversal cannot be dated before the receipt.");
+            }
+            var live = await db.Allocations.AsNoTracking()
+                .Where(a => a.CompanyId == company && a.ReceiptId == id && a.ReversesId == null
+                    && !db.Allocations.Any(r => r.CompanyId == company && r.ReversesId == a.Id))
+                .ToListAsync(token);
+            foreach (var allocation in live)
+            {
+                await ledger.ReverseAsync(allocation, "Receipt reversed: " + reason, date, token);
+            }
+            // With every allocation undone the whole amount is unapplied again; the reversal consumes it.
+            var emptied = await db.Receipts
+                .Where(r => r.CompanyId == company && r.Id == id && r.UnappliedMinor == r.AmountMinor)
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.UnappliedMinor, 0L)
+                    .SetProperty(r => r.LastAppliedOn, r => r.LastAppliedOn == null || r.LastAppliedOn < date ? date : r.LastAppliedOn), token);
+            if (emptied == 0)
+            {
+                throw new ConflictException("receipt.changed", "The receipt changed while it was being reversed; please retry.");
+            }
+            var reversal = new Receipt
+            {
+                CompanyId = company, Id = Guid.CreateVersion7(), Number = await Numbering.NextAsync(db, company, "RC", token),
+                CustomerId = receipt.CustomerId, ReceivedOn = date, Method = receipt.Method, Currency = receipt.Currency,
+                AmountMinor = -receipt.AmountMinor, UnappliedMinor = 0, PayerName = receipt.PayerName, PayerReference = receipt.PayerReference,
+                BankReference = receipt.BankReference, Note = reason, ReversalOfId = receipt.Id, RecordedAt = clock.GetUtcNow(), RecordedBy = scope.Actor,
+            };
+            db.Receipts.Add(reversal);
+            await db.SaveChangesAsync(token);
+            return reversal.Id;
+        }, ct);
+        return await query.GetAsync(reversalId, ct);
+    }
+}

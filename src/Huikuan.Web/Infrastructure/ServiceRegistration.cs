@@ -1,0 +1,20 @@
+using Huikuan.Web.Features.Allocations;
+
+namespace Huikuan.Web.Infrastructure;
+
+internal static class ServiceRegistration
+{
+    /// <summary>Every use-case class (…Handler) and the ledger writer, one instance per request.</summary>
+    public static IServiceCollection AddHandlers(this IServiceCollection services)
+    {
+        services.AddScoped<Scope>();
+        services.AddScoped<LedgerWriter>();
+        foreach (var type in typeof(ServiceRegistration).Assembly.GetTypes()
+                     .Where(t => t is { IsClass: true, IsAbstract: false, IsPublic: true } && t.Name.EndsWith("Handler", StringComparison.Ordinal)
+                         && t.Namespace?.StartsWith("Huikuan.Web.Features", StringComparison.Ordinal) == true))
+        {
+            services.AddScoped(type);
+        }
+        return services;
+    }
+}
