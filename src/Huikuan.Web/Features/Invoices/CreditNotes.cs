@@ -37,6 +37,7 @@ public sealed class CreditNoteHandler(HuikuanDbContext db, Scope scope, TimeProv
         {
             var note = await PostAsync(customer.Id, request.Date, currency, lines, total, CompanyHandler.Optional(request.Number, "number", 64),
                 CompanyHandler.Optional(request.FapiaoNumber, "fapiaoNumber", 64), CompanyHandler.Optional(request.Reason, "reason", 2000), null, token);
+            var applied = 0L;
             if (request.ApplyToInvoiceId is { } invoiceId)
             {
                 var items = await db.Installments.AsNoTracking()
@@ -45,10 +46,10 @@ public sealed class CreditNoteHandler(HuikuanDbContext db, Scope scope, TimeProv
                 {
                     throw new DomainRuleException("creditNote.applyTo", "applyToInvoiceId", "That invoice has nothing open to credit.");
                 }
-                await ApplyAsync(note, items, total, token);
+                applied = await ApplyAsync(note, items, total, token);
             }
             await db.SaveChangesAsync(token);
-            return InvoiceView.From(note, null);
+            return AfterApplying(note, applied);
         }, ct);
     }
 
@@ -73,11 +74,11 @@ public sealed class CreditNoteHandler(HuikuanDbContext db, Scope scope, TimeProv
             {
                 throw new ConflictException("invoice.alreadyReversed", $"Invoice {invoice.Number} has already been reversed.");
             }
-            var applied = invoice.Installments.Count(i => i.OpenMinor != i.AmountMinor);
-            if (applied > 0)
+            var withMoney = invoice.Installments.Count(i => i.OpenMinor != i.AmountMinor);
+            if (withMoney > 0)
             {
                 throw new ConflictException("invoice.hasAllocations",
-                    $"Invoice {invoice.Number} has money applied to {applied} installment(s); reverse those allocations first.");
+                    $"Invoice {invoice.Number} has money applied to {withMoney} installment(s); reverse those allocations first.");
             }
             var date = request.Date ?? ledger.Today;
             if (date < invoice.InvoiceDate)
@@ -91,10 +92,17 @@ public sealed class CreditNoteHandler(HuikuanDbContext db, Scope scope, TimeProv
             }).ToList();
             var note = await PostAsync(invoice.CustomerId, date, Currency.Of(invoice.Currency), lines, invoice.TotalMinor, null,
                 null, reason, invoice.Id, token);
-            await ApplyAsync(note, invoice.Installments, invoice.TotalMinor, token);
+            var applied = await ApplyAsync(note, invoice.Installments, invoice.TotalMinor, token);
             await db.SaveChangesAsync(token);
-            return InvoiceView.From(note, null);
+            return AfterApplying(note, applied);
         }, ct);
+    }
+
+    /// <summary>The view after saving: the ledger changed the row in the database, not the tracked copy.</summary>
+    private static InvoiceView AfterApplying(Invoice note, long applied)
+    {
+        note.UnappliedMinor -= applied;
+        return InvoiceView.From(note, null);
     }
 
     private async Task<Invoice> PostAsync(Guid customerId, DateOnly date, Currency currency, List<InvoiceLine> lines, long total,
@@ -117,7 +125,8 @@ public sealed class CreditNoteHandler(HuikuanDbContext db, Scope scope, TimeProv
         return creditNote;
     }
 
-    private async Task ApplyAsync(Invoice note, IReadOnlyList<Installment> items, long available, CancellationToken ct)
+    /// <returns>The amount applied; the ledger has already updated the credit note's row.</returns>
+    private async Task<long> ApplyAsync(Invoice note, IReadOnlyList<Installment> items, long available, CancellationToken ct)
     {
         if (items.Any(i => i.Currency != note.Currency || i.CustomerId != note.CustomerId))
         {
@@ -131,8 +140,6 @@ public sealed class CreditNoteHandler(HuikuanDbContext db, Scope scope, TimeProv
             var on = note.InvoiceDate < target.InvoiceDate ? target.InvoiceDate : note.InvoiceDate;
             await ledger.MoveAsync(MoneySource.FromCreditNote(note.Id), target, p.AmountMinor, p.AmountMinor, on, note.Note, null, ct);
         }
-        // The database row was already updated by the ledger; keep the tracked copy in step without writing it again.
-        note.UnappliedMinor -= proposal.Sum(p => p.AmountMinor);
-        db.Entry(note).Property(n => n.UnappliedMinor).IsModified = false;
+        return proposal.Sum(p => p.AmountMinor);
     }
 }

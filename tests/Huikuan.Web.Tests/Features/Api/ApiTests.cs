@@ -1,0 +1,44 @@
+using System.Net;
+using System.Text.Json;
+using Huikuan.Web.Tests.Infrastructure;
+
+namespace Huikuan.Web.Tests.Features.Api;
+
+public sealed class ApiTests(SqliteApp app) : IClassFixture<SqliteApp>
+{
+    [Fact]
+    public async Task OpenApiDocument_DescribesTheReceivablesEndpoints()
+    {
+        var json = await app.CreateClient().GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative));
+        var paths = JsonDocument.Parse(json).RootElement.GetProperty("paths");
+        foreach (var path in new[] { "/api/customers", "/api/payment-terms", "/api/invoices", "/api/credit-notes", "/api/receipts", "/api/allocations", "/api/aging" })
+        {
+            Assert.True(paths.TryGetProperty(path, out _), $"{path} is missing from the OpenAPI document");
+        }
+    }
+
+    [Fact]
+    public async Task MalformedJson_IsAProblemNotACrash()
+    {
+        var api = await app.NewCompanyAsync();
+        using var content = new StringContent("{\"customerId\": ", System.Text.Encoding.UTF8, "application/json");
+        var response = await api.Http.PostAsync(new Uri("/api/receipts", UriKind.Relative), content);
+        await CompanyApi.AssertProblemAsync(response, HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task PageSize_AboveTheLimit_IsRefusedNamingTheParameter()
+    {
+        var api = await app.NewCompanyAsync();
+        var response = await api.Http.GetAsync(new Uri("/api/customers?pageSize=100000", UriKind.Relative));
+        await CompanyApi.AssertProblemAsync(response, HttpStatusCode.UnprocessableEntity, "pageSize");
+    }
+
+    [Fact]
+    public async Task UnknownCompanyHeader_IsNotFound()
+    {
+        var client = app.CreateClient();
+        client.DefaultRequestHeaders.Add("X-Company", "NOPE");
+        await CompanyApi.AssertProblemAsync(await client.GetAsync(new Uri("/api/customers", UriKind.Relative)), HttpStatusCode.NotFound);
+    }
+}
