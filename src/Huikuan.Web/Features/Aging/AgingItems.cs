@@ -30,7 +30,7 @@ public sealed class AgingItemsHandler(HuikuanDbContext db, Scope scope, TimeProv
             var at = keys.ToList().IndexOf(bucket);
             bucketIndex = at >= 0 ? at : throw new DomainRuleException("aging.bucket", "bucket", $"bucket is one of {string.Join(", ", keys)}.");
         }
-        var items = await OpenItemsAsOf.QueryAsync(db, company, currency, asOf, ct);
+        var items = (await OpenItemsAsOf.QueryAsync(db, company, currency, asOf, ct)).Where(i => i.Open != 0);
         if (customerId is { } c)
         {
             items = items.Where(i => i.CustomerId == c);

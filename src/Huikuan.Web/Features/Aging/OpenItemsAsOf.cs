@@ -15,7 +15,8 @@ public sealed class OpenAtDate
 }
 
 /// <summary>
-/// What was open at a date, from the cached open amounts plus the movements after that date. Only
+/// What was open at a date, from the cached open amounts plus the movements after that date (items
+/// settled by then come out as zero: sums ignore them, lists filter them out). Only
 /// items open now, or settled after the date, are read: the cost follows the open items, not history.
 /// </summary>
 public static class OpenItemsAsOf
@@ -42,8 +43,7 @@ public static class OpenItemsAsOf
                 Open = i.OpenMinor + (i.LastAppliedOn > asOf
                     ? db.Allocations.Where(a => a.CompanyId == company && a.InstallmentId == i.Id && a.AppliedOn > asOf).Sum(a => a.AmountMinor)
                     : 0),
-            })
-            .Where(x => x.Open != 0);
+            });
     }
 
     /// <summary>Unapplied cash and credit per customer at the date (receipts and credit notes dated on or before it).</summary>

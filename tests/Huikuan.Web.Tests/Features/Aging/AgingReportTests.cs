@@ -119,6 +119,26 @@ public abstract class AgingReportTests(HuikuanApp app)
     }
 
     [Fact]
+    public async Task DrillDown_AsOfAPastDate_ListsOnlyWhatWasOpenThen()
+    {
+        var api = await app.NewCompanyAsync();
+        var customer = await api.CustomerAsync();
+        var asOf = Today.AddDays(-30);
+        var settledBefore = await api.IssueInvoiceAsync(customer.Id, asOf.AddDays(-60), 10m, due: asOf.AddDays(-30));
+        var settledAfter = await api.IssueInvoiceAsync(customer.Id, asOf.AddDays(-60), 20m, due: asOf.AddDays(-30));
+        var r1 = await api.RecordReceiptAsync(customer.Id, asOf.AddDays(-5), 10m);
+        await api.AllocateAsync(r1.Id, settledBefore.Installments[0].Id, 10m);
+        var r2 = await api.RecordReceiptAsync(customer.Id, asOf.AddDays(5), 20m);
+        await api.AllocateAsync(r2.Id, settledAfter.Installments[0].Id, 20m);
+
+        var items = await api.GetAsync<Page<AgingItem>>($"/api/aging/items?asOf={asOf:yyyy-MM-dd}");
+
+        var item = Assert.Single(items.Items);
+        Assert.Equal((settledAfter.Number, 20m, "1-30"), (item.InvoiceNumber, item.Open, item.Bucket));
+        Assert.Empty((await api.GetAsync<Page<AgingItem>>("/api/aging/items")).Items);
+    }
+
+    [Fact]
     public async Task Aging_WithBadBuckets_IsRefusedNamingTheParameter()
     {
         var api = await app.NewCompanyAsync();
