@@ -56,8 +56,8 @@ api.MapInvoices();
 api.MapReceipts();
 api.MapAllocations();
 api.MapAging();
-app.MapGet("/api/ledger/check", async (LedgerCheckHandler handler, CancellationToken ct) => TypedResults.Ok(await handler.HandleAsync(ct)))
-    .WithTags("Ledger");
+api.MapGet("/ledger/check", async (LedgerCheckHandler handler, Scope scope, CancellationToken ct) =>
+    TypedResults.Ok(await handler.HandleAsync(scope.CompanyId, ct))).WithTags("Ledger");
 
 await app.StartAsync();
 foreach (var address in app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [])

@@ -14,17 +14,22 @@ public sealed record LedgerCheckResult(long Installments, long Receipts, long Cr
 /// <summary>
 /// Recomputes every cached balance from the append-only history and lists what differs: open amounts
 /// and last movement dates of installments, unapplied amounts of receipts and credit notes, installments
-/// that do not add up to their invoice, and allocations reversed more than once. Runs across all companies.
+/// that do not add up to their invoice, and reversals that do not mirror what they reverse. For one
+/// company (the API) or all of them (the command line).
 /// </summary>
 public sealed class LedgerCheckHandler(HuikuanDbContext db)
 {
     private const int MaxListed = 1000;
 
-    public async Task<LedgerCheckResult> HandleAsync(CancellationToken ct)
+    public async Task<LedgerCheckResult> HandleAsync(Guid? company, CancellationToken ct)
     {
+        var installmentRows = db.Installments.AsNoTracking().Where(x => company == null || x.CompanyId == company);
+        var receiptRows = db.Receipts.AsNoTracking().Where(x => company == null || x.CompanyId == company);
+        var invoiceRows = db.Invoices.AsNoTracking().Where(x => company == null || x.CompanyId == company);
+        var allocationRows = db.Allocations.AsNoTracking().Where(x => company == null || x.CompanyId == company);
         var mismatches = new List<LedgerMismatch>();
 
-        var installments = await db.Installments.AsNoTracking()
+        var installments = await installmentRows
             .Select(i => new
             {
                 i.CompanyId, i.Id, i.OpenMinor, i.AmountMinor, i.LastAppliedOn,
@@ -36,7 +41,7 @@ public sealed class LedgerCheckHandler(HuikuanDbContext db)
         mismatches.AddRange(installments.Select(x => new LedgerMismatch("installments", x.CompanyId, x.Id,
             x.LastAppliedOn != x.Last && x.OpenMinor == x.AmountMinor - x.Applied ? "last_applied_on" : "open_minor", x.OpenMinor, x.AmountMinor - x.Applied)));
 
-        var receipts = await db.Receipts.AsNoTracking()
+        var receipts = await receiptRows
             .Select(r => new
             {
                 r.CompanyId, r.Id, r.UnappliedMinor, r.AmountMinor, r.ReversalOfId,
@@ -48,7 +53,7 @@ public sealed class LedgerCheckHandler(HuikuanDbContext db)
         mismatches.AddRange(receipts.Select(x => new LedgerMismatch("receipts", x.CompanyId, x.Id, "unapplied_minor", x.UnappliedMinor,
             x.ReversalOfId == null ? x.AmountMinor - x.Applied - x.Reversed : 0)));
 
-        var notes = await db.Invoices.AsNoTracking()
+        var notes = await invoiceRows
             .Select(n => new
             {
                 n.CompanyId, n.Id, n.Kind, n.UnappliedMinor, n.TotalMinor,
@@ -63,7 +68,7 @@ public sealed class LedgerCheckHandler(HuikuanDbContext db)
             ? new LedgerMismatch("invoices", x.CompanyId, x.Id, "unapplied_minor", x.UnappliedMinor, x.TotalMinor - x.Applied)
             : new LedgerMismatch("invoices", x.CompanyId, x.Id, "installments_total", x.Scheduled, x.TotalMinor)));
 
-        var badReversals = await db.Allocations.AsNoTracking()
+        var badReversals = await allocationRows
             .Where(r => r.ReversesId != null)
             .Join(db.Allocations, r => new { r.CompanyId, Id = r.ReversesId!.Value }, o => new { o.CompanyId, o.Id }, (r, o) => new { r, o })
             .Where(x => x.r.AmountMinor != -x.o.AmountMinor || x.r.SourceAmountMinor != -x.o.SourceAmountMinor || x.r.InstallmentId != x.o.InstallmentId)
@@ -72,7 +77,7 @@ public sealed class LedgerCheckHandler(HuikuanDbContext db)
         mismatches.AddRange(badReversals.Select(x => new LedgerMismatch("allocations", x.CompanyId, x.Id, "reversal_amount", x.AmountMinor, x.Expected)));
 
         return new LedgerCheckResult(
-            await db.Installments.LongCountAsync(ct), await db.Receipts.LongCountAsync(ct),
-            await db.Invoices.LongCountAsync(i => i.Kind == DocumentKind.CreditNote, ct), await db.Allocations.LongCountAsync(ct), mismatches);
+            await installmentRows.LongCountAsync(ct), await receiptRows.LongCountAsync(ct),
+            await invoiceRows.LongCountAsync(i => i.Kind == DocumentKind.CreditNote, ct), await allocationRows.LongCountAsync(ct), mismatches);
     }
 }

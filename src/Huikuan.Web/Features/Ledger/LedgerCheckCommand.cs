@@ -8,7 +8,7 @@ public static class LedgerCheckCommand
     public static async Task<int> RunAsync(IServiceProvider services)
     {
         await using var scope = services.CreateAsyncScope();
-        var result = await scope.ServiceProvider.GetRequiredService<LedgerCheckHandler>().HandleAsync(CancellationToken.None);
+        var result = await scope.ServiceProvider.GetRequiredService<LedgerCheckHandler>().HandleAsync(null, CancellationToken.None);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Checked {result.Installments} installments, {result.Receipts} receipts, {result.CreditNotes} credit notes, {result.Allocations} allocations."));
         foreach (var m in result.Mismatches)
