@@ -26,7 +26,7 @@ internal sealed class CompanyResolution : IEndpointFilter
         }
         else
         {
-            var ids = await db.Companies.AsNoTracking().Select(c => c.Id).Take(2).ToListAsync(http.RequestAborted);
+            var ids = await db.Companies.AsNoTracking().OrderBy(c => c.Id).Select(c => c.Id).Take(2).ToListAsync(http.RequestAborted);
             companyId = ids.Count switch
             {
                 1 => ids[0],

@@ -12,6 +12,10 @@ public static class CustomersEndpoints
             TypedResults.Ok(await handler.HandleAsync(search, salespersonId, PageRequest.From(page, pageSize), ct)));
         group.MapGet("/{id:guid}", async (Guid id, GetCustomerHandler handler, CancellationToken ct) =>
             TypedResults.Ok(await handler.HandleAsync(id, ct)));
+        group.MapGet("/{id:guid}/open-items", async (Guid id, CustomerStatementHandler handler, CancellationToken ct) =>
+            TypedResults.Ok(await handler.OpenItemsAsync(id, ct)));
+        group.MapGet("/{id:guid}/statement", async (Guid id, DateOnly? from, DateOnly? to, string? currency, CustomerStatementHandler handler,
+            CancellationToken ct) => TypedResults.Ok(await handler.StatementAsync(id, from, to, currency, ct)));
         group.MapPost("/", async Task<Created<CustomerView>> (CreateCustomer request, CreateCustomerHandler handler, CancellationToken ct) =>
         {
             var customer = await handler.HandleAsync(request, ct);

@@ -37,7 +37,7 @@ public sealed class LedgerCheckHandler(HuikuanDbContext db)
                 Last = db.Allocations.Where(a => a.CompanyId == i.CompanyId && a.InstallmentId == i.Id).Max(a => (DateOnly?)a.AppliedOn),
             })
             .Where(x => x.OpenMinor != x.AmountMinor - x.Applied || x.LastAppliedOn != x.Last || x.OpenMinor < 0 || x.OpenMinor > x.AmountMinor)
-            .Take(MaxListed).ToListAsync(ct);
+            .OrderBy(x => x.Id).Take(MaxListed).ToListAsync(ct);
         mismatches.AddRange(installments.Select(x => new LedgerMismatch("installments", x.CompanyId, x.Id,
             x.LastAppliedOn != x.Last && x.OpenMinor == x.AmountMinor - x.Applied ? "last_applied_on" : "open_minor", x.OpenMinor, x.AmountMinor - x.Applied)));
 
@@ -49,7 +49,7 @@ public sealed class LedgerCheckHandler(HuikuanDbContext db)
                 Reversed = db.Receipts.Where(x => x.CompanyId == r.CompanyId && x.ReversalOfId == r.Id).Sum(x => -x.AmountMinor),
             })
             .Where(x => x.ReversalOfId == null ? x.UnappliedMinor != x.AmountMinor - x.Applied - x.Reversed || x.UnappliedMinor < 0 : x.UnappliedMinor != 0)
-            .Take(MaxListed).ToListAsync(ct);
+            .OrderBy(x => x.Id).Take(MaxListed).ToListAsync(ct);
         mismatches.AddRange(receipts.Select(x => new LedgerMismatch("receipts", x.CompanyId, x.Id, "unapplied_minor", x.UnappliedMinor,
             x.ReversalOfId == null ? x.AmountMinor - x.Applied - x.Reversed : 0)));
 
@@ -63,7 +63,7 @@ public sealed class LedgerCheckHandler(HuikuanDbContext db)
             .Where(x => x.Kind == DocumentKind.CreditNote
                 ? x.UnappliedMinor != x.TotalMinor - x.Applied || x.UnappliedMinor < 0
                 : x.UnappliedMinor != 0 || x.Scheduled != x.TotalMinor)
-            .Take(MaxListed).ToListAsync(ct);
+            .OrderBy(x => x.Id).Take(MaxListed).ToListAsync(ct);
         mismatches.AddRange(notes.Select(x => x.Kind == DocumentKind.CreditNote
             ? new LedgerMismatch("invoices", x.CompanyId, x.Id, "unapplied_minor", x.UnappliedMinor, x.TotalMinor - x.Applied)
             : new LedgerMismatch("invoices", x.CompanyId, x.Id, "installments_total", x.Scheduled, x.TotalMinor)));
@@ -73,7 +73,7 @@ public sealed class LedgerCheckHandler(HuikuanDbContext db)
             .Join(db.Allocations, r => new { r.CompanyId, Id = r.ReversesId!.Value }, o => new { o.CompanyId, o.Id }, (r, o) => new { r, o })
             .Where(x => x.r.AmountMinor != -x.o.AmountMinor || x.r.SourceAmountMinor != -x.o.SourceAmountMinor || x.r.InstallmentId != x.o.InstallmentId)
             .Select(x => new { x.r.CompanyId, x.r.Id, x.r.AmountMinor, Expected = -x.o.AmountMinor })
-            .Take(MaxListed).ToListAsync(ct);
+            .OrderBy(x => x.Id).Take(MaxListed).ToListAsync(ct);
         mismatches.AddRange(badReversals.Select(x => new LedgerMismatch("allocations", x.CompanyId, x.Id, "reversal_amount", x.AmountMinor, x.Expected)));
 
         return new LedgerCheckResult(
