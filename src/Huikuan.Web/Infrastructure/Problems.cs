@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Huikuan.Domain;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -48,6 +49,14 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
             Status = StatusCodes.Status422UnprocessableEntity, Title = "The request breaks a rule", Detail = rule.Message,
             Type = "https://huikuan.dev/problems/" + rule.Rule,
         },
+        BadHttpRequestException { InnerException: JsonException json } => new ValidationProblemDetails(new Dictionary<string, string[]>
+        {
+            [FieldOf(json.Path)] = [json.Path is null or "$" ? "The body is not valid JSON." : "This value has the wrong type or format."],
+        })
+        {
+            Status = StatusCodes.Status400BadRequest, Title = "The request body could not be read",
+            Detail = json.Path is null or "$" ? "The body is not valid JSON." : $"'{FieldOf(json.Path)}' has the wrong type or format.",
+        },
         BadHttpRequestException bad => new ProblemDetails
         {
             Status = bad.StatusCode, Title = "Bad request", Detail = bad.Message,
@@ -60,6 +69,10 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
         },
         _ => new ProblemDetails { Status = StatusCodes.Status500InternalServerError, Title = "Unexpected error" },
     };
+
+    /// <summary>"$.lines[0].unitPrice" → "lines[0].unitPrice", the same names the rule errors use.</summary>
+    private static string FieldOf(string? jsonPath) =>
+        jsonPath is null or "$" ? "body" : jsonPath.StartsWith("$.", StringComparison.Ordinal) ? jsonPath[2..] : jsonPath.TrimStart('$');
 }
 
 /// <summary>Recognises database errors by meaning, for both providers.</summary>

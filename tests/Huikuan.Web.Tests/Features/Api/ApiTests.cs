@@ -26,6 +26,18 @@ public sealed class ApiTests(SqliteApp app) : IClassFixture<SqliteApp>
         await CompanyApi.AssertProblemAsync(response, HttpStatusCode.BadRequest);
     }
 
+    [Theory]
+    [InlineData("{\"customerId\":\"00000000-0000-0000-0000-000000000001\",\"receivedOn\":\"2026-01-01\",\"amount\":1,\"method\":\"Bitcoin\"}", "method")]
+    [InlineData("{\"customerId\":\"00000000-0000-0000-0000-000000000001\",\"receivedOn\":\"1 Jan\",\"amount\":1}", "receivedOn")]
+    [InlineData("{\"customerId\":\"00000000-0000-0000-0000-000000000001\",\"receivedOn\":\"2026-01-01\",\"amount\":\"lots\"}", "amount")]
+    public async Task BodyWithAWronglyTypedValue_IsRefusedNamingThatField(string body, string field)
+    {
+        var api = await app.NewCompanyAsync();
+        using var content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
+        var response = await api.Http.PostAsync(new Uri("/api/receipts", UriKind.Relative), content);
+        await CompanyApi.AssertProblemAsync(response, HttpStatusCode.BadRequest, field);
+    }
+
     [Fact]
     public async Task PageSize_AboveTheLimit_IsRefusedNamingTheParameter()
     {
