@@ -1,0 +1,102 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Xml;
+
+namespace Huikuan.Web.Features.Import;
+
+/// <summary>
+/// Checks an .xlsx before anything parses it. A zip bomb declares small parts that unpack to gigabytes, so
+/// every part is unpacked once into nothing while its real size is counted, against a total and a ratio.
+/// Then the workbook's sheet list is read and the chosen sheet is scanned for formula cells.
+/// </summary>
+internal static class XlsxGuard
+{
+    private const string RelationshipNs = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+    public static void CheckSizes(ZipArchive zip)
+    {
+        if (zip.Entries.Count > 10_000)
+        {
+            throw Bomb();
+        }
+        long total = 0;
+        var buffer = new byte[81920];
+        foreach (var entry in zip.Entries)
+        {
+            long size = 0;
+            using var stream = entry.Open();
+            int read;
+            while ((read = stream.Read(buffer)) > 0)
+            {
+                size += read;
+                total += read;
+                if (total > ImportLimits.MaxUnpackedBytes
+                    || (size > 1024 * 1024 && size > Math.Max(entry.CompressedLength, 1) * ImportLimits.MaxCompressionRatio))
+                {
+                    throw Bomb();
+                }
+            }
+        }
+    }
+
+    public static List<(string Name, string Part)> Sheets(ZipArchive zip)
+    {
+        var targets = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (element, reader) in Elements(zip, "xl/_rels/workbook.xml.rels"))
+        {
+            if (element == "Relationship" && reader.GetAttribute("Id") is { } id && reader.GetAttribute("Target") is { } target)
+            {
+                targets[id] = target.StartsWith('/') ? target.TrimStart('/') : "xl/" + target;
+            }
+        }
+        var sheets = new List<(string, string)>();
+        foreach (var (element, reader) in Elements(zip, "xl/workbook.xml"))
+        {
+            if (element == "sheet" && reader.GetAttribute("name") is { } name
+                && reader.GetAttribute("id", RelationshipNs) is { } rid && targets.TryGetValue(rid, out var part))
+            {
+                sheets.Add((name, part));
+            }
+        }
+        return sheets;
+    }
+
+    /// <summary>References ("C5") of the cells that hold a formula (an &lt;f&gt; element).</summary>
+    public static HashSet<string> FormulaCells(ZipArchive zip, string part)
+    {
+        var found = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        string? cell = null;
+        foreach (var (element, reader) in Elements(zip, part))
+        {
+            if (element == "c")
+            {
+                cell = reader.GetAttribute("r");
+            }
+            else if (element == "f" && cell is not null)
+            {
+                found.Add(cell);
+            }
+        }
+        return found;
+    }
+
+    private static IEnumerable<(string LocalName, XmlReader Reader)> Elements(ZipArchive zip, string part)
+    {
+        var entry = zip.GetEntry(part) ?? throw new InvalidDataException($"Missing part {part}.");
+        using var stream = entry.Open();
+        using var reader = XmlReader.Create(stream, new XmlReaderSettings
+        {
+            DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreWhitespace = true, MaxCharactersInDocument = ImportLimits.MaxUnpackedBytes,
+        });
+        while (reader.Read())
+        {
+            if (reader.NodeType == XmlNodeType.Element)
+            {
+                yield return (reader.LocalName, reader);
+            }
+        }
+    }
+
+    private static Huikuan.Domain.DomainRuleException Bomb() => ImportFile.Problem("import.xlsx", string.Create(CultureInfo.InvariantCulture,
+        $"The workbook unpacks to more than {ImportLimits.MaxUnpackedBytes / (1024 * 1024)} MB or is packed suspiciously tightly; it is refused as a possible zip bomb."));
+}
