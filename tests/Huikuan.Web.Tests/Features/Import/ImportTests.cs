@@ -159,8 +159,13 @@ public abstract class ImportTests(HuikuanApp app)
     public async Task Import_WithoutAFileField_IsA422SayingHowToSendIt()
     {
         var api = await app.NewCompanyAsync();
-        var response = await api.PostAsync("/api/import/customers", new { code = "x" });
-        await CompanyApi.AssertProblemAsync(response, HttpStatusCode.UnprocessableEntity, "file");
+        var json = await api.PostAsync("/api/import/customers", new { code = "x" });
+        using var form = new MultipartFormDataContent { { new ByteArrayContent(ImportFiles.Csv("code,name\nC1,x\n")), "upload", "c.csv" } };
+        var wrongField = await api.Http.PostAsync(new Uri("/api/import/customers", UriKind.Relative), form);
+
+        var problem = await CompanyApi.AssertProblemAsync(json, HttpStatusCode.UnprocessableEntity, "file");
+        await CompanyApi.AssertProblemAsync(wrongField, HttpStatusCode.UnprocessableEntity, "file");
+        Assert.Contains("'file'", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
     private static Dictionary<string, object?> Invoice(string number, string customer, DateTime date, DateTime due, decimal amount, decimal open) => new()
