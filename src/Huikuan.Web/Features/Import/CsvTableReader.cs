@@ -82,6 +82,11 @@ public static class CsvTableReader
             throw ImportFile.Problem("import.malformed", string.Create(CultureInfo.InvariantCulture,
                 $"The CSV is malformed in row {number + 1} (line {e.LineNumber}): {FirstLine(e.Message)} Check the quotes (\") in that row."));
         }
+        catch (Exception e) when (e is not Huikuan.Domain.DomainRuleException)
+        {
+            throw ImportFile.Problem("import.malformed", string.Create(CultureInfo.InvariantCulture,
+                $"The CSV cannot be read near row {number + 1}: {FirstLine(e.Message)}"));
+        }
         return new RawTable(headers ?? throw ImportFile.Problem("import.empty", "The file has no header row and no data."), rows);
     }
 

@@ -61,23 +61,52 @@ internal static class XlsxGuard
         return sheets;
     }
 
-    /// <summary>References ("C5") of the cells that hold a formula (an &lt;f&gt; element).</summary>
+    /// <summary>
+    /// References ("C5") of the cells that hold a formula (an &lt;f&gt; element). Rows and cells may omit their
+    /// r attribute, in which case they follow the previous one, as Excel itself reads them.
+    /// </summary>
     public static HashSet<string> FormulaCells(ZipArchive zip, string part)
     {
         var found = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        string? cell = null;
+        var row = 0;
+        var column = 0;
         foreach (var (element, reader) in Elements(zip, part))
         {
-            if (element == "c")
+            if (element == "row")
             {
-                cell = reader.GetAttribute("r");
+                row = int.TryParse(reader.GetAttribute("r"), NumberStyles.None, CultureInfo.InvariantCulture, out var r) ? r : row + 1;
+                column = 0;
             }
-            else if (element == "f" && cell is not null)
+            else if (element == "c")
             {
-                found.Add(cell);
+                column = reader.GetAttribute("r") is { } reference ? ColumnOf(reference) : column + 1;
+            }
+            else if (element == "f" && row > 0 && column > 0)
+            {
+                found.Add(ColumnName(column) + row.ToString(CultureInfo.InvariantCulture));
             }
         }
         return found;
+    }
+
+    private static int ColumnOf(string reference)
+    {
+        var column = 0;
+        foreach (var ch in reference.TakeWhile(char.IsAsciiLetter))
+        {
+            column = (column * 26) + (char.ToUpperInvariant(ch) - 'A' + 1);
+        }
+        return column;
+    }
+
+    private static string ColumnName(int column)
+    {
+        var name = "";
+        for (; column > 0; column = (column - 1) / 26)
+        {
+            name = (char)('A' + ((column - 1) % 26)) + name;
+        }
+        return name;
     }
 
     private static IEnumerable<(string LocalName, XmlReader Reader)> Elements(ZipArchive zip, string part)

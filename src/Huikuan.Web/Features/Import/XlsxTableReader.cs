@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.IO.Compression;
-using System.Xml;
+using Huikuan.Domain;
 using MiniExcelLibs;
 
 namespace Huikuan.Web.Features.Import;
@@ -31,8 +31,9 @@ public static class XlsxTableReader
             sheet = chosen.Name;
             formulas = XlsxGuard.FormulaCells(zip, chosen.Part);
         }
-        catch (Exception e) when (e is InvalidDataException or XmlException or IOException)
+        catch (Exception e) when (e is not DomainRuleException and not OperationCanceledException)
         {
+            // Whatever a damaged or hostile zip makes the readers throw, the answer is the same: not a workbook.
             throw ImportFile.Problem("import.xlsx", "The file starts like an .xlsx workbook but cannot be opened: it is damaged or not a workbook. Save it again from Excel.");
         }
 
@@ -68,8 +69,7 @@ public static class XlsxTableReader
                 rows.Add(new ImportRow(number, cells));
             }
         }
-        catch (Exception e) when (e is InvalidDataException or XmlException or IOException or FormatException or InvalidCastException
-            or ArgumentException or IndexOutOfRangeException or KeyNotFoundException or NotSupportedException or OverflowException)
+        catch (Exception e) when (e is not DomainRuleException and not OperationCanceledException)
         {
             throw ImportFile.Problem("import.xlsx", string.Create(CultureInfo.InvariantCulture,
                 $"The worksheet '{sheet}' cannot be read near row {number + 1}: the workbook is damaged. Save it again from Excel."));

@@ -129,7 +129,36 @@ public abstract class ImportTests(HuikuanApp app)
         { "broken zip", [0x50, 0x4B, 0x03, 0x04, 0x01, 0x02, 0x03] },
         { "zip bomb", ImportFiles.ZipBomb() },
         { "old xls", [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] },
+        { "truncated xlsx", Customers()[..(Customers().Length / 2)] },
+        { "xlsx with a broken sheet", ReplacePart(Customers(), "xl/worksheets/sheet1.xml", "<worksheet><sheetData><row><c") },
+        { "xlsx without a workbook part", ReplacePart(Customers(), "xl/workbook.xml", null) },
+        { "random bytes", RandomBytes(4096) },
     };
+
+    private static byte[] Customers() => ImportFiles.Xlsx([new Dictionary<string, object?> { ["code"] = "C1", ["name"] = "x" }]);
+
+    private static byte[] RandomBytes(int length)
+    {
+        var bytes = new byte[length];
+        new Random(20261123).NextBytes(bytes);
+        return bytes;
+    }
+
+    private static byte[] ReplacePart(byte[] xlsx, string part, string? content)
+    {
+        using var stream = new MemoryStream();
+        stream.Write(xlsx);
+        using (var zip = new System.IO.Compression.ZipArchive(stream, System.IO.Compression.ZipArchiveMode.Update, leaveOpen: true))
+        {
+            zip.GetEntry(part)?.Delete();
+            if (content is not null)
+            {
+                using var writer = new StreamWriter(zip.CreateEntry(part).Open());
+                writer.Write(content);
+            }
+        }
+        return stream.ToArray();
+    }
 
     [Theory]
     [MemberData(nameof(HostileFiles))]
