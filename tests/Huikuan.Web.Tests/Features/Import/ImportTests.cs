@@ -185,6 +185,25 @@ public abstract class ImportTests(HuikuanApp app)
     }
 
     [Fact]
+    public async Task Import_OfTheSameFileTwiceAtOnce_ImportsItExactlyOnce()
+    {
+        var api = await app.NewCompanyAsync();
+        var customer = await api.CustomerAsync();
+        var lines = Enumerable.Range(1, 300).Select(i => $"R-{i},{customer.Code},2026-06-01,2026-07-01,100.00,40.00");
+        var file = ImportFiles.Csv("number,customer_code,invoice_date,due_date,amount,open_amount\n" + string.Join('\n', lines));
+
+        var responses = await Task.WhenAll(ImportFiles.UploadAsync(api, "invoices", file, "a.csv"), ImportFiles.UploadAsync(api, "invoices", file, "b.csv"));
+
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.OK);
+        var loser = Assert.Single(responses, r => r.StatusCode != HttpStatusCode.OK);
+        Assert.Contains(loser.StatusCode, new[] { HttpStatusCode.Conflict, HttpStatusCode.UnprocessableEntity });
+        Assert.Equal(300, await app.WithDbAsync(db => db.Invoices.CountAsync(x => x.CompanyId == api.Company.Id)));
+        Assert.Equal(300, await app.WithDbAsync(db => db.Receipts.CountAsync(x => x.CompanyId == api.Company.Id)));
+        Assert.Equal(300 * 40m, (await api.AgingAsync()).Total);
+        Assert.True((await api.CheckLedgerAsync()).Ok);
+    }
+
+    [Fact]
     public async Task Import_WithoutAFileField_IsA422SayingHowToSendIt()
     {
         var api = await app.NewCompanyAsync();
