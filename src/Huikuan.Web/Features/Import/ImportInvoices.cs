@@ -124,7 +124,7 @@ public sealed class ImportInvoicesHandler(HuikuanDbContext db, Scope scope, Time
                 {
                     openings[i].Opening!.Number = numbers(i);
                 }
-            }, x => x.Opening is null ? [x.Invoice] : [x.Invoice, x.Opening, x.Applied!], ct);
+            }, x => [x.Invoice, .. x.Invoice.Lines, .. x.Invoice.Installments, .. (x.Opening is null ? Array.Empty<object>() : [x.Opening, x.Applied!])], ct);
         }
         return new ImportSummary("invoices", dryRun, table.Rows.Count, dryRun ? 0 : rows.Count, totals.ToList(), map.Ignored, openings.Count);
     }

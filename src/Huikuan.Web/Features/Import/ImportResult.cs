@@ -54,8 +54,10 @@ internal static class ImportSteps
     }
 
     /// <summary>
-    /// One transaction for the whole file; saves every <see cref="BatchRows"/> rows and clears the change tracker so
-    /// that memory stays flat. <paramref name="prepare"/> runs inside the transaction (e.g. to reserve numbers).
+    /// One transaction for the whole file. On SQLite, saves every <see cref="BatchRows"/> rows and clears the change
+    /// tracker so that memory stays flat; on PostgreSQL, binary COPY per table (<see cref="PostgresCopy"/>).
+    /// <paramref name="prepare"/> runs inside the transaction (e.g. to reserve numbers). <paramref name="entities"/>
+    /// lists every row to write, dependants included, principals first.
     /// </summary>
     public static async Task InsertAsync<T>(HuikuanDbContext db, IReadOnlyList<T> rows, Func<CancellationToken, Task> prepare,
         Func<T, IEnumerable<object>> entities, CancellationToken ct)
@@ -67,6 +69,11 @@ internal static class ImportSteps
             await Transactions.RunAsync(db, async token =>
             {
                 await prepare(token);
+                if (!db.IsSqlite)
+                {
+                    await PostgresCopy.WriteAsync(db, rows.SelectMany(entities), token);
+                    return true;
+                }
                 foreach (var batch in rows.Chunk(BatchRows))
                 {
                     db.AddRange(batch.SelectMany(entities));
@@ -76,7 +83,7 @@ internal static class ImportSteps
                 return true;
             }, ct);
         }
-        catch (DbUpdateException e) when (Db.IsUniqueViolation(e))
+        catch (Exception e) when (Db.IsUniqueViolation(e))
         {
             throw new ConflictException("import.raced",
                 "A customer, document number or bank reference in this file was created by someone else while the file was being imported. Nothing was imported; upload the file again to see which rows.");

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Huikuan.Web.Features.Import;
+using Huikuan.Web.Features.Invoices;
 using Huikuan.Web.Features.PaymentTerms;
 using Huikuan.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -47,6 +48,11 @@ public abstract class ImportTests(HuikuanApp app)
         Assert.True((await api.CheckLedgerAsync()).Ok);
         var numbers = await app.WithDbAsync(db => db.Receipts.Where(x => x.CompanyId == api.Company.Id).OrderBy(x => x.Number).Select(x => x.Number).ToListAsync());
         Assert.Equal(["RC-000001", "RC-000002", "RC-000003"], numbers);
+        var partlyPaidId = await app.WithDbAsync(db => db.Invoices.Where(x => x.CompanyId == api.Company.Id && x.Number == "INV-9002").Select(x => x.Id).SingleAsync());
+        var partlyPaid = await api.GetAsync<InvoiceView>($"/api/invoices/{partlyPaidId}");
+        Assert.Equal((5000m, 1999.99m, 5000m), (partlyPaid.Total, partlyPaid.Open, partlyPaid.Lines.Single().UnitPrice));
+        Assert.True(partlyPaid.Installments.Single().Partial);
+        Assert.Equal(new DateOnly(2026, 10, 1), partlyPaid.Installments.Single().DueDate);
     }
 
     [Fact]
