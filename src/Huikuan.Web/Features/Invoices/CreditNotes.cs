@@ -6,6 +6,7 @@ using Huikuan.Web.Data;
 using Huikuan.Web.Data.Entities;
 using Huikuan.Web.Features.Allocations;
 using Huikuan.Web.Features.Companies;
+using Huikuan.Web.Features.Customers;
 using Huikuan.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -24,8 +25,7 @@ public sealed class CreditNoteHandler(HuikuanDbContext db, Scope scope, TimeProv
     {
         ArgumentNullException.ThrowIfNull(request);
         var company = scope.CompanyId;
-        var customer = await db.Customers.AsNoTracking().SingleOrDefaultAsync(c => c.CompanyId == company && c.Id == request.CustomerId, ct)
-            ?? throw new DomainRuleException("creditNote.customer", "customerId", "No such customer in this company.");
+        var customer = await CustomerLookup.RequireAsync(db, company, request.CustomerId, ct);
         var currency = Currency.Of(request.Currency ?? customer.Currency);
         var lines = InvoiceMath.Lines(request.Lines, currency);
         var total = lines.Sum(l => l.NetMinor + l.TaxMinor);

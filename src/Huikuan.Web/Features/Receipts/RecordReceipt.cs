@@ -8,6 +8,7 @@ using Huikuan.Web.Data;
 using Huikuan.Web.Data.Entities;
 using Huikuan.Web.Features.Allocations;
 using Huikuan.Web.Features.Companies;
+using Huikuan.Web.Features.Customers;
 using Huikuan.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -38,8 +39,7 @@ public sealed class RecordReceiptHandler(HuikuanDbContext db, Scope scope, TimeP
             return replay;
         }
 
-        var customer = await db.Customers.AsNoTracking().SingleOrDefaultAsync(c => c.CompanyId == company && c.Id == request.CustomerId, ct)
-            ?? throw new DomainRuleException("receipt.customer", "customerId", "No such customer in this company.");
+        var customer = await CustomerLookup.RequireAsync(db, company, request.CustomerId, ct);
         var currency = Currency.Of(request.Currency ?? customer.Currency);
         var amount = currency.ToMinor(request.Amount);
         if (amount <= 0)
