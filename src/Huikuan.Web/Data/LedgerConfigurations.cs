@@ -81,6 +81,7 @@ internal sealed class ReceiptConfiguration : IEntityTypeConfiguration<Receipt>
         b.Property(x => x.IdempotencyKey).HasMaxLength(200);
         b.Property(x => x.Note).HasMaxLength(2000);
         b.Property(x => x.RecordedBy).HasMaxLength(200);
+        b.Property(x => x.DraftNumber).HasMaxLength(64);
         b.HasOne<Customer>().WithMany().HasForeignKey(x => new { x.CompanyId, x.CustomerId }).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Receipt>().WithMany().HasForeignKey(x => new { x.CompanyId, x.ReversalOfId }).OnDelete(DeleteBehavior.Restrict);
         b.ToTable(t => t.HasCheckConstraint("ck_receipts_unapplied_nonnegative", "unapplied_minor >= 0"));

@@ -156,6 +156,22 @@ public abstract class ReceiptTests(HuikuanApp app)
     }
 
     [Fact]
+    public async Task Record_ABankAcceptanceDraft_KeepsItsNumberAndMaturity_AndRefusesOneWithout()
+    {
+        var api = await app.NewCompanyAsync();
+        var customer = await api.CustomerAsync();
+        await CompanyApi.AssertProblemAsync(await api.PostAsync("/api/receipts", new RecordReceipt(customer.Id, Jun1, 50_000m, ReceiptMethod.BankAcceptanceDraft)),
+            HttpStatusCode.UnprocessableEntity, "draftNumber");
+        await CompanyApi.AssertProblemAsync(await api.PostAsync("/api/receipts", new RecordReceipt(customer.Id, Jun1, 50_000m, ReceiptMethod.BankAcceptanceDraft,
+            DraftNumber: "130258100012420260601000123", DraftMaturesOn: Jun1.AddDays(-1))), HttpStatusCode.UnprocessableEntity, "draftMaturesOn");
+
+        var draft = await api.PostOkAsync<ReceiptView>("/api/receipts", new RecordReceipt(customer.Id, Jun1, 50_000m, ReceiptMethod.BankAcceptanceDraft,
+            DraftNumber: "130258100012420260601000123", DraftMaturesOn: Jun1.AddMonths(6)));
+
+        Assert.Equal(("BankAcceptanceDraft", "130258100012420260601000123", Jun1.AddMonths(6)), (draft.Method, draft.DraftNumber, draft.DraftMaturesOn));
+    }
+
+    [Fact]
     public async Task Record_WithAZeroAmount_IsRefusedNamingTheAmount()
     {
         var api = await app.NewCompanyAsync();

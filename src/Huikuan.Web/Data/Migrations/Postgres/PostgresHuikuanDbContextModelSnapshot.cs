@@ -622,6 +622,15 @@ namespace Huikuan.Web.Data.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("customer_id");
 
+                    b.Property<DateOnly?>("DraftMaturesOn")
+                        .HasColumnType("date")
+                        .HasColumnName("draft_matures_on");
+
+                    b.Property<string>("DraftNumber")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("draft_number");
+
                     b.Property<string>("IdempotencyKey")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")

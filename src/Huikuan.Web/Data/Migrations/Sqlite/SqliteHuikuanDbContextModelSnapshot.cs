@@ -617,6 +617,15 @@ namespace Huikuan.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("customer_id");
 
+                    b.Property<DateOnly?>("DraftMaturesOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("draft_matures_on");
+
+                    b.Property<string>("DraftNumber")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("draft_number");
+
                     b.Property<string>("IdempotencyKey")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
