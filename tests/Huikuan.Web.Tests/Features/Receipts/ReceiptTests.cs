@@ -65,6 +65,18 @@ public abstract class ReceiptTests(HuikuanApp app)
     }
 
     [Fact]
+    public async Task Record_ConcurrentlyWithOneBankReference_RecordsExactlyOnceAndRefusesTheRestWithAConflict()
+    {
+        var api = await app.NewCompanyAsync();
+        var customer = await api.CustomerAsync();
+        var responses = await Task.WhenAll(Enumerable.Range(0, 10).Select(i =>
+            api.PostAsync("/api/receipts", new RecordReceipt(customer.Id, Jun1, 100m + i, BankReference: "CMB-RACE-1"))));
+        Assert.Equal(1, responses.Count(r => r.StatusCode == HttpStatusCode.Created));
+        Assert.Equal(9, responses.Count(r => r.StatusCode == HttpStatusCode.Conflict));
+        Assert.Equal(1, (await api.GetAsync<Page<ReceiptListItem>>($"/api/receipts?customerId={customer.Id}")).Total);
+    }
+
+    [Fact]
     public async Task AutoApply_PaysTheInvoiceNamedInTheReferenceBeforeOlderOnes()
     {
         var api = await app.NewCompanyAsync();
