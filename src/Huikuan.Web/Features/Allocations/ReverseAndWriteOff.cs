@@ -28,6 +28,12 @@ public sealed class ReverseAllocationHandler(HuikuanDbContext db, Scope scope, L
             {
                 throw new ConflictException("allocation.receiptReversed", "The receipt has been reversed; its allocations were reversed with it.");
             }
+            if (original.CreditNoteId is { } nid
+                && await db.Invoices.AnyAsync(n => n.CompanyId == company && n.Id == nid && n.ReversalOfId != null, token))
+            {
+                throw new ConflictException("allocation.invoiceReversal",
+                    "This allocation is part of an invoice's reversal (红冲); a reversed invoice cannot be reopened piece by piece. Issue a new invoice instead.");
+            }
             var reversal = await ledger.ReverseAsync(original, reason, request.Date ?? ledger.Today, token);
             await db.SaveChangesAsync(token);
             return reversal.Id;
