@@ -41,7 +41,7 @@ public sealed class CreditNoteHandler(HuikuanDbContext db, Scope scope, TimeProv
             if (request.ApplyToInvoiceId is { } invoiceId)
             {
                 var items = await db.Installments.AsNoTracking()
-                    .Where(i => i.CompanyId == company && i.InvoiceId == invoiceId && i.OpenMinor > 0).ToListAsync(token);
+                    .Where(i => i.CompanyId == company && i.InvoiceId == invoiceId && i.OpenMinor != 0).ToListAsync(token);
                 if (items.Count == 0)
                 {
                     throw new DomainRuleException("creditNote.applyTo", "applyToInvoiceId", "That invoice has nothing open to credit.");
