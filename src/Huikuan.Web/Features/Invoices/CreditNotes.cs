@@ -26,6 +26,7 @@ public sealed class CreditNoteHandler(HuikuanDbContext db, Scope scope, TimeProv
         ArgumentNullException.ThrowIfNull(request);
         var company = scope.CompanyId;
         var customer = await CustomerLookup.RequireAsync(db, company, request.CustomerId, ct);
+        BusinessDates.Require(request.Date, "date");
         var currency = Currency.Of(request.Currency ?? customer.Currency);
         var lines = InvoiceMath.Lines(request.Lines, currency);
         var total = lines.Sum(l => l.NetMinor + l.TaxMinor);
@@ -80,7 +81,7 @@ public sealed class CreditNoteHandler(HuikuanDbContext db, Scope scope, TimeProv
                 throw new ConflictException("invoice.hasAllocations",
                     $"Invoice {invoice.Number} has money applied to {withMoney} installment(s); reverse those allocations first.");
             }
-            var date = request.Date ?? ledger.Today;
+            var date = BusinessDates.Optional(request.Date, "date") ?? ledger.Today;
             if (date < invoice.InvoiceDate)
             {
                 throw new DomainRuleException("invoice.reversalDate", "date", "A reversal cannot be dated before the invoice.");

@@ -32,6 +32,7 @@ public sealed class IssueInvoiceHandler(HuikuanDbContext db, Scope scope, TimePr
         ArgumentNullException.ThrowIfNull(request);
         var company = scope.CompanyId;
         var customer = await CustomerLookup.RequireAsync(db, company, request.CustomerId, ct);
+        BusinessDates.Require(request.InvoiceDate, "invoiceDate");
         var currency = Currency.Of(request.Currency ?? customer.Currency);
         var lines = InvoiceMath.Lines(request.Lines, currency);
         var total = lines.Sum(l => l.NetMinor + l.TaxMinor);
@@ -84,7 +85,7 @@ public sealed class IssueInvoiceHandler(HuikuanDbContext db, Scope scope, TimePr
     private static ScheduledInstallment[] ExplicitSchedule(IReadOnlyList<InstallmentDto> given, DateOnly invoiceDate, long total, Currency currency)
     {
         var schedule = given
-            .Select((g, i) => (g.DueDate, Amount: currency.ToMinor(g.Amount, $"installments[{i}].amount"), Index: i))
+            .Select((g, i) => (DueDate: BusinessDates.Require(g.DueDate, $"installments[{i}].dueDate"), Amount: currency.ToMinor(g.Amount, $"installments[{i}].amount"), Index: i))
             .OrderBy(g => g.DueDate)
             .Select((g, i) => new ScheduledInstallment(i + 1, g.DueDate, g.Amount))
             .ToArray();

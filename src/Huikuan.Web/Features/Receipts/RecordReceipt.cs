@@ -41,6 +41,8 @@ public sealed class RecordReceiptHandler(HuikuanDbContext db, Scope scope, TimeP
         }
 
         var customer = await CustomerLookup.RequireAsync(db, company, request.CustomerId, ct);
+        BusinessDates.Require(request.ReceivedOn, "receivedOn");
+        BusinessDates.Optional(request.DraftMaturesOn, "draftMaturesOn");
         var currency = Currency.Of(request.Currency ?? customer.Currency);
         var amount = currency.ToMinor(request.Amount);
         if (amount <= 0)
