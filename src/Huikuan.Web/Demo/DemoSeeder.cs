@@ -75,8 +75,11 @@ public sealed class DemoSeeder(IServiceProvider services, TimeProvider clock, IL
                 }
                 var partial = random.Next(0, 10) == 0;
                 var amount = partial ? Math.Round(invoice.Total * 0.6m, 2) : invoice.Total;
-                await record.HandleAsync(new RecordReceipt(customer.Id, paidOn, amount, (ReceiptMethod)random.Next(0, 6),
-                    PayerReference: $"付款 {invoice.Number}", AutoApply: true), null, ct);
+                var method = (ReceiptMethod)random.Next(0, 6);
+                var draft = method == ReceiptMethod.BankAcceptanceDraft;
+                await record.HandleAsync(new RecordReceipt(customer.Id, paidOn, amount, method, PayerReference: $"付款 {invoice.Number}", AutoApply: true,
+                    DraftNumber: draft ? $"1{random.NextInt64(100_000_000_000, 999_999_999_999)}" : null, DraftMaturesOn: draft ? paidOn.AddDays(180) : null),
+                    null, ct);
             }
         }
         // Money without a reference, left unapplied for the accountant to allocate.

@@ -26,6 +26,11 @@ public sealed class Receipt
     public string? BankReference { get; set; }
     public string? IdempotencyKey { get; set; }
     public string? Note { get; set; }
+
+    /// <summary>银行承兑汇票: the draft's number (票号) and the day the bank pays it (到期日).</summary>
+    public string? DraftNumber { get; set; }
+    public DateOnly? DraftMaturesOn { get; set; }
+
     public Guid? ReversalOfId { get; set; }
     public DateTimeOffset RecordedAt { get; set; }
     public required string RecordedBy { get; set; }

@@ -64,7 +64,7 @@ public sealed class AllocateHandler(HuikuanDbContext db, Scope scope, LedgerWrit
             AllocationRules.MustNotExceedOpen(amount, target.OpenMinor, targetCurrency);
             AllocationRules.MustNotExceedUnapplied(sourceAmount, unapplied, Currency.Of(sourceCurrency));
             var earliest = sourceDate > target.InvoiceDate ? sourceDate : target.InvoiceDate;
-            var on = request.AppliedOn ?? earliest;
+            var on = BusinessDates.Optional(request.AppliedOn, "appliedOn") ?? earliest;
             if (on < earliest)
             {
                 throw new DomainRuleException("allocation.date", "appliedOn", $"Money cannot be applied before {earliest:yyyy-MM-dd} (the later of the payment and invoice dates).");

@@ -69,7 +69,7 @@ public sealed class AutoApplyHandler(HuikuanDbContext db, Scope scope, LedgerWri
         var company = scope.CompanyId;
         var rows = await (
             from i in db.Installments.AsNoTracking()
-            where i.CompanyId == company && i.CustomerId == customerId && i.Currency == currency && i.OpenMinor > 0
+            where i.CompanyId == company && i.CustomerId == customerId && i.Currency == currency && i.OpenMinor != 0
             join inv in db.Invoices on new { i.CompanyId, Id = i.InvoiceId } equals new { inv.CompanyId, inv.Id }
             select new { Installment = i, inv.Number })
             .ToListAsync(ct);

@@ -18,7 +18,7 @@ public sealed class PartialFollowUpsHandler(HuikuanDbContext db, Scope scope)
     public async Task<Page<PartialFollowUp>> HandleAsync(Guid? customerId, PageRequest page, CancellationToken ct)
     {
         var company = scope.CompanyId;
-        var query = db.Installments.AsNoTracking().Where(i => i.CompanyId == company && i.OpenMinor > 0 && i.OpenMinor < i.AmountMinor);
+        var query = db.Installments.AsNoTracking().Where(i => i.CompanyId == company && i.OpenMinor != 0 && i.OpenMinor < i.AmountMinor);
         if (customerId is { } c)
         {
             query = query.Where(i => i.CustomerId == c);

@@ -28,7 +28,13 @@ public sealed class ReverseAllocationHandler(HuikuanDbContext db, Scope scope, L
             {
                 throw new ConflictException("allocation.receiptReversed", "The receipt has been reversed; its allocations were reversed with it.");
             }
-            var reversal = await ledger.ReverseAsync(original, reason, request.Date ?? ledger.Today, token);
+            if (original.CreditNoteId is { } nid
+                && await db.Invoices.AnyAsync(n => n.CompanyId == company && n.Id == nid && n.ReversalOfId != null, token))
+            {
+                throw new ConflictException("allocation.invoiceReversal",
+                    "This allocation is part of an invoice's reversal (红冲); a reversed invoice cannot be reopened piece by piece. Issue a new invoice instead.");
+            }
+            var reversal = await ledger.ReverseAsync(original, reason, BusinessDates.Optional(request.Date, "date") ?? ledger.Today, token);
             await db.SaveChangesAsync(token);
             return reversal.Id;
         }, ct);
@@ -51,7 +57,7 @@ public sealed class WriteOffHandler(HuikuanDbContext db, Scope scope, LedgerWrit
             var amount = request.Amount is { } a ? cur.ToMinor(a) : target.OpenMinor;
             AllocationRules.AmountMustBePositive(amount);
             AllocationRules.MustNotExceedOpen(amount, target.OpenMinor, cur);
-            var on = request.Date ?? ledger.Today;
+            var on = BusinessDates.Optional(request.Date, "date") ?? ledger.Today;
             if (on < target.InvoiceDate)
             {
                 throw new DomainRuleException("writeOff.date", "date", "A write-off cannot be dated before the invoice.");

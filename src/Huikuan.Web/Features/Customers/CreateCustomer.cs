@@ -57,3 +57,11 @@ public sealed record CustomerView(
     public static CustomerView From(Customer c) =>
         new(c.Id, c.Code, c.Name, c.SalespersonId, c.PaymentTermId, c.Currency, c.TaxId, c.Email, c.Phone);
 }
+
+internal static class CustomerLookup
+{
+    /// <summary>The customer a document is for, or a 422 naming customerId: a missing customer is the request's fault, not a 404 of the URL.</summary>
+    public static async Task<Customer> RequireAsync(HuikuanDbContext db, Guid company, Guid customerId, CancellationToken ct) =>
+        await db.Customers.AsNoTracking().SingleOrDefaultAsync(c => c.CompanyId == company && c.Id == customerId, ct)
+        ?? throw new DomainRuleException("document.customer", "customerId", "No such customer in this company.");
+}

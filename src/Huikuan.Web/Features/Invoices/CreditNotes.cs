@@ -6,6 +6,7 @@ using Huikuan.Web.Data;
 using Huikuan.Web.Data.Entities;
 using Huikuan.Web.Features.Allocations;
 using Huikuan.Web.Features.Companies;
+using Huikuan.Web.Features.Customers;
 using Huikuan.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -24,8 +25,8 @@ public sealed class CreditNoteHandler(HuikuanDbContext db, Scope scope, TimeProv
     {
         ArgumentNullException.ThrowIfNull(request);
         var company = scope.CompanyId;
-        var customer = await db.Customers.AsNoTracking().SingleOrDefaultAsync(c => c.CompanyId == company && c.Id == request.CustomerId, ct)
-            ?? throw new DomainRuleException("creditNote.customer", "customerId", "No such customer in this company.");
+        var customer = await CustomerLookup.RequireAsync(db, company, request.CustomerId, ct);
+        BusinessDates.Require(request.Date, "date");
         var currency = Currency.Of(request.Currency ?? customer.Currency);
         var lines = InvoiceMath.Lines(request.Lines, currency);
         var total = lines.Sum(l => l.NetMinor + l.TaxMinor);
@@ -41,7 +42,7 @@ public sealed class CreditNoteHandler(HuikuanDbContext db, Scope scope, TimeProv
             if (request.ApplyToInvoiceId is { } invoiceId)
             {
                 var items = await db.Installments.AsNoTracking()
-                    .Where(i => i.CompanyId == company && i.InvoiceId == invoiceId && i.OpenMinor > 0).ToListAsync(token);
+                    .Where(i => i.CompanyId == company && i.InvoiceId == invoiceId && i.OpenMinor != 0).ToListAsync(token);
                 if (items.Count == 0)
                 {
                     throw new DomainRuleException("creditNote.applyTo", "applyToInvoiceId", "That invoice has nothing open to credit.");
@@ -80,7 +81,7 @@ public sealed class CreditNoteHandler(HuikuanDbContext db, Scope scope, TimeProv
                 throw new ConflictException("invoice.hasAllocations",
                     $"Invoice {invoice.Number} has money applied to {withMoney} installment(s); reverse those allocations first.");
             }
-            var date = request.Date ?? ledger.Today;
+            var date = BusinessDates.Optional(request.Date, "date") ?? ledger.Today;
             if (date < invoice.InvoiceDate)
             {
                 throw new DomainRuleException("invoice.reversalDate", "date", "A reversal cannot be dated before the invoice.");

@@ -5,6 +5,7 @@ using Huikuan.Domain.Terms;
 using Huikuan.Web.Data;
 using Huikuan.Web.Data.Entities;
 using Huikuan.Web.Features.Companies;
+using Huikuan.Web.Features.Customers;
 using Huikuan.Web.Features.PaymentTerms;
 using Huikuan.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -30,8 +31,8 @@ public sealed class IssueInvoiceHandler(HuikuanDbContext db, Scope scope, TimePr
     {
         ArgumentNullException.ThrowIfNull(request);
         var company = scope.CompanyId;
-        var customer = await db.Customers.AsNoTracking().SingleOrDefaultAsync(c => c.CompanyId == company && c.Id == request.CustomerId, ct)
-            ?? throw new DomainRuleException("invoice.customer", "customerId", "No such customer in this company.");
+        var customer = await CustomerLookup.RequireAsync(db, company, request.CustomerId, ct);
+        BusinessDates.Require(request.InvoiceDate, "invoiceDate");
         var currency = Currency.Of(request.Currency ?? customer.Currency);
         var lines = InvoiceMath.Lines(request.Lines, currency);
         var total = lines.Sum(l => l.NetMinor + l.TaxMinor);
@@ -84,7 +85,7 @@ public sealed class IssueInvoiceHandler(HuikuanDbContext db, Scope scope, TimePr
     private static ScheduledInstallment[] ExplicitSchedule(IReadOnlyList<InstallmentDto> given, DateOnly invoiceDate, long total, Currency currency)
     {
         var schedule = given
-            .Select((g, i) => (g.DueDate, Amount: currency.ToMinor(g.Amount, $"installments[{i}].amount"), Index: i))
+            .Select((g, i) => (DueDate: BusinessDates.Require(g.DueDate, $"installments[{i}].dueDate"), Amount: currency.ToMinor(g.Amount, $"installments[{i}].amount"), Index: i))
             .OrderBy(g => g.DueDate)
             .Select((g, i) => new ScheduledInstallment(i + 1, g.DueDate, g.Amount))
             .ToArray();

@@ -43,8 +43,8 @@ public sealed class QueryInvoicesHandler(HuikuanDbContext db, Scope scope, TimeP
         query = state switch
         {
             null or "" => query,
-            "open" => query.Where(i => i.Installments.Any(x => x.OpenMinor > 0)),
-            "overdue" => query.Where(i => i.Installments.Any(x => x.OpenMinor > 0 && x.DueDate < today)),
+            "open" => query.Where(i => i.Installments.Any(x => x.OpenMinor != 0)),
+            "overdue" => query.Where(i => i.Installments.Any(x => x.OpenMinor != 0 && x.DueDate < today)),
             "paid" => query.Where(i => i.Kind == DocumentKind.Invoice && i.Installments.All(x => x.OpenMinor == 0)),
             _ => throw new DomainRuleException("invoice.state", "state", "state is open, overdue or paid."),
         };
@@ -61,7 +61,7 @@ public sealed class QueryInvoicesHandler(HuikuanDbContext db, Scope scope, TimeP
                 CustomerName = db.Customers.Where(x => x.CompanyId == company && x.Id == i.CustomerId).Select(x => x.Name).First(),
                 i.InvoiceDate, i.Currency, i.TotalMinor, i.FapiaoNumber,
                 Open = i.Installments.Sum(x => x.OpenMinor),
-                NextDue = i.Installments.Where(x => x.OpenMinor > 0).Min(x => (DateOnly?)x.DueDate),
+                NextDue = i.Installments.Where(x => x.OpenMinor != 0).Min(x => (DateOnly?)x.DueDate),
             })
             .ToListAsync(ct);
         return new Page<InvoiceListItem>(rows.Select(r =>

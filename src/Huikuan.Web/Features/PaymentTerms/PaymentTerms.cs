@@ -62,6 +62,7 @@ public sealed class PaymentTermHandler(HuikuanDbContext db, Scope scope)
     public async Task<IReadOnlyList<ScheduledInstallmentView>> PreviewAsync(SchedulePreviewRequest request, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
+        BusinessDates.Require(request.InvoiceDate, "invoiceDate");
         var currency = Currency.Of(request.Currency);
         var term = request.PaymentTermId is { } id ? await LoadAsync(id, "paymentTermId", ct) : new PaymentTerm(ToDomain(request.Lines));
         return term.Schedule(request.InvoiceDate, currency.ToMinor(request.Total, "total"))

@@ -13,7 +13,7 @@ public sealed record ReceiptAllocationView(
 public sealed record ReceiptView(
     Guid Id, string Number, Guid CustomerId, DateOnly ReceivedOn, string Method, string Currency, decimal Amount, decimal Unapplied,
     string Status, string? PayerName, string? PayerReference, string? BankReference, string? Note, Guid? ReversalOfId, Guid? ReversedById,
-    IReadOnlyList<ReceiptAllocationView> Allocations);
+    IReadOnlyList<ReceiptAllocationView> Allocations, string? DraftNumber = null, DateOnly? DraftMaturesOn = null);
 
 public sealed record ReceiptListItem(Guid Id, string Number, Guid CustomerId, string CustomerName, DateOnly ReceivedOn, string Method,
     string Currency, decimal Amount, decimal Unapplied, string? PayerReference, bool IsReversal);
@@ -44,7 +44,7 @@ public sealed class QueryReceiptsHandler(HuikuanDbContext db, Scope scope)
             cur.ToMajor(r.UnappliedMinor), status, r.PayerName, r.PayerReference, r.BankReference, r.Note, r.ReversalOfId, reversedBy,
             rows.Select(x => new ReceiptAllocationView(x.Id, x.Kind.ToString(), x.InstallmentId, x.Number, x.DueDate,
                 Currency.Of(x.Currency).ToMajor(x.AmountMinor), cur.ToMajor(x.SourceAmountMinor), x.AppliedOn, x.ReversesId,
-                reversed.Contains(x.Id), x.Reason)).ToList());
+                reversed.Contains(x.Id), x.Reason)).ToList(), r.DraftNumber, r.DraftMaturesOn);
     }
 
     public async Task<Page<ReceiptListItem>> ListAsync(Guid? customerId, bool unappliedOnly, PageRequest page, CancellationToken ct)

@@ -8,6 +8,7 @@ using Huikuan.Web.Data;
 using Huikuan.Web.Data.Entities;
 using Huikuan.Web.Features.Allocations;
 using Huikuan.Web.Features.Companies;
+using Huikuan.Web.Features.Customers;
 using Huikuan.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,7 +20,8 @@ namespace Huikuan.Web.Features.Receipts;
 /// </summary>
 public sealed record RecordReceipt(
     Guid CustomerId, DateOnly ReceivedOn, decimal Amount, ReceiptMethod Method = ReceiptMethod.BankTransfer, string? Currency = null,
-    string? PayerName = null, string? PayerReference = null, string? BankReference = null, string? Note = null, bool AutoApply = false);
+    string? PayerName = null, string? PayerReference = null, string? BankReference = null, string? Note = null, bool AutoApply = false,
+    string? DraftNumber = null, DateOnly? DraftMaturesOn = null);
 
 public sealed record RecordedReceipt(ReceiptView Receipt, bool Replayed);
 
@@ -38,8 +40,9 @@ public sealed class RecordReceiptHandler(HuikuanDbContext db, Scope scope, TimeP
             return replay;
         }
 
-        var customer = await db.Customers.AsNoTracking().SingleOrDefaultAsync(c => c.CompanyId == company && c.Id == request.CustomerId, ct)
-            ?? throw new DomainRuleException("receipt.customer", "customerId", "No such customer in this company.");
+        var customer = await CustomerLookup.RequireAsync(db, company, request.CustomerId, ct);
+        BusinessDates.Require(request.ReceivedOn, "receivedOn");
+        BusinessDates.Optional(request.DraftMaturesOn, "draftMaturesOn");
         var currency = Currency.Of(request.Currency ?? customer.Currency);
         var amount = currency.ToMinor(request.Amount);
         if (amount <= 0)
@@ -51,6 +54,8 @@ public sealed class RecordReceiptHandler(HuikuanDbContext db, Scope scope, TimeP
             throw new DomainRuleException("receipt.method", "method", "Unknown payment method.");
         }
         var bankReference = CompanyHandler.Optional(request.BankReference, "bankReference", 200);
+        var draftNumber = CompanyHandler.Optional(request.DraftNumber, "draftNumber", 64);
+        DraftRules(request, draftNumber);
         await EnsureBankReferenceFreeAsync(bankReference, ct);
 
         try
@@ -65,6 +70,7 @@ public sealed class RecordReceiptHandler(HuikuanDbContext db, Scope scope, TimeP
                     PayerName = CompanyHandler.Optional(request.PayerName, "payerName", 300),
                     PayerReference = CompanyHandler.Optional(request.PayerReference, "payerReference", 500),
                     BankReference = bankReference, IdempotencyKey = key, Note = CompanyHandler.Optional(request.Note, "note", 2000),
+                    DraftNumber = draftNumber, DraftMaturesOn = request.DraftMaturesOn,
                     RecordedAt = clock.GetUtcNow(), RecordedBy = scope.Actor,
                 };
                 db.Receipts.Add(receipt);
@@ -114,6 +120,27 @@ public sealed class RecordReceiptHandler(HuikuanDbContext db, Scope scope, TimeP
                 "This Idempotency-Key was already used with a different request body. Use a new key for a new receipt.");
         }
         return new RecordedReceipt(JsonSerializer.Deserialize<ReceiptView>(record.ResponseJson, JsonSerializerOptions.Web)!, Replayed: true);
+    }
+
+    /// <summary>A bank acceptance draft needs its number and maturity; other methods have neither.</summary>
+    private static void DraftRules(RecordReceipt request, string? draftNumber)
+    {
+        if (request.Method == ReceiptMethod.BankAcceptanceDraft)
+        {
+            if (draftNumber is null)
+            {
+                throw new DomainRuleException("receipt.draftNumber", "draftNumber", "A bank acceptance draft (银行承兑汇票) needs its draft number (票号).");
+            }
+            if (request.DraftMaturesOn is not { } matures || matures < request.ReceivedOn)
+            {
+                throw new DomainRuleException("receipt.draftMaturity", "draftMaturesOn",
+                    "A bank acceptance draft needs its maturity date (到期日), on or after the day it was received.");
+            }
+        }
+        else if (draftNumber is not null || request.DraftMaturesOn is not null)
+        {
+            throw new DomainRuleException("receipt.draftNumber", "draftNumber", "Draft number and maturity belong to bank acceptance drafts only.");
+        }
     }
 
     private async Task EnsureBankReferenceFreeAsync(string? bankReference, CancellationToken ct)

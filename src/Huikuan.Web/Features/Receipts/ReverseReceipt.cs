@@ -33,7 +33,7 @@ public sealed class ReverseReceiptHandler(HuikuanDbContext db, Scope scope, Time
             {
                 throw new ConflictException("receipt.alreadyReversed", $"Receipt {receipt.Number} has already been reversed.");
             }
-            var date = request.Date ?? ledger.Today;
+            var date = BusinessDates.Optional(request.Date, "date") ?? ledger.Today;
             if (date < receipt.ReceivedOn)
             {
                 throw new DomainRuleException("receipt.reversalDate", "date", "A reversal cannot be dated before the receipt.");

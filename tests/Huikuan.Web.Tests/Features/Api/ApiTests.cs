@@ -39,6 +39,17 @@ public sealed class ApiTests(SqliteApp app) : IClassFixture<SqliteApp>
     }
 
     [Fact]
+    public async Task ReceiptWithoutADate_IsRefusedNamingTheDate()
+    {
+        var api = await app.NewCompanyAsync();
+        var customer = await api.CustomerAsync();
+        using var content = new StringContent($"{{\"customerId\":\"{customer.Id}\",\"amount\":10}}", System.Text.Encoding.UTF8, "application/json");
+        var problem = await CompanyApi.AssertProblemAsync(await api.Http.PostAsync(new Uri("/api/receipts", UriKind.Relative), content),
+            HttpStatusCode.UnprocessableEntity, "receivedOn");
+        Assert.Contains("required", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task PageSize_AboveTheLimit_IsRefusedNamingTheParameter()
     {
         var api = await app.NewCompanyAsync();

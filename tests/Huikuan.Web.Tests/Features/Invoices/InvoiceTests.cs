@@ -115,6 +115,22 @@ public abstract class InvoiceTests(HuikuanApp app)
     }
 
     [Fact]
+    public async Task Reverse_ItsAllocationsCannotBeUndoneOneByOne()
+    {
+        var api = await app.NewCompanyAsync();
+        var customer = await api.CustomerAsync();
+        var invoice = await api.IssueInvoiceAsync(customer.Id, May1, 100m);
+        var note = await api.PostOkAsync<InvoiceView>($"/api/invoices/{invoice.Id}/reverse", new ReverseInvoice("duplicate"));
+        var allocation = await app.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions
+            .SingleAsync(db.Allocations, a => a.CreditNoteId == note.Id));
+
+        var response = await api.PostAsync($"/api/allocations/{allocation.Id}/reverse", new Huikuan.Web.Features.Allocations.ReverseAllocation("undo"));
+
+        await CompanyApi.AssertProblemAsync(response, HttpStatusCode.Conflict);
+        Assert.Equal(0m, (await api.GetAsync<InvoiceView>($"/api/invoices/{invoice.Id}")).Open);
+    }
+
+    [Fact]
     public async Task Reverse_Twice_IsAConflict()
     {
         var api = await app.NewCompanyAsync();

@@ -24,7 +24,7 @@ public abstract class LedgerInvariantTests(HuikuanApp app)
 
     [Fact]
     public async Task AnySequenceOfOperations_KeepsEveryLedgerInvariant() =>
-        await Ops.SampleAsync(RunAsync, iter: 12, threads: 1);
+        await Ops.SampleAsync(RunAsync, iter: 20, threads: 1);
 
     private async Task RunAsync(Op[] ops)
     {

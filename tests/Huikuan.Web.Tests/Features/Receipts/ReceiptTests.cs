@@ -65,6 +65,18 @@ public abstract class ReceiptTests(HuikuanApp app)
     }
 
     [Fact]
+    public async Task Record_ConcurrentlyWithOneBankReference_RecordsExactlyOnceAndRefusesTheRestWithAConflict()
+    {
+        var api = await app.NewCompanyAsync();
+        var customer = await api.CustomerAsync();
+        var responses = await Task.WhenAll(Enumerable.Range(0, 10).Select(i =>
+            api.PostAsync("/api/receipts", new RecordReceipt(customer.Id, Jun1, 100m + i, BankReference: "CMB-RACE-1"))));
+        Assert.Equal(1, responses.Count(r => r.StatusCode == HttpStatusCode.Created));
+        Assert.Equal(9, responses.Count(r => r.StatusCode == HttpStatusCode.Conflict));
+        Assert.Equal(1, (await api.GetAsync<Page<ReceiptListItem>>($"/api/receipts?customerId={customer.Id}")).Total);
+    }
+
+    [Fact]
     public async Task AutoApply_PaysTheInvoiceNamedInTheReferenceBeforeOlderOnes()
     {
         var api = await app.NewCompanyAsync();
@@ -153,6 +165,22 @@ public abstract class ReceiptTests(HuikuanApp app)
         }
         Assert.True((await api.CheckLedgerAsync()).Ok);
         await CompanyApi.AssertProblemAsync(await api.PostAsync($"/api/receipts/{receipt.Id}/reverse", new ReverseReceipt("again")), HttpStatusCode.Conflict);
+    }
+
+    [Fact]
+    public async Task Record_ABankAcceptanceDraft_KeepsItsNumberAndMaturity_AndRefusesOneWithout()
+    {
+        var api = await app.NewCompanyAsync();
+        var customer = await api.CustomerAsync();
+        await CompanyApi.AssertProblemAsync(await api.PostAsync("/api/receipts", new RecordReceipt(customer.Id, Jun1, 50_000m, ReceiptMethod.BankAcceptanceDraft)),
+            HttpStatusCode.UnprocessableEntity, "draftNumber");
+        await CompanyApi.AssertProblemAsync(await api.PostAsync("/api/receipts", new RecordReceipt(customer.Id, Jun1, 50_000m, ReceiptMethod.BankAcceptanceDraft,
+            DraftNumber: "130258100012420260601000123", DraftMaturesOn: Jun1.AddDays(-1))), HttpStatusCode.UnprocessableEntity, "draftMaturesOn");
+
+        var draft = await api.PostOkAsync<ReceiptView>("/api/receipts", new RecordReceipt(customer.Id, Jun1, 50_000m, ReceiptMethod.BankAcceptanceDraft,
+            DraftNumber: "130258100012420260601000123", DraftMaturesOn: Jun1.AddMonths(6)));
+
+        Assert.Equal(("BankAcceptanceDraft", "130258100012420260601000123", Jun1.AddMonths(6)), (draft.Method, draft.DraftNumber, draft.DraftMaturesOn));
     }
 
     [Fact]

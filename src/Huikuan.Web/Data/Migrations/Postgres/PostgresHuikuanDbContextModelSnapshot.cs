@@ -327,14 +327,11 @@ namespace Huikuan.Web.Data.Migrations.Postgres
                     b.HasIndex("CompanyId", "LastAppliedOn")
                         .HasDatabaseName("ix_installments_company_id_last_applied_on");
 
-                    b.HasIndex("CompanyId", "CustomerId", "DueDate")
-                        .HasDatabaseName("ix_installments_company_id_customer_id_due_date");
-
                     b.HasIndex("CompanyId", "InvoiceId", "Sequence")
                         .IsUnique()
                         .HasDatabaseName("ix_installments_company_id_invoice_id_sequence");
 
-                    b.HasIndex("CompanyId", "DueDate", "CustomerId", "OpenMinor", "InvoiceDate", "Currency")
+                    b.HasIndex("CompanyId", "CustomerId", "DueDate", "OpenMinor", "InvoiceDate", "Currency")
                         .HasDatabaseName("ix_installments_open")
                         .HasFilter("open_minor <> 0");
 
@@ -621,6 +618,15 @@ namespace Huikuan.Web.Data.Migrations.Postgres
                     b.Property<Guid>("CustomerId")
                         .HasColumnType("uuid")
                         .HasColumnName("customer_id");
+
+                    b.Property<DateOnly?>("DraftMaturesOn")
+                        .HasColumnType("date")
+                        .HasColumnName("draft_matures_on");
+
+                    b.Property<string>("DraftNumber")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("draft_number");
 
                     b.Property<string>("IdempotencyKey")
                         .HasMaxLength(200)

@@ -322,14 +322,11 @@ namespace Huikuan.Web.Data.Migrations.Sqlite
                     b.HasIndex("CompanyId", "LastAppliedOn")
                         .HasDatabaseName("ix_installments_company_id_last_applied_on");
 
-                    b.HasIndex("CompanyId", "CustomerId", "DueDate")
-                        .HasDatabaseName("ix_installments_company_id_customer_id_due_date");
-
                     b.HasIndex("CompanyId", "InvoiceId", "Sequence")
                         .IsUnique()
                         .HasDatabaseName("ix_installments_company_id_invoice_id_sequence");
 
-                    b.HasIndex("CompanyId", "DueDate", "CustomerId", "OpenMinor", "InvoiceDate", "Currency")
+                    b.HasIndex("CompanyId", "CustomerId", "DueDate", "OpenMinor", "InvoiceDate", "Currency")
                         .HasDatabaseName("ix_installments_open")
                         .HasFilter("open_minor <> 0");
 
@@ -616,6 +613,15 @@ namespace Huikuan.Web.Data.Migrations.Sqlite
                     b.Property<Guid>("CustomerId")
                         .HasColumnType("TEXT")
                         .HasColumnName("customer_id");
+
+                    b.Property<DateOnly?>("DraftMaturesOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("draft_matures_on");
+
+                    b.Property<string>("DraftNumber")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("draft_number");
 
                     b.Property<string>("IdempotencyKey")
                         .HasMaxLength(200)
