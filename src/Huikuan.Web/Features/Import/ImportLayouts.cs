@@ -45,6 +45,8 @@ public static class ImportLayouts
         new("payer_reference", false, "payer_reference", "付款备注", "附言", "摘要"),
         new("bank_reference", false, "bank_reference", "银行流水号", "流水号"),
         new("note", false, "note", "备注"),
+        new("draft_number", false, "draft_number", "汇票号码", "票号", "票据号码"),
+        new("draft_matures_on", false, "draft_matures_on", "汇票到期日", "票据到期日"),
     ];
 
     /// <summary>Worksheet names that are taken in preference to the first sheet.</summary>

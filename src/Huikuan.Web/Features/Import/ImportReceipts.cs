@@ -74,7 +74,9 @@ public sealed class ImportReceiptsHandler(HuikuanDbContext db, Scope scope, Time
             var payerName = r.Text("payer_name", 300);
             var payerReference = r.Text("payer_reference", 500);
             var note = r.Text("note", 2000);
-            if (customer is null || receivedOn is null || currency is null || amount is null || method is null || (bankReference is null && !r.IsBlank("bank_reference")))
+            var (draftNumber, draftMaturesOn, draftOk) = Draft(r, method, receivedOn);
+            if (customer is null || receivedOn is null || currency is null || amount is null || method is null || !draftOk
+                || (bankReference is null && !r.IsBlank("bank_reference")))
             {
                 continue;
             }
@@ -84,6 +86,7 @@ public sealed class ImportReceiptsHandler(HuikuanDbContext db, Scope scope, Time
                 CompanyId = company, Id = Guid.CreateVersion7(), Number = "", CustomerId = customer.Id, ReceivedOn = receivedOn.Value,
                 Method = method.Value, Currency = currency.Code, AmountMinor = amount.Value, UnappliedMinor = amount.Value,
                 PayerName = payerName, PayerReference = payerReference, BankReference = bankReference, Note = note,
+                DraftNumber = draftNumber, DraftMaturesOn = draftMaturesOn,
                 RecordedAt = now, RecordedBy = scope.Actor,
             });
         }
@@ -100,6 +103,34 @@ public sealed class ImportReceiptsHandler(HuikuanDbContext db, Scope scope, Time
             }, x => [x], ct);
         }
         return new ImportSummary("receipts", dryRun, table.Rows.Count, dryRun ? 0 : receipts.Count, totals.ToList(), map.Ignored);
+    }
+
+    /// <summary>As for a receipt entered by hand: a bank acceptance draft needs its number and maturity; other methods have neither.</summary>
+    private static (string? Number, DateOnly? MaturesOn, bool Ok) Draft(RowReader r, ReceiptMethod? method, DateOnly? receivedOn)
+    {
+        var errors = r.ErrorCount;
+        var number = r.Text("draft_number", 64);
+        var maturesOn = r.Date("draft_matures_on");
+        if (method == ReceiptMethod.BankAcceptanceDraft)
+        {
+            if (number is null && r.IsBlank("draft_number"))
+            {
+                r.Fail("draft_number", null, "A bank acceptance draft (银行承兑汇票) needs its draft number (票号).");
+            }
+            if (maturesOn is null && r.IsBlank("draft_matures_on"))
+            {
+                r.Fail("draft_matures_on", null, "A bank acceptance draft needs its maturity date (到期日).");
+            }
+            else if (maturesOn is { } m && receivedOn is { } received && m < received)
+            {
+                r.Fail("draft_matures_on", m.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), "The draft matures before the day it was received.");
+            }
+        }
+        else if (method is not null && (!r.IsBlank("draft_number") || !r.IsBlank("draft_matures_on")))
+        {
+            r.Fail(r.IsBlank("draft_number") ? "draft_matures_on" : "draft_number", null, "Draft number and maturity belong to bank acceptance drafts (银行承兑汇票) only.");
+        }
+        return (number, maturesOn, r.ErrorCount == errors);
     }
 
     /// <summary>BankTransfer when empty; the English names of <see cref="ReceiptMethod"/> or the usual Chinese words.</summary>

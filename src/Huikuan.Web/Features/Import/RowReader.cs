@@ -21,6 +21,9 @@ public sealed partial class RowReader(ImportRow row, ColumnMap map, List<ImportR
 
     public int Number => row.Number;
 
+    /// <summary>All errors so far, of every row: compare before and after to see whether a step failed.</summary>
+    public int ErrorCount => errors.Count;
+
     public void Fail(string key, string? value, string reason) =>
         errors.Add(new ImportRowError(row.Number, map.Find(key)?.Header ?? key, key, value, reason));
 
@@ -51,23 +54,38 @@ public sealed partial class RowReader(ImportRow row, ColumnMap map, List<ImportR
         {
             return null;
         }
-        switch (cell.Value)
+        DateOnly? date = cell.Value switch
         {
-            case DateTime dt:
-                return DateOnly.FromDateTime(dt);
-            case DateOnly d:
-                return d;
-            case double or decimal or int or long:
-                Fail(key, AsText(cell.Value), "A number, not a date. Format the cells as dates or write the date as yyyy-MM-dd.");
-                return null;
+            DateTime dt => DateOnly.FromDateTime(dt),
+            DateOnly d => d,
+            _ => null,
+        };
+        if (cell.Value is double or decimal or int or long)
+        {
+            Fail(key, AsText(cell.Value), "A number, not a date. Format the cells as dates or write the date as yyyy-MM-dd.");
+            return null;
         }
         var text = AsText(cell.Value).Trim();
-        if (DateTime.TryParseExact(text, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed) && parsed.TimeOfDay == TimeSpan.Zero)
+        if (date is null && DateTime.TryParseExact(text, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)
+            && parsed.TimeOfDay == TimeSpan.Zero)
         {
-            return DateOnly.FromDateTime(parsed);
+            date = DateOnly.FromDateTime(parsed);
         }
-        Fail(key, text, "Not a date; write it as yyyy-MM-dd (2026-06-30) or yyyy/M/d.");
-        return null;
+        if (date is null)
+        {
+            Fail(key, text, "Not a date; write it as yyyy-MM-dd (2026-06-30) or yyyy/M/d.");
+            return null;
+        }
+        try
+        {
+            // The same plausibility as the API: a typo such as 2206 for 2026 would age an invoice by centuries.
+            return BusinessDates.Require(date.Value, key);
+        }
+        catch (DomainRuleException e)
+        {
+            Fail(key, text, e.Message);
+            return null;
+        }
     }
 
     /// <summary>Decimal point '.', optional thousands commas only in groups of three (1,234,567.89).</summary>

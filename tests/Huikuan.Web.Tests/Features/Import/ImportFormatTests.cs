@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using System.Text.Json;
 using Huikuan.Web.Features.Import;
 using Huikuan.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -90,24 +89,43 @@ public abstract class ImportFormatTests(HuikuanApp app)
     }
 
     [Fact]
-    public async Task Import_OfReceiptsWithChineseMethodsAndABankReferenceAlreadyRecorded_ListsTheDuplicate()
+    public async Task Import_OfReceipts_AppliesTheRulesOfReceiptsEnteredByHand()
     {
         var api = await app.NewCompanyAsync();
         var customer = await api.CustomerAsync();
         await api.RecordReceiptAsync(customer.Id, new DateOnly(2026, 5, 1), 10m, bankReference: "B-OLD");
+        var c = customer.Code;
         var file = ImportFiles.Csv($"""
-            客户编码,收款日期,金额,收款方式,银行流水号
-            {customer.Code},2026-06-01,10,支付宝,B-NEW
-            {customer.Code},2026-06-01,10,微信,B-OLD
-            {customer.Code},2026-06-01,10,银行承兑汇票,B-NEW
-            {customer.Code},2026-06-01,10,信用证,
+            客户编码,收款日期,金额,收款方式,银行流水号,汇票号码,汇票到期日
+            {c},2026-06-01,10,支付宝,B-NEW,,
+            {c},2026-06-01,10,微信,B-OLD,,
+            {c},2026-06-01,10,银行承兑汇票,B-NEW,130158100001,2026-12-01
+            {c},2026-06-01,10,信用证,,,
+            {c},2026-06-01,10,银行承兑汇票,,,
+            {c},2026-06-01,10,现金,,130158100002,
+            {c},2206-06-01,10,现金,,,
+            {c},2026-06-01,10,承兑,,130158100003,2026-05-01
             """);
 
         var problem = await CompanyApi.AssertProblemAsync(await ImportFiles.UploadAsync(api, "receipts", file, "r.csv"), HttpStatusCode.UnprocessableEntity);
 
         var rows = problem.GetProperty("rows").EnumerateArray().Select(e => (e.GetProperty("row").GetInt32(), e.GetProperty("field").GetString())).ToList();
-        Assert.Equal([(3, "bank_reference"), (4, "bank_reference"), (5, "method")], rows);
-        Assert.Equal(JsonValueKind.String, problem.GetProperty("rows")[0].GetProperty("reason").ValueKind);
+        Assert.Equal([(3, "bank_reference"), (4, "bank_reference"), (5, "method"), (6, "draft_number"), (6, "draft_matures_on"),
+            (7, "draft_number"), (8, "received_on"), (9, "draft_matures_on")], rows);
+    }
+
+    [Fact]
+    public async Task Import_OfABankAcceptanceDraft_KeepsItsNumberAndMaturity()
+    {
+        var api = await app.NewCompanyAsync();
+        var customer = await api.CustomerAsync();
+        var file = ImportFiles.Csv($"customer_code,received_on,amount,method,draft_number,draft_matures_on\n{customer.Code},2026-06-01,50000,BankAcceptanceDraft,130158100001,2026-12-01\n");
+
+        var response = await ImportFiles.UploadAsync(api, "receipts", file, "r.csv");
+
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        var draft = await app.WithDbAsync(db => db.Receipts.Where(x => x.CompanyId == api.Company.Id).Select(x => new { x.DraftNumber, x.DraftMaturesOn }).SingleAsync());
+        Assert.Equal(("130158100001", (DateOnly?)new DateOnly(2026, 12, 1)), (draft.DraftNumber, draft.DraftMaturesOn));
     }
 }
 
