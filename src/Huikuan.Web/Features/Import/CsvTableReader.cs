@@ -46,6 +46,10 @@ public static class CsvTableReader
             {
                 // The record count, not the line count: a quoted field may span lines, but Excel shows it as one row.
                 number++;
+                if (number > ImportLimits.MaxPhysicalRows)
+                {
+                    throw CsvTableReader.TooManyRows();
+                }
                 if (reader.FieldCount > ImportLimits.MaxColumns)
                 {
                     throw ImportFile.Problem("import.columns", string.Create(CultureInfo.InvariantCulture,

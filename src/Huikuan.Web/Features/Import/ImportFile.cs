@@ -23,6 +23,9 @@ public static class ImportLimits
 {
     public const long MaxFileBytes = 20L * 1024 * 1024;
     public const int MaxRows = 200_000;
+
+    /// <summary>Blank rows are skipped but still counted, so a sheet padded to row 1,048,576 stops early.</summary>
+    public const int MaxPhysicalRows = 2 * MaxRows;
     public const int MaxColumns = 100;
     public const int MaxCellChars = 4000;
 

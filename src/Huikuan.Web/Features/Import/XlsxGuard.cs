@@ -63,7 +63,8 @@ internal static class XlsxGuard
 
     /// <summary>
     /// References ("C5") of the cells that hold a formula (an &lt;f&gt; element). Rows and cells may omit their
-    /// r attribute, in which case they follow the previous one, as Excel itself reads them.
+    /// r attribute, in which case they follow the previous one, as Excel itself reads them. A cell beyond the
+    /// row or column limits is refused.
     /// </summary>
     public static HashSet<string> FormulaCells(ZipArchive zip, string part)
     {
@@ -80,6 +81,12 @@ internal static class XlsxGuard
             else if (element == "c")
             {
                 column = reader.GetAttribute("r") is { } reference ? ColumnOf(reference) : column + 1;
+                if (column > ImportLimits.MaxColumns || row > ImportLimits.MaxPhysicalRows)
+                {
+                    // Refused here, before the reader pads every row up to this column or walks to this row.
+                    throw ImportFile.Problem("import.xlsx", string.Create(CultureInfo.InvariantCulture,
+                        $"The worksheet uses cell {ColumnName(column)}{row}; at most {ImportLimits.MaxColumns} columns and {ImportLimits.MaxPhysicalRows} rows are read."));
+                }
             }
             else if (element == "f" && row > 0 && column > 0)
             {

@@ -47,6 +47,10 @@ public static class XlsxTableReader
             {
                 // MiniExcel yields one item per sheet row, blank rows included, so the count is the row number in Excel.
                 number++;
+                if (number > ImportLimits.MaxPhysicalRows)
+                {
+                    throw CsvTableReader.TooManyRows();
+                }
                 if (values.Count > ImportLimits.MaxColumns)
                 {
                     throw ImportFile.Problem("import.columns", string.Create(CultureInfo.InvariantCulture,

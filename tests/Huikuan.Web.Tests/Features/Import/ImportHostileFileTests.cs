@@ -22,9 +22,23 @@ public abstract class ImportHostileFileTests(HuikuanApp app)
         { "xlsx with a broken sheet", ReplacePart(Customers(), "xl/worksheets/sheet1.xml", "<worksheet><sheetData><row><c") },
         { "xlsx without a workbook part", ReplacePart(Customers(), "xl/workbook.xml", null) },
         { "random bytes", RandomBytes(4096) },
+        { "xlsx padded to the last row", PadToLastRow(Customers()) },
+        { "xlsx reaching the last column", ReplacePart(Customers(), "xl/worksheets/sheet1.xml",
+            "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData><row r=\"1\"><c r=\"XFD1\" t=\"inlineStr\"><is><t>x</t></is></c></row></sheetData></worksheet>") },
     };
 
     private static byte[] Customers() => ImportFiles.Xlsx([new Dictionary<string, object?> { ["code"] = "C1", ["name"] = "x" }]);
+
+    private static byte[] PadToLastRow(byte[] xlsx)
+    {
+        using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(xlsx), System.IO.Compression.ZipArchiveMode.Read);
+        using var reader = new StreamReader(zip.GetEntry("xl/worksheets/sheet1.xml")!.Open());
+        var sheet = reader.ReadToEnd();
+        var close = System.Text.RegularExpressions.Regex.Match(sheet, "</(\\w+:)?sheetData>");
+        var (end, prefix) = (close.Index, close.Groups[1].Value);
+        var last = $"<{prefix}row r=\"1048576\"><{prefix}c r=\"A1048576\" t=\"inlineStr\"><{prefix}is><{prefix}t>x</{prefix}t></{prefix}is></{prefix}c></{prefix}row>";
+        return ReplacePart(xlsx, "xl/worksheets/sheet1.xml", sheet.Insert(end, last));
+    }
 
     private static byte[] RandomBytes(int length)
     {
