@@ -4,6 +4,7 @@ using Huikuan.Web.Features.Aging;
 using Huikuan.Web.Features.Allocations;
 using Huikuan.Web.Features.Companies;
 using Huikuan.Web.Features.Customers;
+using Huikuan.Web.Features.Import;
 using Huikuan.Web.Features.Invoices;
 using Huikuan.Web.Features.Ledger;
 using Huikuan.Web.Features.PaymentTerms;
@@ -56,6 +57,7 @@ api.MapInvoices();
 api.MapReceipts();
 api.MapAllocations();
 api.MapAging();
+api.MapImport();
 api.MapGet("/ledger/check", async (LedgerCheckHandler handler, Scope scope, CancellationToken ct) =>
     TypedResults.Ok(await handler.HandleAsync(scope.CompanyId, ct))).WithTags("Ledger");
 

@@ -1,0 +1,156 @@
+using Huikuan.Domain.Ledger;
+using Huikuan.Web.Data;
+using Huikuan.Web.Data.Entities;
+using Huikuan.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Huikuan.Web.Features.Import;
+
+/// <summary>
+/// Imports receipts as unapplied cash on their customers, numbered RC-… in file order. Applying them is a
+/// separate, reviewable step (POST /api/receipts/{id}/apply), as for receipts entered by hand.
+/// </summary>
+public sealed class ImportReceiptsHandler(HuikuanDbContext db, Scope scope, TimeProvider clock)
+{
+    private static readonly Dictionary<string, ReceiptMethod> Methods = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["银行转账"] = ReceiptMethod.BankTransfer, ["转账"] = ReceiptMethod.BankTransfer, ["电汇"] = ReceiptMethod.BankTransfer,
+        ["支票"] = ReceiptMethod.Cheque, ["现金"] = ReceiptMethod.Cash, ["支付宝"] = ReceiptMethod.Alipay,
+        ["微信"] = ReceiptMethod.WeChatPay, ["微信支付"] = ReceiptMethod.WeChatPay, ["银行承兑汇票"] = ReceiptMethod.BankAcceptanceDraft,
+        ["承兑汇票"] = ReceiptMethod.BankAcceptanceDraft, ["承兑"] = ReceiptMethod.BankAcceptanceDraft, ["在线支付"] = ReceiptMethod.OnlinePaymentLink,
+        ["其他"] = ReceiptMethod.Other,
+    };
+
+    public async Task<ImportSummary> HandleAsync(RawTable table, bool dryRun, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        var company = scope.CompanyId;
+        var map = ColumnMap.Bind(table.Headers, ImportLayouts.Receipts);
+        var customers = await db.Customers.AsNoTracking().Where(c => c.CompanyId == company)
+            .Select(c => new { c.Code, c.Id, c.Currency }).ToDictionaryAsync(c => c.Code, StringComparer.Ordinal, ct);
+        var existing = await ImportSteps.ExistingAsync(
+            table.Rows.Select(r => new RowReader(r, map, []).Text("bank_reference", 200)).OfType<string>(),
+            (chunk, token) => db.Receipts.Where(x => x.CompanyId == company && x.ReversalOfId == null && chunk.Contains(x.BankReference!))
+                .Select(x => x.BankReference!).ToListAsync(token), ct);
+
+        var errors = new List<ImportRowError>();
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var receipts = new List<Receipt>(table.Rows.Count);
+        var totals = new Totals();
+        var now = clock.GetUtcNow();
+        foreach (var row in table.Rows)
+        {
+            var r = new RowReader(row, map, errors);
+            var customerCode = r.Text("customer_code", 64, required: true);
+            var customer = customerCode is not null && customers.TryGetValue(customerCode, out var c) ? c : null;
+            if (customerCode is not null && customer is null)
+            {
+                r.Fail("customer_code", customerCode, "No customer with this code; import the customers first.");
+            }
+            var receivedOn = r.Date("received_on", required: true);
+            var currency = customer is null ? null : r.Currency("currency", customer.Currency);
+            var amount = r.Minor("amount", r.Amount("amount", required: true), currency);
+            if (amount <= 0)
+            {
+                r.Fail("amount", currency!.Format(amount.Value), "A receipt's amount must be greater than zero.");
+                amount = null;
+            }
+            var method = Method(r);
+            var bankReference = r.Text("bank_reference", 200);
+            if (bankReference is not null && seen.TryGetValue(bankReference, out var earlier))
+            {
+                r.Fail("bank_reference", bankReference, $"The bank reference is also in row {earlier}; each bank transaction once.");
+                bankReference = null;
+            }
+            else if (bankReference is not null && existing.Contains(bankReference))
+            {
+                r.Fail("bank_reference", bankReference, "A receipt with this bank reference is recorded already.");
+                bankReference = null;
+            }
+            else if (bankReference is not null)
+            {
+                seen[bankReference] = row.Number;
+            }
+            var payerName = r.Text("payer_name", 300);
+            var payerReference = r.Text("payer_reference", 500);
+            var note = r.Text("note", 2000);
+            var (draftNumber, draftMaturesOn, draftOk) = Draft(r, method, receivedOn);
+            if (customer is null || receivedOn is null || currency is null || amount is null || method is null || !draftOk
+                || (bankReference is null && !r.IsBlank("bank_reference")))
+            {
+                continue;
+            }
+            totals.Add(currency, amount.Value, amount.Value);
+            receipts.Add(new Receipt
+            {
+                CompanyId = company, Id = Guid.CreateVersion7(), Number = "", CustomerId = customer.Id, ReceivedOn = receivedOn.Value,
+                Method = method.Value, Currency = currency.Code, AmountMinor = amount.Value, UnappliedMinor = amount.Value,
+                PayerName = payerName, PayerReference = payerReference, BankReference = bankReference, Note = note,
+                DraftNumber = draftNumber, DraftMaturesOn = draftMaturesOn,
+                RecordedAt = now, RecordedBy = scope.Actor,
+            });
+        }
+        ImportSteps.RejectIfAny("receipts", table, errors);
+        if (!dryRun)
+        {
+            await ImportSteps.InsertAsync(db, receipts, async token =>
+            {
+                var numbers = await ImportSteps.ReserveNumbersAsync(db, company, "RC", receipts.Count, token);
+                for (var i = 0; i < receipts.Count; i++)
+                {
+                    receipts[i].Number = numbers(i);
+                }
+            }, x => [x], ct);
+        }
+        return new ImportSummary("receipts", dryRun, table.Rows.Count, dryRun ? 0 : receipts.Count, totals.ToList(), map.Ignored);
+    }
+
+    /// <summary>As for a receipt entered by hand: a bank acceptance draft needs its number and maturity; other methods have neither.</summary>
+    private static (string? Number, DateOnly? MaturesOn, bool Ok) Draft(RowReader r, ReceiptMethod? method, DateOnly? receivedOn)
+    {
+        var errors = r.ErrorCount;
+        var number = r.Text("draft_number", 64);
+        var maturesOn = r.Date("draft_matures_on");
+        if (method == ReceiptMethod.BankAcceptanceDraft)
+        {
+            if (number is null && r.IsBlank("draft_number"))
+            {
+                r.Fail("draft_number", null, "A bank acceptance draft (银行承兑汇票) needs its draft number (票号).");
+            }
+            if (maturesOn is null && r.IsBlank("draft_matures_on"))
+            {
+                r.Fail("draft_matures_on", null, "A bank acceptance draft needs its maturity date (到期日).");
+            }
+            else if (maturesOn is { } m && receivedOn is { } received && m < received)
+            {
+                r.Fail("draft_matures_on", m.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), "The draft matures before the day it was received.");
+            }
+        }
+        else if (method is not null && (!r.IsBlank("draft_number") || !r.IsBlank("draft_matures_on")))
+        {
+            r.Fail(r.IsBlank("draft_number") ? "draft_matures_on" : "draft_number", null, "Draft number and maturity belong to bank acceptance drafts (银行承兑汇票) only.");
+        }
+        return (number, maturesOn, r.ErrorCount == errors);
+    }
+
+    /// <summary>BankTransfer when empty; the English names of <see cref="ReceiptMethod"/> or the usual Chinese words.</summary>
+    private static ReceiptMethod? Method(RowReader r)
+    {
+        if (r.IsBlank("method"))
+        {
+            return ReceiptMethod.BankTransfer;
+        }
+        var text = r.Text("method", 40);
+        if (text is null)
+        {
+            return null;
+        }
+        var key = text.Replace(" ", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal);
+        if (Methods.TryGetValue(key, out var method) || (Enum.TryParse(key, ignoreCase: true, out method) && Enum.IsDefined(method) && !key.All(char.IsAsciiDigit)))
+        {
+            return method;
+        }
+        r.Fail("method", text, "Unknown payment method; use " + string.Join(", ", Enum.GetNames<ReceiptMethod>()) + " or 银行转账, 支票, 现金, 支付宝, 微信, 银行承兑汇票.");
+        return null;
+    }
+}
