@@ -39,8 +39,8 @@ public static class Generator
         var customers = Enumerable.Range(0, spec.Customers).Select(i =>
         {
             var name = Names.Company(rng);
-            var term = rng.Next(100) switch { < 55 => 0, < 85 => 1, _ => 2 };
-            var profile = rng.Next(100) switch { < 55 => PaymentProfile.OnTime, < 82 => PaymentProfile.Late, < 94 => PaymentProfile.Partial, _ => PaymentProfile.Troubled };
+            var term = rng.Next(100) switch { < 60 => 0, < 90 => 1, _ => 2 };
+            var profile = rng.Next(100) switch { < 62 => PaymentProfile.OnTime, < 86 => PaymentProfile.Late, < 96 => PaymentProfile.Partial, _ => PaymentProfile.Troubled };
             var taxId = rng.Chance(700) ? Names.TaxId(rng) : null;
             var phone = rng.Chance(500) ? Names.Phone(rng) : null;
             return new GenCustomer(i, id(KindCustomer, i), Code("C", i, 6), name, rng.Next(salespeople.Count), term, profile, taxId, phone);

@@ -27,12 +27,12 @@ internal sealed class PaymentBehaviour(DataSetSpec spec, Prng rng)
             case PaymentProfile.Late:
                 var late = 5 + rng.Next(30) + (rng.Chance(300) ? rng.Next(120) : 0);
                 return Full(invoiceDate, due.AddDays(late), installmentId, amount, receipts);
-            case PaymentProfile.Partial when rng.Chance(450):
-                // Part now (30–80 %), the rest later for half of them, never for the others.
+            case PaymentProfile.Partial when rng.Chance(400):
+                // Part now (30–80 %), the rest later for two in three, never for the others.
                 var firstPart = amount * (30 + rng.Next(51)) / 100;
                 var firstOn = due.AddDays(rng.Next(40));
                 var (paid, lastOn) = Part(invoiceDate, firstOn, installmentId, firstPart, firstPart, receipts);
-                if (paid > 0 && rng.Chance(500))
+                if (paid > 0 && rng.Chance(650))
                 {
                     var (rest, restOn) = Part(invoiceDate, firstOn.AddDays(30 + rng.Next(120)), installmentId, amount - firstPart, amount - firstPart, receipts);
                     return (paid + rest, restOn ?? lastOn);
@@ -41,7 +41,7 @@ internal sealed class PaymentBehaviour(DataSetSpec spec, Prng rng)
             case PaymentProfile.Partial:
                 return Full(invoiceDate, due.AddDays(rng.Next(-5, 30)), installmentId, amount, receipts);
             case PaymentProfile.Troubled:
-                return rng.Chance(350) ? Full(invoiceDate, due.AddDays(60 + rng.Next(300)), installmentId, amount, receipts) : (0, null);
+                return rng.Chance(500) ? Full(invoiceDate, due.AddDays(60 + rng.Next(300)), installmentId, amount, receipts) : (0, null);
             default:
                 throw new ArgumentOutOfRangeException(nameof(profile));
         }
