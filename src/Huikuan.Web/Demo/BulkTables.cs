@@ -92,6 +92,8 @@ internal abstract class BulkConnection : IAsyncDisposable
         public override async Task CommitAsync(CancellationToken ct)
         {
             await Transaction!.CommitAsync(ct);
+            await Transaction.DisposeAsync();
+            Transaction = null;
             await using var pragma = connection.CreateCommand();
             pragma.CommandText = "PRAGMA synchronous=FULL; ANALYZE;";
             await pragma.ExecuteNonQueryAsync(ct);
@@ -136,7 +138,11 @@ internal abstract class BulkConnection : IAsyncDisposable
         public override async Task CommitAsync(CancellationToken ct)
         {
             await Transaction!.CommitAsync(ct);
-            await using var analyze = new NpgsqlCommand("ANALYZE", connection);
+            await Transaction.DisposeAsync();
+            Transaction = null;
+            // VACUUM sets the visibility map, so the aging's partial index is read index-only, as it is
+            // once autovacuum has passed over a live database; ANALYZE gives the planner row counts.
+            await using var analyze = new NpgsqlCommand("VACUUM ANALYZE", connection);
             await analyze.ExecuteNonQueryAsync(ct);
         }
     }
