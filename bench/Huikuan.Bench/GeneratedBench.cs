@@ -45,18 +45,26 @@ internal static class GeneratedBench
         Task<Dictionary<Guid, long[]>> Huikuan(DateOnly asOf) => InScope(sp => sp.GetRequiredService<AgingReportHandler>()
             .AmountsByCustomerAsync(company, "CNY", asOf, buckets, AgingBasis.DueDate, ct));
 
-        var rows = new List<string[]> { new[] { "measure", "items", "Huikuan ms", "hand SQL ms", "ratio", "same sums" } };
+        if (options.Explain)
+        {
+            await InScope(async sp =>
+            {
+                await Explain.PrintAsync(sp.GetRequiredService<HuikuanDbContext>(), company, options.AsOf, buckets, ct);
+                return 0;
+            });
+        }
+        var rows = new List<string[]> { new[] { "measure", "items", "Huikuan ms", "hand SQL ms", "ratio", "Huikuan min-max", "SQL min-max", "same sums" } };
         foreach (var (label, asOf, sql) in new (string, DateOnly, Func<HuikuanDbContext, DateOnly, Task<Dictionary<Guid, long[]>>>)[]
         {
             ("aging now", options.AsOf, (db, d) => HandSql.AgingAsync(db, company, "CNY", d, buckets, ct)),
             ("aging 6 months back", options.AsOf.AddMonths(-6), (db, d) => HandSql.AgingAsOfAsync(db, company, "CNY", d, buckets, ct)),
         })
         {
-            var ours = await MeasureAsync(options.Runs, () => Huikuan(asOf));
-            var theirs = await MeasureAsync(options.Runs, () => InScope(sp => sql(sp.GetRequiredService<HuikuanDbContext>(), asOf)));
+            var (ours, theirs) = await MeasurePairAsync(options.Runs, () => Huikuan(asOf), () => InScope(sp => sql(sp.GetRequiredService<HuikuanDbContext>(), asOf)));
             var items = await InScope(sp => OpenItemsAsOfCountAsync(sp.GetRequiredService<HuikuanDbContext>(), company, asOf, ct));
             var same = SameSums(ours.Result, theirs.Result);
-            rows.Add([label, N(items), Ms(ours.MedianMs), Ms(theirs.MedianMs), F(ours.MedianMs / theirs.MedianMs), same ? "yes" : "NO"]);
+            rows.Add([label, N(items), Ms(ours.MedianMs), Ms(theirs.MedianMs), F(ours.MedianMs / theirs.MedianMs),
+                $"{Ms(ours.MinMs)}-{Ms(ours.MaxMs)}", $"{Ms(theirs.MinMs)}-{Ms(theirs.MaxMs)}", same ? "yes" : "NO"]);
             if (!same)
             {
                 Console.Error.WriteLine($"{label}: Huikuan and the hand-written SQL disagree.");
