@@ -8,6 +8,7 @@ using Huikuan.Web.Features.Receipts;
 using Huikuan.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using static Huikuan.Bench.Timing;
 
 namespace Huikuan.Bench;
@@ -22,7 +23,15 @@ internal static class GeneratedBench
     {
         var spec = DataSetSpec.Named(options.Size, options.AsOf) with { Seed = options.Seed };
         var clock = new FixedClock(options.AsOf);
-        await using var services = GeneratedDataHost.Build(database.Provider, database.ConnectionString, clock);
+        // HUIKUAN_BENCH_LOG=Debug shows EF's query compilation and commands, to see where the time goes.
+        var logLevel = Environment.GetEnvironmentVariable("HUIKUAN_BENCH_LOG");
+        await using var services = GeneratedDataHost.Build(database.Provider, database.ConnectionString, clock, s =>
+        {
+            if (Enum.TryParse<LogLevel>(logLevel, out var level))
+            {
+                s.AddLogging(b => b.AddSimpleConsole(o => o.TimestampFormat = "HH:mm:ss.fff ").SetMinimumLevel(level));
+            }
+        });
         await Database.MigrateAsync(services, ct);
         Console.WriteLine($"data set {spec.Name}: {N(spec.Customers)} customers, {N(spec.Invoices)} invoices, as of {spec.AsOf:yyyy-MM-dd}, seed {spec.Seed}; {database.Provider} ({database.Where})");
 

@@ -8,7 +8,7 @@ namespace Huikuan.Web.Demo;
 /// </summary>
 public static class GeneratedDataHost
 {
-    public static ServiceProvider Build(string provider, string connectionString, TimeProvider clock)
+    public static ServiceProvider Build(string provider, string connectionString, TimeProvider clock, Action<IServiceCollection>? configure = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -21,6 +21,7 @@ public static class GeneratedDataHost
         services.AddSingleton(clock);
         services.AddHandlers();
         services.AddScoped<GeneratedDataLoader>();
+        configure?.Invoke(services);
         return services.BuildServiceProvider();
     }
 }
