@@ -1,0 +1,25 @@
+using Huikuan.Bench;
+
+BenchOptions options;
+try
+{
+    options = BenchOptions.Parse(args);
+}
+catch (ArgumentException e)
+{
+    Console.Error.WriteLine(e.Message);
+    return 2;
+}
+using var cancel = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cancel.Cancel();
+};
+var name = options.TrytonCsv is null ? options.Size.ToLowerInvariant() : "tryton";
+await using var database = BenchDatabase.Create(options, name);
+database.Keep = options.Keep;
+Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1L << 30)} GiB, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}");
+return options.TrytonCsv is { } csv
+    ? await TrytonComparison.RunAsync(options, database, csv, cancel.Token)
+    : await GeneratedBench.RunAsync(options, database, cancel.Token);
