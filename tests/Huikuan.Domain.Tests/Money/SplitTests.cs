@@ -10,11 +10,11 @@ public sealed class SplitTests
         Assert.Equal([3333L, 3333L, 3334L], Split.Equally(10000, 3));
 
     [Theory]
-    [InlineData(100L, new[] { 30.0, 40.0, 30.0 }, new[] { 30L, 40L, 30L })]
-    [InlineData(1L, new[] { 50.0, 50.0 }, new[] { 0L, 1L })]
-    [InlineData(158735L, new[] { 25.0, 25.0, 25.0, 25.0 }, new[] { 39683L, 39684L, 39684L, 39684L })]
-    [InlineData(-10000L, new[] { 1.0, 1.0, 1.0 }, new[] { -3333L, -3333L, -3334L })]
-    public void ByWeights_SplitsLikeAnAccountant(long total, double[] weights, long[] expected) =>
+    [InlineData(100L, new[] { 30, 40, 30 }, new[] { 30L, 40L, 30L })]
+    [InlineData(1L, new[] { 50, 50 }, new[] { 0L, 1L })]
+    [InlineData(158735L, new[] { 25, 25, 25, 25 }, new[] { 39683L, 39684L, 39684L, 39684L })]
+    [InlineData(-10000L, new[] { 1, 1, 1 }, new[] { -3333L, -3333L, -3334L })]
+    public void ByWeights_SplitsLikeAnAccountant(long total, int[] weights, long[] expected) =>
         Assert.Equal(expected, Split.ByWeights(total, weights.Select(w => (decimal)w).ToArray()));
 
     [Fact]
