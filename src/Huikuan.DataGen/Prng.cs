@@ -3,7 +3,7 @@ namespace Huikuan.DataGen;
 /// <summary>
 /// SplitMix64: a tiny generator whose output depends only on the seed, on every platform and .NET
 /// version (System.Random's seeded sequence is not promised to stay the same). Integers only, so
-/// no money ever passes through a double.
+/// amounts never pass through floating point.
 /// </summary>
 public sealed class Prng(ulong seed)
 {
