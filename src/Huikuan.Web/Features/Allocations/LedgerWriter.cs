@@ -71,7 +71,7 @@ public sealed class LedgerWriter(HuikuanDbContext db, Scope scope, TimeProvider 
 
         var allocation = new Allocation
         {
-            CompanyId = company, Id = Guid.CreateVersion7(), Kind = source.Kind, InstallmentId = id, CustomerId = target.CustomerId,
+            CompanyId = company, Id = Ids.New(), Kind = source.Kind, InstallmentId = id, CustomerId = target.CustomerId,
             ReceiptId = source.ReceiptId, CreditNoteId = source.CreditNoteId, AmountMinor = amountMinor, SourceAmountMinor = sourceAmountMinor,
             AppliedOn = appliedOn, Reason = reason, ReversesId = reverses, CreatedAt = clock.GetUtcNow(), CreatedBy = scope.Actor,
         };

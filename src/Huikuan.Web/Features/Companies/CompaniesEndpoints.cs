@@ -2,6 +2,7 @@ using Huikuan.Domain;
 using Huikuan.Domain.Money;
 using Huikuan.Web.Data;
 using Huikuan.Web.Data.Entities;
+using Huikuan.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -24,7 +25,7 @@ public sealed class CompanyHandler(HuikuanDbContext db, TimeProvider clock)
         {
             throw new ConflictException("company.duplicate", $"A company with code '{code}' exists already.");
         }
-        var company = new Company { Id = Guid.CreateVersion7(), Code = code, Name = name, BaseCurrency = currency, CreatedAt = clock.GetUtcNow() };
+        var company = new Company { Id = Ids.New(), Code = code, Name = name, BaseCurrency = currency, CreatedAt = clock.GetUtcNow() };
         db.Companies.Add(company);
         await db.SaveChangesAsync(ct);
         return new CompanyView(company.Id, company.Code, company.Name, company.BaseCurrency);

@@ -36,7 +36,7 @@ public sealed class CreateCustomerHandler(HuikuanDbContext db, Scope scope, Time
         }
         var customer = new Customer
         {
-            CompanyId = company, Id = Guid.CreateVersion7(), Code = code,
+            CompanyId = company, Id = Ids.New(), Code = code,
             Name = CompanyHandler.Required(request.Name, "name", 300),
             SalespersonId = request.SalespersonId, PaymentTermId = request.PaymentTermId, Currency = currency,
             TaxId = CompanyHandler.Optional(request.TaxId, "taxId", 64),

@@ -24,7 +24,7 @@ public sealed class SalespersonHandler(HuikuanDbContext db, Scope scope)
         }
         var person = new Salesperson
         {
-            CompanyId = scope.CompanyId, Id = Guid.CreateVersion7(), Code = code,
+            CompanyId = scope.CompanyId, Id = Ids.New(), Code = code,
             Name = CompanyHandler.Required(request.Name, "name", 200), Email = CompanyHandler.Optional(request.Email, "email", 320),
         };
         db.Salespeople.Add(person);

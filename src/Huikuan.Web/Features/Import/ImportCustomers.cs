@@ -58,7 +58,7 @@ public sealed class ImportCustomersHandler(HuikuanDbContext db, Scope scope, Tim
             }
             customers.Add(new Customer
             {
-                CompanyId = company, Id = Guid.CreateVersion7(), Code = code, Name = name, SalespersonId = salesperson, PaymentTermId = term,
+                CompanyId = company, Id = Ids.New(), Code = code, Name = name, SalespersonId = salesperson, PaymentTermId = term,
                 Currency = currency.Code, TaxId = taxId, Email = email, Phone = phone, CreatedAt = now, CreatedBy = scope.Actor,
             });
         }

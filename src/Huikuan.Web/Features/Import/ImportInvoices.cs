@@ -91,10 +91,10 @@ public sealed class ImportInvoicesHandler(HuikuanDbContext db, Scope scope, Time
             {
                 continue;
             }
-            var invoiceId = Guid.CreateVersion7();
+            var invoiceId = Ids.New();
             var installment = new Installment
             {
-                CompanyId = company, Id = Guid.CreateVersion7(), InvoiceId = invoiceId, CustomerId = customer.Id, Sequence = 1,
+                CompanyId = company, Id = Ids.New(), InvoiceId = invoiceId, CustomerId = customer.Id, Sequence = 1,
                 InvoiceDate = invoiceDate.Value, DueDate = dueDate.Value, Currency = currency.Code, AmountMinor = amount.Value, OpenMinor = open.Value,
                 LastAppliedOn = open < amount ? paidOn : null,
             };
@@ -134,13 +134,13 @@ public sealed class ImportInvoicesHandler(HuikuanDbContext db, Scope scope, Time
     {
         var receipt = new Receipt
         {
-            CompanyId = invoice.CompanyId, Id = Guid.CreateVersion7(), Number = "", CustomerId = invoice.CustomerId, ReceivedOn = paidOn,
+            CompanyId = invoice.CompanyId, Id = Ids.New(), Number = "", CustomerId = invoice.CustomerId, ReceivedOn = paidOn,
             Method = ReceiptMethod.Other, Currency = invoice.Currency, AmountMinor = paid, UnappliedMinor = 0, LastAppliedOn = paidOn,
             PayerReference = invoice.Number, Note = OpeningNote, RecordedAt = invoice.PostedAt, RecordedBy = scope.Actor,
         };
         var allocation = new Allocation
         {
-            CompanyId = invoice.CompanyId, Id = Guid.CreateVersion7(), Kind = AllocationKind.Receipt, InstallmentId = installment.Id,
+            CompanyId = invoice.CompanyId, Id = Ids.New(), Kind = AllocationKind.Receipt, InstallmentId = installment.Id,
             CustomerId = invoice.CustomerId, ReceiptId = receipt.Id, AmountMinor = paid, SourceAmountMinor = paid, AppliedOn = paidOn,
             Reason = OpeningNote, CreatedAt = invoice.PostedAt, CreatedBy = scope.Actor,
         };

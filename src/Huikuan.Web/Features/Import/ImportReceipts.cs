@@ -83,7 +83,7 @@ public sealed class ImportReceiptsHandler(HuikuanDbContext db, Scope scope, Time
             totals.Add(currency, amount.Value, amount.Value);
             receipts.Add(new Receipt
             {
-                CompanyId = company, Id = Guid.CreateVersion7(), Number = "", CustomerId = customer.Id, ReceivedOn = receivedOn.Value,
+                CompanyId = company, Id = Ids.New(), Number = "", CustomerId = customer.Id, ReceivedOn = receivedOn.Value,
                 Method = method.Value, Currency = currency.Code, AmountMinor = amount.Value, UnappliedMinor = amount.Value,
                 PayerName = payerName, PayerReference = payerReference, BankReference = bankReference, Note = note,
                 DraftNumber = draftNumber, DraftMaturesOn = draftMaturesOn,

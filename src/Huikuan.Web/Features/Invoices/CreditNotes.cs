@@ -112,7 +112,7 @@ public sealed class CreditNoteHandler(HuikuanDbContext db, Scope scope, TimeProv
         var company = scope.CompanyId;
         number ??= await Numbering.NextAsync(db, company, "CN", ct);
         await InvoiceMath.EnsureNumberFreeAsync(db, company, number, ct);
-        var id = Guid.CreateVersion7();
+        var id = Ids.New();
         var creditNote = new Invoice
         {
             CompanyId = company, Id = id, Kind = DocumentKind.CreditNote, Number = number, CustomerId = customerId, InvoiceDate = date,

@@ -56,7 +56,7 @@ public sealed class IssueInvoiceHandler(HuikuanDbContext db, Scope scope, TimePr
             schedule = term.Schedule(request.InvoiceDate, total);
         }
 
-        var invoiceId = Guid.CreateVersion7();
+        var invoiceId = Ids.New();
         return await Transactions.RunAsync(db, async token =>
         {
             var number = CompanyHandler.Optional(request.Number, "number", 64) ?? await Numbering.NextAsync(db, company, "INV", token);
@@ -72,7 +72,7 @@ public sealed class IssueInvoiceHandler(HuikuanDbContext db, Scope scope, TimePr
                 Lines = lines.Select(l => { l.CompanyId = company; l.InvoiceId = invoiceId; return l; }).ToList(),
                 Installments = schedule.Select(s => new Installment
                 {
-                    CompanyId = company, Id = Guid.CreateVersion7(), InvoiceId = invoiceId, CustomerId = customer.Id, Sequence = s.Sequence,
+                    CompanyId = company, Id = Ids.New(), InvoiceId = invoiceId, CustomerId = customer.Id, Sequence = s.Sequence,
                     InvoiceDate = request.InvoiceDate, DueDate = s.DueDate, Currency = currency.Code, AmountMinor = s.AmountMinor, OpenMinor = s.AmountMinor,
                 }).ToList(),
             };

@@ -32,7 +32,7 @@ public sealed class PaymentTermHandler(HuikuanDbContext db, Scope scope)
         {
             throw new ConflictException("paymentTerm.duplicate", $"A payment term with code '{code}' exists already.");
         }
-        var id = Guid.CreateVersion7();
+        var id = Ids.New();
         var template = new PaymentTermTemplate
         {
             CompanyId = scope.CompanyId, Id = id, Code = code, Name = CompanyHandler.Required(request.Name, "name", 200),

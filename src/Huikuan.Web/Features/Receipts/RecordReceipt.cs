@@ -64,7 +64,7 @@ public sealed class RecordReceiptHandler(HuikuanDbContext db, Scope scope, TimeP
             {
                 var receipt = new Receipt
                 {
-                    CompanyId = company, Id = Guid.CreateVersion7(), Number = await Numbering.NextAsync(db, company, "RC", token),
+                    CompanyId = company, Id = Ids.New(), Number = await Numbering.NextAsync(db, company, "RC", token),
                     CustomerId = customer.Id, ReceivedOn = request.ReceivedOn, Method = request.Method, Currency = currency.Code,
                     AmountMinor = amount, UnappliedMinor = amount,
                     PayerName = CompanyHandler.Optional(request.PayerName, "payerName", 300),

@@ -57,7 +57,7 @@ public sealed class ReverseReceiptHandler(HuikuanDbContext db, Scope scope, Time
             }
             var reversal = new Receipt
             {
-                CompanyId = company, Id = Guid.CreateVersion7(), Number = await Numbering.NextAsync(db, company, "RC", token),
+                CompanyId = company, Id = Ids.New(), Number = await Numbering.NextAsync(db, company, "RC", token),
                 CustomerId = receipt.CustomerId, ReceivedOn = date, Method = receipt.Method, Currency = receipt.Currency,
                 AmountMinor = -receipt.AmountMinor, UnappliedMinor = 0, PayerName = receipt.PayerName, PayerReference = receipt.PayerReference,
                 BankReference = receipt.BankReference, Note = reason, ReversalOfId = receipt.Id, RecordedAt = clock.GetUtcNow(), RecordedBy = scope.Actor,
