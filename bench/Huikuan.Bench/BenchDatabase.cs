@@ -10,7 +10,8 @@ namespace Huikuan.Bench;
 /// <summary>
 /// A throw-away database for one run: a SQLite file in the temp folder, or a PostgreSQL cluster of its
 /// own (Debian's initdb/pg_ctl, 127.0.0.1, a free port), stopped and deleted at the end unless --keep.
-/// With --connection the given PostgreSQL server is used and left alone.
+/// With --connection the given PostgreSQL server or SQLite file ("Data Source=...") is used and left alone; a data set
+/// already loaded there is measured again without reloading.
 /// </summary>
 internal sealed class BenchDatabase : IAsyncDisposable
 {
@@ -32,6 +33,10 @@ internal sealed class BenchDatabase : IAsyncDisposable
 
     public static BenchDatabase Create(BenchOptions options, string name)
     {
+        if (!options.Postgres && options.Connection is { } sqlite)
+        {
+            return new BenchDatabase("Sqlite", sqlite, "given file", () => SqliteConnection.ClearAllPools());
+        }
         if (!options.Postgres)
         {
             var file = Path.Combine(Path.GetTempPath(), $"huikuan-bench-{name}-{Environment.ProcessId}.db");

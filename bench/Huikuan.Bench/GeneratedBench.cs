@@ -35,13 +35,25 @@ internal static class GeneratedBench
         await Database.MigrateAsync(services, ct);
         Console.WriteLine($"data set {spec.Name}: {N(spec.Customers)} customers, {N(spec.Invoices)} invoices, as of {spec.AsOf:yyyy-MM-dd}, seed {spec.Seed}; {database.Provider} ({database.Where})");
 
+        var data = Generator.Generate(spec);
         LoadResult loaded;
         await using (var scope = services.CreateAsyncScope())
         {
-            loaded = await scope.ServiceProvider.GetRequiredService<GeneratedDataLoader>().LoadAsync(Generator.Generate(spec), ct);
+            // A database kept from an earlier run (--keep, then --connection) is measured again without reloading it.
+            var db = scope.ServiceProvider.GetRequiredService<HuikuanDbContext>();
+            if (await db.Companies.AnyAsync(c => c.Id == data.Company.Id, ct))
+            {
+                loaded = await CountLoadedAsync(db, data.Company.Id, ct);
+                Console.WriteLine($"reusing the data set already in the database: {N(loaded.Invoices)} invoices, {N(loaded.Installments)} installments "
+                    + $"({N(loaded.OpenInstallments)} open), {N(loaded.Receipts)} receipts, {N(loaded.Allocations)} allocations");
+            }
+            else
+            {
+                loaded = await scope.ServiceProvider.GetRequiredService<GeneratedDataLoader>().LoadAsync(data, ct);
+                Console.WriteLine($"loaded {N(loaded.Rows)} rows in {F(loaded.Elapsed.TotalSeconds, "0.0")} s ({N((long)(loaded.Rows / loaded.Elapsed.TotalSeconds))} rows/s): "
+                    + $"{N(loaded.Invoices)} invoices, {N(loaded.Installments)} installments ({N(loaded.OpenInstallments)} open), {N(loaded.Receipts)} receipts, {N(loaded.Allocations)} allocations");
+            }
         }
-        Console.WriteLine($"loaded {N(loaded.Rows)} rows in {F(loaded.Elapsed.TotalSeconds, "0.0")} s ({N((long)(loaded.Rows / loaded.Elapsed.TotalSeconds))} rows/s): "
-            + $"{N(loaded.Invoices)} invoices, {N(loaded.Installments)} installments ({N(loaded.OpenInstallments)} open), {N(loaded.Receipts)} receipts, {N(loaded.Allocations)} allocations");
 
         var company = loaded.CompanyId;
         var buckets = AgingBuckets.Default;
@@ -90,6 +102,14 @@ internal static class GeneratedBench
             + $"{F(receipts.TotalSeconds)} s = {F(options.Receipts / receipts.TotalSeconds, "0")} receipts/s");
         return rows.Skip(1).All(r => r[^1] == "yes") ? 0 : 1;
     }
+
+    private static async Task<LoadResult> CountLoadedAsync(HuikuanDbContext db, Guid company, CancellationToken ct) => new(company,
+        await db.Invoices.LongCountAsync(i => i.CompanyId == company, ct),
+        await db.Installments.LongCountAsync(i => i.CompanyId == company, ct),
+        await db.Installments.LongCountAsync(i => i.CompanyId == company && i.OpenMinor != 0, ct),
+        await db.Receipts.LongCountAsync(r => r.CompanyId == company, ct),
+        await db.Allocations.LongCountAsync(a => a.CompanyId == company, ct),
+        0, TimeSpan.Zero);
 
     private static async Task<long> OpenItemsAsOfCountAsync(HuikuanDbContext db, Guid company, DateOnly asOf, CancellationToken ct) =>
         await (await OpenItemsAsOf.QueryAsync(db, company, "CNY", asOf, ct)).LongCountAsync(i => i.Open != 0, ct);

@@ -32,7 +32,7 @@ public static class Generator
         GenTerm[] terms =
         [
             new(id(KindTerm, 0), "NET30", "Net 30 days / 30天", PaymentTerm.Net(30)),
-            new(id(KindTerm, 1), "EOM60", "60 days after month end / 月结60天", PaymentTerm.EndOfMonthPlus(60)),
+            new(id(KindTerm, 1), "EOM30", "30 days after month end / 月结30天", PaymentTerm.EndOfMonthPlus(30)),
             new(id(KindTerm, 2), "30-40-30", "30% on invoice, 40% at 60 days, 30% at 120 days / 3-4-3分期",
                 new PaymentTerm([new PaymentTermLine(30m, 0), new PaymentTermLine(40m, 60), new PaymentTermLine(30m, 120)])),
         ];
@@ -40,7 +40,7 @@ public static class Generator
         {
             var name = Names.Company(rng);
             var term = rng.Next(100) switch { < 60 => 0, < 90 => 1, _ => 2 };
-            var profile = rng.Next(100) switch { < 62 => PaymentProfile.OnTime, < 86 => PaymentProfile.Late, < 96 => PaymentProfile.Partial, _ => PaymentProfile.Troubled };
+            var profile = rng.Next(100) switch { < 66 => PaymentProfile.OnTime, < 90 => PaymentProfile.Late, < 98 => PaymentProfile.Partial, _ => PaymentProfile.Troubled };
             var taxId = rng.Chance(700) ? Names.TaxId(rng) : null;
             var phone = rng.Chance(500) ? Names.Phone(rng) : null;
             return new GenCustomer(i, id(KindCustomer, i), Code("C", i, 6), name, rng.Next(salespeople.Count), term, profile, taxId, phone);

@@ -12,7 +12,7 @@ public enum PaymentProfile
     Late,
     /// <summary>Often pays part first and the rest later, or never.</summary>
     Partial,
-    /// <summary>Pays little, very late, and leaves most open (the bad-debt candidates).</summary>
+    /// <summary>Pays months late, and leaves some invoices open for good (the bad-debt candidates).</summary>
     Troubled,
 }
 

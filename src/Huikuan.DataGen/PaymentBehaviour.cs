@@ -25,14 +25,14 @@ internal sealed class PaymentBehaviour(DataSetSpec spec, Prng rng)
             case PaymentProfile.OnTime:
                 return Full(invoiceDate, due.AddDays(rng.Next(-10, 8)), installmentId, amount, receipts);
             case PaymentProfile.Late:
-                var late = 5 + rng.Next(30) + (rng.Chance(300) ? rng.Next(120) : 0);
+                var late = 5 + rng.Next(30) + (rng.Chance(200) ? rng.Next(120) : 0);
                 return Full(invoiceDate, due.AddDays(late), installmentId, amount, receipts);
             case PaymentProfile.Partial when rng.Chance(400):
-                // Part now (30–80 %), the rest later for two in three, never for the others.
+                // Part now (30–80 %), the rest later for three in four, never for the others.
                 var firstPart = amount * (30 + rng.Next(51)) / 100;
                 var firstOn = due.AddDays(rng.Next(40));
                 var (paid, lastOn) = Part(invoiceDate, firstOn, installmentId, firstPart, firstPart, receipts);
-                if (paid > 0 && rng.Chance(650))
+                if (paid > 0 && rng.Chance(750))
                 {
                     var (rest, restOn) = Part(invoiceDate, firstOn.AddDays(30 + rng.Next(120)), installmentId, amount - firstPart, amount - firstPart, receipts);
                     return (paid + rest, restOn ?? lastOn);
@@ -41,7 +41,7 @@ internal sealed class PaymentBehaviour(DataSetSpec spec, Prng rng)
             case PaymentProfile.Partial:
                 return Full(invoiceDate, due.AddDays(rng.Next(-5, 30)), installmentId, amount, receipts);
             case PaymentProfile.Troubled:
-                return rng.Chance(500) ? Full(invoiceDate, due.AddDays(60 + rng.Next(300)), installmentId, amount, receipts) : (0, null);
+                return rng.Chance(750) ? Full(invoiceDate, due.AddDays(60 + rng.Next(300)), installmentId, amount, receipts) : (0, null);
             default:
                 throw new ArgumentOutOfRangeException(nameof(profile));
         }
