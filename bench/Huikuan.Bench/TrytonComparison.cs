@@ -31,7 +31,7 @@ internal static class TrytonComparison
         await using (var scope = services.CreateAsyncScope())
         {
             company = (await scope.ServiceProvider.GetRequiredService<CompanyHandler>()
-                .CreateAsync(new CreateCompany($"TRYTON-{tryton.N}", $"Tryton comparison N={tryton.N}", "USD"), ct)).Id;
+                .SetUpAsync(new CreateCompany($"TRYTON-{tryton.N}", $"Tryton comparison N={tryton.N}", "USD"), $"admin@tryton-{tryton.N}.bench", "Admin", ct)).Company.Id;
         }
         async Task<T> InScope<T>(Func<IServiceProvider, Task<T>> work)
         {

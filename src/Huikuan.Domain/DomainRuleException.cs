@@ -18,3 +18,9 @@ public sealed class NotFoundException(string what, object id) : Exception($"{wha
 {
     public string What { get; } = what;
 }
+
+/// <summary>The user's role does not allow this action.</summary>
+public sealed class ForbiddenException(string permission) : Exception($"Your role does not allow this ({permission}).")
+{
+    public string Permission { get; } = permission;
+}

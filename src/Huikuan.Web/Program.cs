@@ -1,7 +1,9 @@
 using System.Text.Json.Serialization;
 using Huikuan.Web.Demo;
+using Huikuan.Web.Features.Account;
 using Huikuan.Web.Features.Aging;
 using Huikuan.Web.Features.Allocations;
+using Huikuan.Web.Features.Audit;
 using Huikuan.Web.Features.Companies;
 using Huikuan.Web.Features.Customers;
 using Huikuan.Web.Features.Import;
@@ -10,10 +12,12 @@ using Huikuan.Web.Features.Ledger;
 using Huikuan.Web.Features.PaymentTerms;
 using Huikuan.Web.Features.Receipts;
 using Huikuan.Web.Infrastructure;
+using Huikuan.Web.Infrastructure.Auth;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
-var builder = WebApplication.CreateBuilder(args);
+// "--demo" is a flag of ours, not a configuration key: left in, it would swallow the next argument as its value.
+var builder = WebApplication.CreateBuilder(args.Where(a => a != "--demo").ToArray());
 if (args.Contains("--demo"))
 {
     builder.Configuration["Huikuan:Demo"] = "true";
@@ -22,6 +26,13 @@ builder.Services.AddHuikuanDatabase(builder.Configuration);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddHandlers();
 builder.Services.AddSingleton<DemoSeeder>();
+builder.Services.AddSingleton<DemoAccounts>();
+builder.Services.AddHuikuanAuth();
+builder.Services.AddAntiforgery(o =>
+{
+    o.Cookie.Name = "huikuan.af";
+    o.Cookie.SameSite = SameSiteMode.Strict;
+});
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 builder.Services.AddOpenApi();
@@ -44,13 +55,27 @@ if (app.Configuration.GetValue<bool>("Huikuan:Demo"))
 {
     await app.Services.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync(CancellationToken.None);
 }
+else
+{
+    await FirstStart.CreateAdminIfNoCompanyAsync(app.Services, Console.Out, CancellationToken.None);
+}
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
-app.MapOpenApi();
-app.MapGet("/", () => Results.Content(Landing.Html, "text/html; charset=utf-8")).ExcludeFromDescription();
-app.MapCompanies();
-var api = app.MapGroup("/api").AddEndpointFilter<CompanyResolution>();
+app.UseSecurityHeaders();
+app.UseAuthentication();
+app.UseUserScope();
+app.UseAuthorization();
+app.UseAntiforgery();
+app.MapOpenApi().AllowAnonymous();
+app.MapGet("/", () => Results.Content(Landing.Html, "text/html; charset=utf-8")).AllowAnonymous().ExcludeFromDescription();
+app.MapSignInPage();
+app.MapPasswordPage();
+app.MapAccountForms();
+var api = app.MapGroup("/api");
+api.MapCompanies();
+api.MapAccount();
+api.MapAudit();
 api.MapCustomers();
 api.MapPaymentTerms();
 api.MapInvoices();
@@ -66,7 +91,11 @@ foreach (var address in app.Services.GetRequiredService<IServer>().Features.Get<
 {
     Console.WriteLine($"Huikuan is running at {address}  (API description: {address}/openapi/v1.json)");
 }
-Console.WriteLine("There is no sign-in yet: the API answers anyone who can reach this address, so it listens on 127.0.0.1 only.");
+var demoAccounts = app.Services.GetRequiredService<DemoAccounts>().Accounts;
+if (demoAccounts.Count > 0)
+{
+    Console.WriteLine($"Sign in at /account/signin as any demo user listed there, e.g. {demoAccounts[0].Email} / {demoAccounts[0].Password}.");
+}
 await app.WaitForShutdownAsync();
 return 0;
 

@@ -1,4 +1,5 @@
 using Huikuan.Web.Data.Entities;
+using Huikuan.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace Huikuan.Web.Data;
@@ -8,7 +9,13 @@ namespace Huikuan.Web.Data;
 /// can later be distributed by company (Citus) and every index serves one company's rows.
 /// Money columns are 64-bit integers in minor units, which SQLite and PostgreSQL both sum exactly.
 /// </summary>
-public abstract class HuikuanDbContext(DbContextOptions options) : DbContext(options)
+/// <remarks>
+/// Row-level access: when the request's user is a salesperson, every query on customers and on the
+/// documents that hang off a customer sees only that salesperson's customers (a global query filter), so
+/// another owner's record is simply not found. For everyone else the filter's parameter is null and EF
+/// leaves the condition out of the SQL altogether.
+/// </remarks>
+public abstract class HuikuanDbContext(DbContextOptions options, Scope? scope) : DbContext(options)
 {
     public DbSet<Company> Companies => Set<Company>();
     public DbSet<Salesperson> Salespeople => Set<Salesperson>();
@@ -20,13 +27,29 @@ public abstract class HuikuanDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<Allocation> Allocations => Set<Allocation>();
     public DbSet<NumberSequence> NumberSequences => Set<NumberSequence>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<User> Users => Set<User>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public abstract bool IsSqlite { get; }
+
+    /// <summary>The salesperson whose customers alone are visible, or null when every customer is.</summary>
+    protected Guid? OwnerFilter => scope?.OwnerFilter;
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(HuikuanDbContext).Assembly);
         SnakeCaseNames.Apply(modelBuilder);
+
+        modelBuilder.Entity<Customer>().HasQueryFilter(c => OwnerFilter == null || c.SalespersonId == OwnerFilter);
+        modelBuilder.Entity<Invoice>().HasQueryFilter(x => OwnerFilter == null
+            || Customers.Any(c => c.CompanyId == x.CompanyId && c.Id == x.CustomerId));
+        modelBuilder.Entity<Installment>().HasQueryFilter(x => OwnerFilter == null
+            || Customers.Any(c => c.CompanyId == x.CompanyId && c.Id == x.CustomerId));
+        modelBuilder.Entity<Receipt>().HasQueryFilter(x => OwnerFilter == null
+            || Customers.Any(c => c.CompanyId == x.CompanyId && c.Id == x.CustomerId));
+        modelBuilder.Entity<Allocation>().HasQueryFilter(x => OwnerFilter == null
+            || Customers.Any(c => c.CompanyId == x.CompanyId && c.Id == x.CustomerId));
     }
 }

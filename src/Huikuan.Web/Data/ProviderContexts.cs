@@ -1,3 +1,4 @@
+using Huikuan.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -5,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Huikuan.Web.Data;
 
 /// <summary>The SQLite flavour; its migrations live in Data/Migrations/Sqlite.</summary>
-public sealed class SqliteHuikuanDbContext(DbContextOptions<SqliteHuikuanDbContext> options) : HuikuanDbContext(options)
+public sealed class SqliteHuikuanDbContext(DbContextOptions<SqliteHuikuanDbContext> options, Scope? scope = null) : HuikuanDbContext(options, scope)
 {
     public override bool IsSqlite => true;
 
@@ -18,7 +19,7 @@ public sealed class SqliteHuikuanDbContext(DbContextOptions<SqliteHuikuanDbConte
 }
 
 /// <summary>The PostgreSQL flavour; its migrations live in Data/Migrations/Postgres.</summary>
-public sealed class PostgresHuikuanDbContext(DbContextOptions<PostgresHuikuanDbContext> options) : HuikuanDbContext(options)
+public sealed class PostgresHuikuanDbContext(DbContextOptions<PostgresHuikuanDbContext> options, Scope? scope = null) : HuikuanDbContext(options, scope)
 {
     public override bool IsSqlite => false;
 }

@@ -1,5 +1,6 @@
 using Huikuan.Web.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Huikuan.Web.Infrastructure;
 
@@ -12,6 +13,8 @@ public static class Database
     public static IServiceCollection AddHuikuanDatabase(this IServiceCollection services, IConfiguration configuration)
     {
         var provider = configuration["Database:Provider"] ?? "Sqlite";
+        services.TryAddScoped<Scope>();
+        services.AddScoped<AuditInterceptor>();
         var connectionString = configuration.GetConnectionString("Huikuan");
         if (provider.Equals("Postgres", StringComparison.OrdinalIgnoreCase) || provider.Equals("PostgreSQL", StringComparison.OrdinalIgnoreCase))
         {
@@ -19,13 +22,13 @@ public static class Database
             {
                 throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Huikuan is empty.");
             }
-            services.AddDbContext<PostgresHuikuanDbContext>(o => o.UseNpgsql(connectionString));
+            services.AddDbContext<PostgresHuikuanDbContext>((sp, o) => o.UseNpgsql(connectionString).AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
             services.AddScoped<HuikuanDbContext>(sp => sp.GetRequiredService<PostgresHuikuanDbContext>());
         }
         else if (provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
         {
             connectionString ??= "Data Source=huikuan.db";
-            services.AddDbContext<SqliteHuikuanDbContext>(o => o.UseSqlite(connectionString));
+            services.AddDbContext<SqliteHuikuanDbContext>((sp, o) => o.UseSqlite(connectionString).AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
             services.AddScoped<HuikuanDbContext>(sp => sp.GetRequiredService<SqliteHuikuanDbContext>());
         }
         else

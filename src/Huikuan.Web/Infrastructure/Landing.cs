@@ -11,6 +11,7 @@ internal static class Landing
         <body><h1>Huikuan 回款</h1>
         <p>Sales receivables and collections: invoices, receipts, cash application (核销) and aging.</p>
         <ul>
+        <li><a href="/account/signin">Sign in 登录</a> (the demo lists one user per role there)</li>
         <li>API description (OpenAPI): <a href="/openapi/v1.json">/openapi/v1.json</a></li>
         <li>Aging today: <a href="/api/aging">/api/aging</a> · customers: <a href="/api/customers">/api/customers</a> ·
             partial payments to follow up: <a href="/api/follow-ups/partial">/api/follow-ups/partial</a></li>

@@ -33,6 +33,10 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
 
     internal static ProblemDetails ToProblem(Exception exception) => exception switch
     {
+        ForbiddenException f => new ProblemDetails
+        {
+            Status = StatusCodes.Status403Forbidden, Title = "Forbidden", Detail = f.Message, Type = "https://huikuan.dev/problems/forbidden",
+        },
         NotFoundException nf => new ProblemDetails
         {
             Status = StatusCodes.Status404NotFound, Title = "Not found", Detail = nf.Message, Type = "https://huikuan.dev/problems/not-found",

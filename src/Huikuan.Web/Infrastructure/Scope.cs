@@ -1,8 +1,13 @@
+using Huikuan.Domain;
+using Huikuan.Domain.Access;
+
 namespace Huikuan.Web.Infrastructure;
 
 /// <summary>
-/// Who is acting, and for which company. Set once per request (or per command-line run); every
-/// handler reads its company from here, never from the request body, so no query can cross companies.
+/// Who is acting, and for which company. Set once per request from the signed-in user (or per
+/// command-line run); every handler reads its company from here, never from the request body, so no
+/// query can cross companies. A salesperson's scope also narrows every customer query to their own
+/// customers (see <see cref="Data.HuikuanDbContext"/>).
 /// </summary>
 public sealed class Scope
 {
@@ -14,9 +19,41 @@ public sealed class Scope
 
     public bool HasCompany => _companyId.HasValue;
 
+    public Guid? UserId { get; private set; }
+
+    /// <summary>The user's role; a command-line run or a background job acts as <see cref="Role.Admin"/>.</summary>
+    public Role Role { get; private set; } = Role.Admin;
+
+    public Guid? SalespersonId { get; private set; }
+
+    public string? RemoteAddress { get; private set; }
+
+    /// <summary>The salesperson whose customers alone are visible: set for the salesperson role only.</summary>
+    public Guid? OwnerFilter => Role == Role.Salesperson ? SalespersonId ?? Guid.Empty : null;
+
+    /// <summary>For the system itself: a command, a job, the demo seeder.</summary>
     public void Enter(Guid companyId, string actor)
     {
         _companyId = companyId;
         Actor = actor;
+    }
+
+    public void EnterAsUser(Guid companyId, Guid userId, string email, Role role, Guid? salespersonId, string? remoteAddress)
+    {
+        _companyId = companyId;
+        UserId = userId;
+        Actor = email;
+        Role = role;
+        SalespersonId = salespersonId;
+        RemoteAddress = remoteAddress;
+    }
+
+    /// <summary>Refuses the action unless the role allows it (403).</summary>
+    public void Require(Permission permission)
+    {
+        if (!Role.Allows(permission))
+        {
+            throw new ForbiddenException(permission.ToString());
+        }
     }
 }

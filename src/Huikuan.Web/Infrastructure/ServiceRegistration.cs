@@ -1,4 +1,7 @@
+using Huikuan.Web.Data.Entities;
 using Huikuan.Web.Features.Allocations;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Huikuan.Web.Infrastructure;
 
@@ -7,8 +10,9 @@ internal static class ServiceRegistration
     /// <summary>Every use-case class (…Handler) and the ledger writer, one instance per request.</summary>
     public static IServiceCollection AddHandlers(this IServiceCollection services)
     {
-        services.AddScoped<Scope>();
+        services.TryAddScoped<Scope>();
         services.AddScoped<LedgerWriter>();
+        services.TryAddScoped<IPasswordHasher<User>, PasswordHasher<User>>();
         foreach (var type in typeof(ServiceRegistration).Assembly.GetTypes()
                      .Where(t => t is { IsClass: true, IsAbstract: false, IsPublic: true } && t.Name.EndsWith("Handler", StringComparison.Ordinal)
                          && t.Namespace?.StartsWith("Huikuan.Web.Features", StringComparison.Ordinal) == true))

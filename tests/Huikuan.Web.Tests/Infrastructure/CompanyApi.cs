@@ -1,7 +1,10 @@
 using System.Net;
+using System.Runtime.CompilerServices;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Huikuan.Domain.Access;
 using Huikuan.Domain.Ledger;
+using Huikuan.Web.Features.Account;
 using Huikuan.Web.Features.Aging;
 using Huikuan.Web.Features.Allocations;
 using Huikuan.Web.Features.Companies;
@@ -16,18 +19,36 @@ namespace Huikuan.Web.Tests.Infrastructure;
 /// <summary>Intent methods for one company, through the real HTTP pipeline.</summary>
 public sealed class CompanyApi(HuikuanApp app, HttpClient client, CompanyView company)
 {
-    private int _customers;
+    // Shared by every user's client of one company, so customer codes stay unique in the company.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, StrongBox<int>> Customers = new();
+    private int _users;
 
     public HttpClient Http => client;
     public CompanyView Company => company;
     public HuikuanApp App => app;
+    public string AdminEmail { get; set; } = "";
+
+    /// <summary>Another user of this company with the given role (a salesperson user owns <paramref name="salespersonId"/>'s customers).</summary>
+    public async Task<CompanyApi> AsNewUserAsync(Role role, Guid? salespersonId = null)
+    {
+        var n = Interlocked.Increment(ref _users);
+        var created = await PostOkAsync<CreatedUser>("/api/users",
+            new CreateUser($"{role.ToString().ToLowerInvariant()}{n}@{company.Code.ToLowerInvariant()}.test", $"{role} {n}", role, salespersonId));
+        var other = new CompanyApi(app, await app.ClientForAsync(company.Id, created.User.Id), company);
+        other.UserEmail = created.User.Email;
+        other.OneTimePassword = created.OneTimePassword;
+        return other;
+    }
+
+    public string? UserEmail { get; private set; }
+    public string? OneTimePassword { get; private set; }
 
     public async Task<PaymentTermView> PaymentTermAsync(string code, params TermLineDto[] lines) =>
         await PostOkAsync<PaymentTermView>("/api/payment-terms", new CreatePaymentTerm(code, code, lines));
 
     public async Task<CustomerView> CustomerAsync(string? name = null, Guid? paymentTermId = null, Guid? salespersonId = null, string? currency = null)
     {
-        var n = Interlocked.Increment(ref _customers);
+        var n = Interlocked.Increment(ref Customers.GetOrAdd(company.Id, _ => new StrongBox<int>()).Value);
         return await PostOkAsync<CustomerView>("/api/customers",
             new CreateCustomer($"C{n:D5}", name ?? $"客户 {n}", salespersonId, paymentTermId, currency));
     }

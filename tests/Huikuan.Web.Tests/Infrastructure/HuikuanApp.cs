@@ -1,11 +1,14 @@
-using System.Net.Http.Json;
+using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Huikuan.Web.Data;
+using Huikuan.Web.Features.Account;
 using Huikuan.Web.Features.Companies;
+using Huikuan.Web.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -37,16 +40,31 @@ public abstract class HuikuanApp : WebApplicationFactory<Program>
         });
     }
 
-    /// <summary>A fresh company with its own API client; every call carries its X-Company header.</summary>
+    public const string AdminPassword = "admin-password-1";
+
+    /// <summary>A fresh company, set up with its admin, and an API client signed in as that admin with an API key.</summary>
     public async Task<CompanyApi> NewCompanyAsync(string currency = "CNY")
     {
-        var client = CreateClient();
         var code = "T" + Guid.NewGuid().ToString("N")[..10].ToUpperInvariant();
-        var response = await client.PostAsJsonAsync("/api/companies", new CreateCompany(code, "测试公司 " + code, currency), Json);
-        response.EnsureSuccessStatusCode();
-        var company = (await response.Content.ReadFromJsonAsync<CompanyView>(Json))!;
-        client.DefaultRequestHeaders.Add("X-Company", code);
-        return new CompanyApi(this, client, company);
+        await using var scope = Services.CreateAsyncScope();
+        var setUp = await scope.ServiceProvider.GetRequiredService<CompanyHandler>().SetUpAsync(
+            new CreateCompany(code, "测试公司 " + code, currency), $"admin@{code.ToLowerInvariant()}.test", "Admin " + code, CancellationToken.None, AdminPassword);
+        var api = new CompanyApi(this, await ClientForAsync(setUp.Company.Id, setUp.Admin.User.Id), setUp.Company);
+        api.AdminEmail = setUp.Admin.User.Email;
+        return api;
+    }
+
+    /// <summary>An HTTP client that acts as the given user, through an API key made for it.</summary>
+    public async Task<HttpClient> ClientForAsync(Guid companyId, Guid userId)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HuikuanDbContext>();
+        var user = await db.Users.AsNoTracking().SingleAsync(u => u.CompanyId == companyId && u.Id == userId);
+        scope.ServiceProvider.GetRequiredService<Scope>().EnterAsUser(companyId, userId, user.Email, user.Role, user.SalespersonId, null);
+        var key = await scope.ServiceProvider.GetRequiredService<ApiKeysHandler>().CreateAsync(new CreateApiKey("tests"), CancellationToken.None);
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key.Key);
+        return client;
     }
 
     /// <summary>Direct database access for checks the API does not expose (raw rows, invariants).</summary>

@@ -11,5 +11,7 @@ public sealed class TestClock : TimeProvider
 
     public DateOnly Today => DateOnly.FromDateTime(_now.UtcDateTime);
 
+    public void Advance(TimeSpan by) => _now += by;
+
     public void SetToday(DateOnly day) => _now = new DateTimeOffset(day.ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero);
 }

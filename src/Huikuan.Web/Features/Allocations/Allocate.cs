@@ -1,3 +1,4 @@
+using Huikuan.Domain.Access;
 using Huikuan.Domain;
 using Huikuan.Domain.Ledger;
 using Huikuan.Domain.Money;
@@ -22,6 +23,7 @@ public sealed class AllocateHandler(HuikuanDbContext db, Scope scope, LedgerWrit
 {
     public async Task<AllocationView> HandleAsync(Allocate request, CancellationToken ct)
     {
+        scope.Require(Permission.PostLedger);
         ArgumentNullException.ThrowIfNull(request);
         if ((request.ReceiptId is null) == (request.CreditNoteId is null))
         {

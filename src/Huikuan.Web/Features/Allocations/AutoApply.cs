@@ -1,3 +1,4 @@
+using Huikuan.Domain.Access;
 using Huikuan.Domain;
 using Huikuan.Domain.CashApplication;
 using Huikuan.Domain.Ledger;
@@ -32,7 +33,9 @@ public sealed class AutoApplyHandler(HuikuanDbContext db, Scope scope, LedgerWri
             }).ToList();
     }
 
-    public async Task ApplyReceiptAsync(Guid receiptId, CancellationToken ct) =>
+    public async Task ApplyReceiptAsync(Guid receiptId, CancellationToken ct)
+    {
+        scope.Require(Permission.PostLedger);
         await Transactions.RunAsync(db, async token =>
         {
             var receipt = await LoadReceiptAsync(receiptId, token);
@@ -40,6 +43,7 @@ public sealed class AutoApplyHandler(HuikuanDbContext db, Scope scope, LedgerWri
             await db.SaveChangesAsync(token);
             return 0;
         }, ct);
+    }
 
     /// <summary>Applies what is unapplied on the receipt; the caller's transaction saves.</summary>
     public async Task ApplyReceiptAsync(Receipt receipt, CancellationToken ct)

@@ -1,3 +1,4 @@
+using Huikuan.Domain.Access;
 using Huikuan.Domain;
 using Huikuan.Domain.Ledger;
 using Huikuan.Domain.Money;
@@ -17,6 +18,7 @@ public sealed class ReverseAllocationHandler(HuikuanDbContext db, Scope scope, L
 {
     public async Task<AllocationView> HandleAsync(Guid id, ReverseAllocation request, CancellationToken ct)
     {
+        scope.Require(Permission.PostLedger);
         ArgumentNullException.ThrowIfNull(request);
         var company = scope.CompanyId;
         var reason = CompanyHandler.Required(request.Reason, "reason", 500);
@@ -46,6 +48,7 @@ public sealed class WriteOffHandler(HuikuanDbContext db, Scope scope, LedgerWrit
 {
     public async Task<AllocationView> HandleAsync(WriteOff request, CancellationToken ct)
     {
+        scope.Require(Permission.PostLedger);
         ArgumentNullException.ThrowIfNull(request);
         var company = scope.CompanyId;
         var reason = CompanyHandler.Required(request.Reason, "reason", 500);

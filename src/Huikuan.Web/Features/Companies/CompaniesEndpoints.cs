@@ -1,9 +1,10 @@
 using Huikuan.Domain;
 using Huikuan.Domain.Money;
 using Huikuan.Web.Data;
+using Huikuan.Domain.Access;
 using Huikuan.Web.Data.Entities;
+using Huikuan.Web.Features.Account;
 using Huikuan.Web.Infrastructure;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Huikuan.Web.Features.Companies;
@@ -12,10 +13,16 @@ public sealed record CreateCompany(string Code, string Name, string BaseCurrency
 
 public sealed record CompanyView(Guid Id, string Code, string Name, string BaseCurrency);
 
-/// <summary>Companies are the unit of separation. Creating one is a set-up step, outside any company's scope.</summary>
-public sealed class CompanyHandler(HuikuanDbContext db, TimeProvider clock)
+/// <summary>A company set up with its first admin, whose one-time password is shown once.</summary>
+public sealed record CompanySetUp(CompanyView Company, CreatedUser Admin);
+
+/// <summary>
+/// Companies are the unit of separation. Setting one up is done outside any company's scope (at first
+/// start, or by the operator): the company and its first admin are created together.
+/// </summary>
+public sealed class CompanyHandler(HuikuanDbContext db, Scope scope, TimeProvider clock, UsersHandler users)
 {
-    public async Task<CompanyView> CreateAsync(CreateCompany request, CancellationToken ct)
+    public async Task<CompanySetUp> SetUpAsync(CreateCompany request, string adminEmail, string adminName, CancellationToken ct, string? adminPassword = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         var code = Required(request.Code, "code", 32);
@@ -27,9 +34,20 @@ public sealed class CompanyHandler(HuikuanDbContext db, TimeProvider clock)
         }
         var company = new Company { Id = Ids.New(), Code = code, Name = name, BaseCurrency = currency, CreatedAt = clock.GetUtcNow() };
         db.Companies.Add(company);
+        scope.Enter(company.Id, "setup");
+        var password = adminPassword ?? UsersHandler.OneTimePassword();
+        var admin = await users.AddAsync(company.Id, new CreateUser(adminEmail, adminName, Role.Admin), password, mustChange: adminPassword is null, ct);
         await db.SaveChangesAsync(ct);
-        return new CompanyView(company.Id, company.Code, company.Name, company.BaseCurrency);
+        return new CompanySetUp(View(company), new CreatedUser(UsersHandler.View(admin), password));
     }
+
+    public async Task<CompanyView> CurrentAsync(CancellationToken ct)
+    {
+        var id = scope.CompanyId;
+        return View(await db.Companies.AsNoTracking().SingleAsync(c => c.Id == id, ct));
+    }
+
+    private static CompanyView View(Company c) => new(c.Id, c.Code, c.Name, c.BaseCurrency);
 
     internal static string Required(string? value, string field, int maxLength)
     {
@@ -60,16 +78,9 @@ public sealed class CompanyHandler(HuikuanDbContext db, TimeProvider clock)
 
 public static class CompaniesEndpoints
 {
-    public static void MapCompanies(this IEndpointRouteBuilder app)
+    public static void MapCompanies(this IEndpointRouteBuilder api)
     {
-        var group = app.MapGroup("/api/companies").WithTags("Companies");
-        group.MapGet("/", async (HuikuanDbContext db, CancellationToken ct) =>
-            TypedResults.Ok(await db.Companies.AsNoTracking().OrderBy(c => c.Code)
-                .Select(c => new CompanyView(c.Id, c.Code, c.Name, c.BaseCurrency)).ToListAsync(ct)));
-        group.MapPost("/", async Task<Created<CompanyView>> (CreateCompany request, CompanyHandler handler, CancellationToken ct) =>
-        {
-            var company = await handler.CreateAsync(request, ct);
-            return TypedResults.Created($"/api/companies/{company.Id}", company);
-        });
+        api.MapGet("/company", async (CompanyHandler handler, CancellationToken ct) => TypedResults.Ok(await handler.CurrentAsync(ct)))
+            .WithTags("Companies").WithSummary("The signed-in user's company.");
     }
 }

@@ -1,3 +1,4 @@
+using Huikuan.Domain.Access;
 using Huikuan.Domain;
 using Huikuan.Domain.Money;
 using Huikuan.Web.Data;
@@ -16,13 +17,19 @@ public sealed class CreateCustomerHandler(HuikuanDbContext db, Scope scope, Time
 {
     public async Task<CustomerView> HandleAsync(CreateCustomer request, CancellationToken ct)
     {
+        scope.Require(Permission.EditCustomers);
         ArgumentNullException.ThrowIfNull(request);
         var company = scope.CompanyId;
         var code = CompanyHandler.Required(request.Code, "code", 64);
         var currency = request.Currency is null
             ? await db.Companies.Where(c => c.Id == company).Select(c => c.BaseCurrency).SingleAsync(ct)
             : Currency.Of(request.Currency).Code;
-        if (request.SalespersonId is { } sp && !await db.Salespeople.AnyAsync(s => s.CompanyId == company && s.Id == sp, ct))
+        if (scope.Role == Role.Salesperson && request.SalespersonId is { } other && other != scope.SalespersonId)
+        {
+            throw new DomainRuleException("customer.owner", "salespersonId", "A salesperson creates customers for themselves only.");
+        }
+        var owner = scope.Role == Role.Salesperson ? scope.SalespersonId : request.SalespersonId;
+        if (owner is { } sp && !await db.Salespeople.AnyAsync(s => s.CompanyId == company && s.Id == sp, ct))
         {
             throw new DomainRuleException("customer.salesperson", "salespersonId", "No such salesperson in this company.");
         }
@@ -30,7 +37,8 @@ public sealed class CreateCustomerHandler(HuikuanDbContext db, Scope scope, Time
         {
             throw new DomainRuleException("customer.paymentTerm", "paymentTermId", "No such payment term in this company.");
         }
-        if (await db.Customers.AnyAsync(c => c.CompanyId == company && c.Code == code, ct))
+        // Codes are unique in the company, also across owners a salesperson cannot see.
+        if (await db.Customers.IgnoreQueryFilters().AnyAsync(c => c.CompanyId == company && c.Code == code, ct))
         {
             throw new ConflictException("customer.duplicate", $"A customer with code '{code}' exists already.");
         }
@@ -38,7 +46,7 @@ public sealed class CreateCustomerHandler(HuikuanDbContext db, Scope scope, Time
         {
             CompanyId = company, Id = Ids.New(), Code = code,
             Name = CompanyHandler.Required(request.Name, "name", 300),
-            SalespersonId = request.SalespersonId, PaymentTermId = request.PaymentTermId, Currency = currency,
+            SalespersonId = owner, PaymentTermId = request.PaymentTermId, Currency = currency,
             TaxId = CompanyHandler.Optional(request.TaxId, "taxId", 64),
             Email = CompanyHandler.Optional(request.Email, "email", 320),
             Phone = CompanyHandler.Optional(request.Phone, "phone", 64),

@@ -1,3 +1,4 @@
+using Huikuan.Domain.Access;
 using Huikuan.Domain;
 using Huikuan.Web.Data;
 using Huikuan.Web.Data.Entities;
@@ -16,6 +17,7 @@ public sealed class SalespersonHandler(HuikuanDbContext db, Scope scope)
 {
     public async Task<SalespersonView> CreateAsync(CreateSalesperson request, CancellationToken ct)
     {
+        scope.Require(Permission.Administer);
         ArgumentNullException.ThrowIfNull(request);
         var code = CompanyHandler.Required(request.Code, "code", 32);
         if (await db.Salespeople.AnyAsync(s => s.CompanyId == scope.CompanyId && s.Code == code, ct))

@@ -1,3 +1,4 @@
+using Huikuan.Domain.Access;
 using Huikuan.Web.Data;
 using Huikuan.Web.Data.Entities;
 using Huikuan.Web.Infrastructure;
@@ -13,6 +14,7 @@ public sealed class ImportCustomersHandler(HuikuanDbContext db, Scope scope, Tim
 {
     public async Task<ImportSummary> HandleAsync(RawTable table, bool dryRun, CancellationToken ct)
     {
+        scope.Require(Permission.PostLedger);
         ArgumentNullException.ThrowIfNull(table);
         var company = scope.CompanyId;
         var map = ColumnMap.Bind(table.Headers, ImportLayouts.Customers);

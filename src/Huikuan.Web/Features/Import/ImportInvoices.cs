@@ -1,3 +1,4 @@
+using Huikuan.Domain.Access;
 using Huikuan.Domain.Ledger;
 using Huikuan.Web.Data;
 using Huikuan.Web.Data.Entities;
@@ -20,6 +21,7 @@ public sealed class ImportInvoicesHandler(HuikuanDbContext db, Scope scope, Time
 
     public async Task<ImportSummary> HandleAsync(RawTable table, bool dryRun, CancellationToken ct)
     {
+        scope.Require(Permission.PostLedger);
         ArgumentNullException.ThrowIfNull(table);
         var company = scope.CompanyId;
         var map = ColumnMap.Bind(table.Headers, ImportLayouts.Invoices);

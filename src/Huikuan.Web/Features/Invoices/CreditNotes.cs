@@ -1,3 +1,4 @@
+using Huikuan.Domain.Access;
 using Huikuan.Domain;
 using Huikuan.Domain.CashApplication;
 using Huikuan.Domain.Ledger;
@@ -23,6 +24,7 @@ public sealed class CreditNoteHandler(HuikuanDbContext db, Scope scope, TimeProv
 {
     public async Task<InvoiceView> IssueAsync(IssueCreditNote request, CancellationToken ct)
     {
+        scope.Require(Permission.PostLedger);
         ArgumentNullException.ThrowIfNull(request);
         var company = scope.CompanyId;
         var customer = await CustomerLookup.RequireAsync(db, company, request.CustomerId, ct);
@@ -60,6 +62,7 @@ public sealed class CreditNoteHandler(HuikuanDbContext db, Scope scope, TimeProv
     /// </summary>
     public async Task<InvoiceView> ReverseAsync(Guid invoiceId, ReverseInvoice request, CancellationToken ct)
     {
+        scope.Require(Permission.PostLedger);
         ArgumentNullException.ThrowIfNull(request);
         var company = scope.CompanyId;
         var reason = CompanyHandler.Required(request.Reason, "reason", 2000);

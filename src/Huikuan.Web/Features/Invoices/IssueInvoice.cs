@@ -1,3 +1,4 @@
+using Huikuan.Domain.Access;
 using Huikuan.Domain;
 using Huikuan.Domain.Ledger;
 using Huikuan.Domain.Money;
@@ -29,6 +30,7 @@ public sealed class IssueInvoiceHandler(HuikuanDbContext db, Scope scope, TimePr
 {
     public async Task<InvoiceView> HandleAsync(IssueInvoice request, CancellationToken ct)
     {
+        scope.Require(Permission.PostLedger);
         ArgumentNullException.ThrowIfNull(request);
         var company = scope.CompanyId;
         var customer = await CustomerLookup.RequireAsync(db, company, request.CustomerId, ct);

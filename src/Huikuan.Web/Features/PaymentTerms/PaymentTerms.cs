@@ -1,3 +1,4 @@
+using Huikuan.Domain.Access;
 using Huikuan.Domain;
 using Huikuan.Domain.Money;
 using Huikuan.Domain.Terms;
@@ -25,6 +26,7 @@ public sealed class PaymentTermHandler(HuikuanDbContext db, Scope scope)
 {
     public async Task<PaymentTermView> CreateAsync(CreatePaymentTerm request, CancellationToken ct)
     {
+        scope.Require(Permission.PostLedger);
         ArgumentNullException.ThrowIfNull(request);
         var code = CompanyHandler.Required(request.Code, "code", 32);
         var lines = ToDomain(request.Lines);

@@ -1,3 +1,4 @@
+using Huikuan.Domain.Access;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -31,6 +32,7 @@ public sealed class RecordReceiptHandler(HuikuanDbContext db, Scope scope, TimeP
 
     public async Task<RecordedReceipt> HandleAsync(RecordReceipt request, string? idempotencyKey, CancellationToken ct)
     {
+        scope.Require(Permission.PostLedger);
         ArgumentNullException.ThrowIfNull(request);
         var company = scope.CompanyId;
         var key = CompanyHandler.Optional(idempotencyKey, "Idempotency-Key", 200);

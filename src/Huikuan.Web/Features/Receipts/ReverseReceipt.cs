@@ -1,3 +1,4 @@
+using Huikuan.Domain.Access;
 using Huikuan.Domain;
 using Huikuan.Web.Data;
 using Huikuan.Web.Data.Entities;
@@ -18,6 +19,7 @@ public sealed class ReverseReceiptHandler(HuikuanDbContext db, Scope scope, Time
 {
     public async Task<ReceiptView> HandleAsync(Guid id, ReverseReceipt request, CancellationToken ct)
     {
+        scope.Require(Permission.PostLedger);
         ArgumentNullException.ThrowIfNull(request);
         var company = scope.CompanyId;
         var reason = CompanyHandler.Required(request.Reason, "reason", 2000);

@@ -103,6 +103,128 @@ namespace Huikuan.Web.Data.Migrations.Sqlite
                     b.ToTable("allocations");
                 });
 
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.ApiKey", b =>
+                {
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("company_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<long?>("LastUsedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_used_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("prefix");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<string>("SecretHash")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("secret_hash");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("CompanyId", "Id")
+                        .HasName("pk_api_keys");
+
+                    b.HasIndex("Prefix")
+                        .IsUnique()
+                        .HasDatabaseName("ix_api_keys_prefix");
+
+                    b.HasIndex("CompanyId", "UserId")
+                        .HasDatabaseName("ix_api_keys_company_id_user_id");
+
+                    b.ToTable("api_keys");
+                });
+
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.AuditEntry", b =>
+                {
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("company_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("action");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor");
+
+                    b.Property<string>("After")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("after");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Before")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("before");
+
+                    b.Property<string>("Entity")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("entity");
+
+                    b.Property<string>("EntityId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("entity_id");
+
+                    b.Property<string>("RemoteAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("remote_address");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("CompanyId", "Id")
+                        .HasName("pk_audit_entries");
+
+                    b.HasIndex("CompanyId", "At")
+                        .HasDatabaseName("ix_audit_entries_company_id_at");
+
+                    b.HasIndex("CompanyId", "Entity", "EntityId")
+                        .HasDatabaseName("ix_audit_entries_company_id_entity_entity_id");
+
+                    b.ToTable("audit_entries");
+                });
+
             modelBuilder.Entity("Huikuan.Web.Data.Entities.Company", b =>
                 {
                     b.Property<Guid>("Id")
@@ -753,6 +875,94 @@ namespace Huikuan.Web.Data.Migrations.Sqlite
                     b.ToTable("salespeople");
                 });
 
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.User", b =>
+                {
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("company_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<long?>("DisabledAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("disabled_at");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("display_name");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("email");
+
+                    b.Property<int>("FailedSignIns")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("failed_sign_ins");
+
+                    b.Property<long?>("LockedUntil")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("locked_until");
+
+                    b.Property<bool>("MustChangePassword")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("must_change_password");
+
+                    b.Property<string>("NormalizedEmail")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("normalized_email");
+
+                    b.Property<string>("PasswordHash")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("password_hash");
+
+                    b.Property<string>("PreferredCulture")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("preferred_culture");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("role");
+
+                    b.Property<Guid?>("SalespersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("salesperson_id");
+
+                    b.Property<string>("SecurityStamp")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("security_stamp");
+
+                    b.HasKey("CompanyId", "Id")
+                        .HasName("pk_users");
+
+                    b.HasIndex("NormalizedEmail")
+                        .IsUnique()
+                        .HasDatabaseName("ix_users_normalized_email");
+
+                    b.HasIndex("CompanyId", "SalespersonId")
+                        .HasDatabaseName("ix_users_company_id_salesperson_id");
+
+                    b.ToTable("users");
+                });
+
             modelBuilder.Entity("Huikuan.Web.Data.Entities.Allocation", b =>
                 {
                     b.HasOne("Huikuan.Web.Data.Entities.Invoice", null)
@@ -779,6 +989,16 @@ namespace Huikuan.Web.Data.Migrations.Sqlite
                         .HasForeignKey("CompanyId", "ReversesId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_allocations_allocations_company_id_reverses_id");
+                });
+
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.ApiKey", b =>
+                {
+                    b.HasOne("Huikuan.Web.Data.Entities.User", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId", "UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_api_keys_users_company_id_user_id");
                 });
 
             modelBuilder.Entity("Huikuan.Web.Data.Entities.Customer", b =>
@@ -890,6 +1110,22 @@ namespace Huikuan.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_salespeople_companies_company_id");
+                });
+
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.User", b =>
+                {
+                    b.HasOne("Huikuan.Web.Data.Entities.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_users_companies_company_id");
+
+                    b.HasOne("Huikuan.Web.Data.Entities.Salesperson", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId", "SalespersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_users_salespeople_company_id_salesperson_id");
                 });
 
             modelBuilder.Entity("Huikuan.Web.Data.Entities.Invoice", b =>

@@ -1,0 +1,39 @@
+namespace Huikuan.Domain.Access;
+
+/// <summary>The people who use Huikuan (brief: "Who uses it"). A user has exactly one role.</summary>
+public enum Role
+{
+    Admin,
+    /// <summary>应收会计 / 财务: issues invoices, records and applies receipts, writes off.</summary>
+    Accountant,
+    /// <summary>催收专员: works the overdue list; reads every customer.</summary>
+    Collector,
+    /// <summary>销售: sees and changes only the customers they own.</summary>
+    Salesperson,
+    /// <summary>信用经理: credit files, limits, holds and overrides.</summary>
+    CreditManager,
+    /// <summary>经理 / 管理层: reads everything, changes nothing.</summary>
+    Executive,
+}
+
+/// <summary>What a role may do, beyond reading. Reading is open to every role, within its rows.</summary>
+public enum Permission
+{
+    /// <summary>Create and edit customers (a salesperson only their own).</summary>
+    EditCustomers,
+    /// <summary>Post to the ledger: invoices, credit notes, receipts, allocations, write-offs, reversals, imports.</summary>
+    PostLedger,
+    /// <summary>Manage users and read the audit trail.</summary>
+    Administer,
+}
+
+public static class Permissions
+{
+    public static bool Allows(this Role role, Permission permission) => permission switch
+    {
+        Permission.EditCustomers => role is Role.Admin or Role.Accountant or Role.Salesperson or Role.CreditManager,
+        Permission.PostLedger => role is Role.Admin or Role.Accountant,
+        Permission.Administer => role is Role.Admin,
+        _ => false,
+    };
+}

@@ -1,0 +1,121 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Huikuan.Web.Features.Account;
+
+/// <summary>A demo account shown on the sign-in page when Huikuan runs with demo data.</summary>
+public sealed record DemoAccount(string Email, string Password, string Role);
+
+/// <summary>The demo accounts of this run (none outside demo mode).</summary>
+public sealed class DemoAccounts
+{
+    public List<DemoAccount> Accounts { get; } = [];
+}
+
+/// <summary>
+/// The sign-in form, served as plain HTML with an anti-forgery token, in Chinese when the browser prefers
+/// Chinese and in English otherwise. In demo mode it lists one account per role.
+/// </summary>
+public static class AccountPages
+{
+    public static void MapSignInPage(this IEndpointRouteBuilder app) =>
+        app.MapGet("/account/signin", (HttpContext http, IAntiforgery antiforgery, string? error, string? email, string? returnUrl, DemoAccounts demo) =>
+        {
+            var tokens = antiforgery.GetAndStoreTokens(http);
+            var zh = http.Request.Headers.AcceptLanguage.ToString().StartsWith("zh", StringComparison.OrdinalIgnoreCase);
+            return Results.Content(Render(zh, tokens, error, email, returnUrl, demo.Accounts), "text/html; charset=utf-8");
+        }).AllowAnonymous().ExcludeFromDescription();
+
+    /// <summary>The form to choose one's own password (after a one-time password, or at any time).</summary>
+    public static void MapPasswordPage(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/account/password", (HttpContext http, IAntiforgery antiforgery, string? error) =>
+        {
+            var tokens = antiforgery.GetAndStoreTokens(http);
+            var zh = http.Request.Headers.AcceptLanguage.ToString().StartsWith("zh", StringComparison.OrdinalIgnoreCase);
+            string T(string en, string cn) => WebUtility.HtmlEncode(zh ? cn : en);
+            var message = error is null ? "" : $"<p class=\"error\" role=\"alert\">{WebUtility.HtmlEncode(error)}</p>";
+            var html = $$"""
+                <!doctype html><html lang="{{(zh ? "zh-CN" : "en")}}"><head><meta charset="utf-8"><title>{{T("Choose your password · Huikuan", "设置密码 · 回款")}}</title>
+                <style>{{Style}}</style></head><body><main><h1>{{T("Choose your own password", "设置您自己的密码")}}</h1>{{message}}
+                <form method="post" action="/account/password">
+                <input type="hidden" name="{{WebUtility.HtmlEncode(tokens.FormFieldName)}}" value="{{WebUtility.HtmlEncode(tokens.RequestToken)}}">
+                <label for="current">{{T("Current (one-time) password", "当前（一次性）密码")}}</label><input id="current" name="currentPassword" type="password" autocomplete="current-password" required>
+                <label for="new">{{T($"New password (at least {UsersHandler.MinPasswordLength} characters)", $"新密码（至少 {UsersHandler.MinPasswordLength} 个字符）")}}</label><input id="new" name="newPassword" type="password" autocomplete="new-password" required>
+                <button type="submit">{{T("Save and continue", "保存并继续")}}</button></form></main></body></html>
+                """;
+            return Results.Content(html, "text/html; charset=utf-8");
+        }).ExcludeFromDescription();
+
+        app.MapPost("/account/password", async ([FromForm] string? currentPassword, [FromForm] string? newPassword, UsersHandler users, HttpContext http,
+            SignInHandler signIn, CancellationToken ct) =>
+        {
+            try
+            {
+                await users.ChangePasswordAsync(new ChangePassword(currentPassword ?? "", newPassword ?? ""), ct);
+            }
+            catch (Huikuan.Domain.DomainRuleException e)
+            {
+                return Results.Redirect("/account/password?error=" + Uri.EscapeDataString(e.Message));
+            }
+            // The new security stamp ends every session, this one too: sign in again with the new password.
+            var me = await users.MeAsync(ct);
+            var result = await signIn.HandleAsync(me.Email, newPassword, http.Connection.RemoteIpAddress?.ToString(), ct);
+            await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, result.Principal!);
+            return Results.Redirect("/");
+        }).ExcludeFromDescription();
+    }
+
+    private const string Style = "body{font-family:system-ui,\"Noto Sans CJK SC\",sans-serif;background:#f5f6fa;color:#222;margin:0}"
+        + "main{max-width:26rem;margin:4rem auto;background:#fff;padding:2rem;border-radius:8px;box-shadow:0 1px 4px #0002}"
+        + "h1{margin:0 0 1rem;font-size:1.5rem}label{display:block;margin:.8rem 0 .2rem}input{width:100%;box-sizing:border-box;padding:.5rem;font-size:1rem}"
+        + "button{margin-top:1.2rem;width:100%;padding:.6rem;font-size:1rem;background:#1e5aa8;color:#fff;border:0;border-radius:4px;cursor:pointer}"
+        + ".error{background:#fdecea;color:#8a1c12;padding:.6rem;border-radius:4px}table{width:100%;font-size:.85rem;margin-top:1.5rem;border-collapse:collapse}"
+        + "td,th{text-align:left;padding:.2rem .3rem;border-bottom:1px solid #eee}";
+
+    private static string Render(bool zh, AntiforgeryTokenSet tokens, string? error, string? email, string? returnUrl, List<DemoAccount> demo)
+    {
+        string T(string en, string cn) => WebUtility.HtmlEncode(zh ? cn : en);
+        var message = error switch
+        {
+            "failed" => T("The e-mail address or the password is not right.", "邮箱或密码不正确。"),
+            "locked" => T("Too many wrong passwords: this account is locked for 15 minutes.", "密码错误次数过多，账户已锁定 15 分钟。"),
+            _ => null,
+        };
+        var sb = new StringBuilder();
+        sb.Append(CultureInfo.InvariantCulture, $$"""
+            <!doctype html><html lang="{{(zh ? "zh-CN" : "en")}}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+            <title>{{T("Sign in · Huikuan", "登录 · 回款")}}</title>
+            <style>{{Style}}</style></head>
+            <body><main><h1>{{T("Sign in to Huikuan", "登录回款")}}</h1>
+            """);
+        if (message is not null)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"<p class=\"error\" role=\"alert\">{message}</p>");
+        }
+        sb.Append(CultureInfo.InvariantCulture, $$"""
+            <form method="post" action="/account/signin">
+            <input type="hidden" name="{{WebUtility.HtmlEncode(tokens.FormFieldName)}}" value="{{WebUtility.HtmlEncode(tokens.RequestToken)}}">
+            <input type="hidden" name="returnUrl" value="{{WebUtility.HtmlEncode(AccountEndpoints.LocalOrHome(returnUrl))}}">
+            <label for="email">{{T("E-mail", "邮箱")}}</label><input id="email" name="email" type="email" autocomplete="username" required value="{{WebUtility.HtmlEncode(email ?? "")}}">
+            <label for="password">{{T("Password", "密码")}}</label><input id="password" name="password" type="password" autocomplete="current-password" required>
+            <button type="submit">{{T("Sign in", "登录")}}</button></form>
+            """);
+        if (demo.Count > 0)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"<table><caption>{T("Demo accounts, one per role", "演示账户（每个角色一个）")}</caption><tr><th>{T("Role", "角色")}</th><th>{T("E-mail", "邮箱")}</th><th>{T("Password", "密码")}</th></tr>");
+            foreach (var a in demo)
+            {
+                sb.Append(CultureInfo.InvariantCulture, $"<tr><td>{WebUtility.HtmlEncode(a.Role)}</td><td>{WebUtility.HtmlEncode(a.Email)}</td><td><code>{WebUtility.HtmlEncode(a.Password)}</code></td></tr>");
+            }
+            sb.Append("</table>");
+        }
+        sb.Append("</main></body></html>");
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,120 @@
+using System.Security.Cryptography;
+using Huikuan.Domain;
+using Huikuan.Domain.Access;
+using Huikuan.Web.Data;
+using Huikuan.Web.Data.Entities;
+using Huikuan.Web.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Huikuan.Web.Features.Account;
+
+public sealed record CreateUser(string Email, string DisplayName, Role Role, Guid? SalespersonId = null);
+
+public sealed record UserView(Guid Id, string Email, string DisplayName, string Role, Guid? SalespersonId, bool MustChangePassword, bool Disabled, DateTimeOffset? LockedUntil);
+
+/// <summary>A new user and the one-time password to hand over; it is shown once and must be changed at the first sign-in.</summary>
+public sealed record CreatedUser(UserView User, string OneTimePassword);
+
+public sealed record ChangePassword(string CurrentPassword, string NewPassword);
+
+/// <summary>Users of the company: made by an admin, each with one role; a salesperson user is tied to the salesperson whose customers they own.</summary>
+public sealed class UsersHandler(HuikuanDbContext db, Scope scope, TimeProvider clock, IPasswordHasher<User> hasher)
+{
+    public const int MinPasswordLength = 10;
+
+    public async Task<CreatedUser> CreateAsync(CreateUser request, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        scope.Require(Permission.Administer);
+        var password = OneTimePassword();
+        var user = await AddAsync(scope.CompanyId, request, password, mustChange: true, ct);
+        await db.SaveChangesAsync(ct);
+        return new CreatedUser(View(user), password);
+    }
+
+    /// <summary>Adds the user to the context (not saved): for onboarding and the demo, which choose the password.</summary>
+    internal async Task<User> AddAsync(Guid company, CreateUser request, string password, bool mustChange, CancellationToken ct)
+    {
+        var email = request.Email?.Trim() ?? "";
+        if (email.Length is < 3 or > 320 || !email.Contains('@', StringComparison.Ordinal))
+        {
+            throw new DomainRuleException("user.email", "email", "Give a valid e-mail address; it is what the user signs in with.");
+        }
+        if (string.IsNullOrWhiteSpace(request.DisplayName) || request.DisplayName.Length > 200)
+        {
+            throw new DomainRuleException("user.displayName", "displayName", "Give the user's name (at most 200 characters).");
+        }
+        if (!Enum.IsDefined(request.Role))
+        {
+            throw new DomainRuleException("user.role", "role", "Unknown role.");
+        }
+        if (request.Role == Role.Salesperson && request.SalespersonId is null)
+        {
+            throw new DomainRuleException("user.salesperson", "salespersonId", "A salesperson user needs the salesperson whose customers they own.");
+        }
+        if (request.SalespersonId is { } sp && !await db.Salespeople.AnyAsync(s => s.CompanyId == company && s.Id == sp, ct))
+        {
+            throw new NotFoundException("Salesperson", sp);
+        }
+        var normalized = Normalize(email);
+        if (await db.Users.AnyAsync(u => u.NormalizedEmail == normalized, ct))
+        {
+            throw new ConflictException("user.duplicate", $"A user with the address {email} already exists.");
+        }
+        var user = new User
+        {
+            CompanyId = company, Id = Ids.New(), Email = email, NormalizedEmail = normalized, DisplayName = request.DisplayName.Trim(), Role = request.Role,
+            SalespersonId = request.Role == Role.Salesperson ? request.SalespersonId : null, PasswordHash = "", MustChangePassword = mustChange,
+            SecurityStamp = NewStamp(), CreatedAt = clock.GetUtcNow(),
+        };
+        user.PasswordHash = hasher.HashPassword(user, password);
+        db.Users.Add(user);
+        return user;
+    }
+
+    public async Task<IReadOnlyList<UserView>> ListAsync(CancellationToken ct)
+    {
+        scope.Require(Permission.Administer);
+        var company = scope.CompanyId;
+        var users = await db.Users.AsNoTracking().Where(u => u.CompanyId == company).OrderBy(u => u.Email).ToListAsync(ct);
+        return users.Select(View).ToList();
+    }
+
+    public async Task<UserView> MeAsync(CancellationToken ct)
+    {
+        var company = scope.CompanyId;
+        var id = scope.UserId ?? throw new NotFoundException("User", scope.Actor);
+        return View(await db.Users.AsNoTracking().SingleAsync(u => u.CompanyId == company && u.Id == id, ct));
+    }
+
+    /// <summary>Changes the signed-in user's own password; the new security stamp signs out every other session.</summary>
+    public async Task ChangePasswordAsync(ChangePassword request, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var company = scope.CompanyId;
+        var id = scope.UserId ?? throw new NotFoundException("User", scope.Actor);
+        var user = await db.Users.SingleAsync(u => u.CompanyId == company && u.Id == id, ct);
+        if (hasher.VerifyHashedPassword(user, user.PasswordHash, request.CurrentPassword ?? "") == PasswordVerificationResult.Failed)
+        {
+            throw new DomainRuleException("password.current", "currentPassword", "The current password is not right.");
+        }
+        if ((request.NewPassword?.Length ?? 0) < MinPasswordLength || request.NewPassword == request.CurrentPassword)
+        {
+            throw new DomainRuleException("password.weak", "newPassword", $"Choose a new password of at least {MinPasswordLength} characters.");
+        }
+        user.PasswordHash = hasher.HashPassword(user, request.NewPassword!);
+        user.MustChangePassword = false;
+        user.SecurityStamp = NewStamp();
+        await db.SaveChangesAsync(ct);
+    }
+
+    public static string Normalize(string? email) => (email ?? "").Trim().ToUpperInvariant();
+
+    internal static string NewStamp() => Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+
+    internal static string OneTimePassword() => RandomNumberGenerator.GetString("abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789", 16);
+
+    internal static UserView View(User u) =>
+        new(u.Id, u.Email, u.DisplayName, u.Role.ToString(), u.SalespersonId, u.MustChangePassword, u.DisabledAt is not null, u.LockedUntil);
+}

@@ -1,0 +1,123 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Huikuan.Domain.Access;
+using Huikuan.Web.Features.Account;
+using Huikuan.Web.Features.Audit;
+using Huikuan.Web.Infrastructure;
+using Huikuan.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Huikuan.Web.Tests.Features.Account;
+
+/// <summary>Signing in through the browser form: anti-forgery, lockout, the audit of every attempt, the first password.</summary>
+public abstract partial class SignInTests(HuikuanApp app)
+{
+    private HttpClient Browser() => app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    private static async Task<HttpResponseMessage> SignInAsync(HttpClient browser, string email, string password, bool withToken = true)
+    {
+        var page = await browser.GetStringAsync(new Uri("/account/signin", UriKind.Relative));
+        var fields = new Dictionary<string, string> { ["email"] = email, ["password"] = password, ["returnUrl"] = "/api/account/me" };
+        if (withToken)
+        {
+            var token = TokenField().Match(page);
+            Assert.True(token.Success, "The sign-in page carries an anti-forgery token.");
+            fields[token.Groups[1].Value] = WebUtility.HtmlDecode(token.Groups[2].Value);
+        }
+        return await browser.PostAsync(new Uri("/account/signin", UriKind.Relative), new FormUrlEncodedContent(fields));
+    }
+
+    [Fact]
+    public async Task SignIn_WithTheRightPassword_SetsASecureCookieAndActsAsTheUser()
+    {
+        var api = await app.NewCompanyAsync();
+        var browser = Browser();
+
+        var response = await SignInAsync(browser, api.AdminEmail, HuikuanApp.AdminPassword);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/api/account/me", response.Headers.Location?.OriginalString);
+        var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("huikuan.auth=", StringComparison.Ordinal));
+        Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("samesite=strict", cookie, StringComparison.OrdinalIgnoreCase);
+        var me = await browser.GetStringAsync(new Uri("/api/account/me", UriKind.Relative));
+        Assert.Contains(api.AdminEmail, me, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SignIn_WithoutTheAntiForgeryToken_IsRefused()
+    {
+        var api = await app.NewCompanyAsync();
+        var response = await SignInAsync(Browser(), api.AdminEmail, HuikuanApp.AdminPassword, withToken: false);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task SignIn_AfterFiveWrongPasswords_IsLockedEvenWithTheRightOne_AndEveryAttemptIsAudited()
+    {
+        var api = await app.NewCompanyAsync();
+        var browser = Browser();
+        for (var i = 0; i < SignInHandler.MaxFailures; i++)
+        {
+            var wrong = await SignInAsync(browser, api.AdminEmail, "not-the-password");
+            Assert.Contains(i < SignInHandler.MaxFailures - 1 ? "error=failed" : "error=locked", wrong.Headers.Location?.OriginalString, StringComparison.Ordinal);
+        }
+
+        var right = await SignInAsync(browser, api.AdminEmail, HuikuanApp.AdminPassword);
+        Assert.Contains("error=locked", right.Headers.Location?.OriginalString, StringComparison.Ordinal);
+        app.Clock.Advance(SignInHandler.Lockout + TimeSpan.FromMinutes(1));
+        right = await SignInAsync(browser, api.AdminEmail, HuikuanApp.AdminPassword);
+        Assert.Equal("/api/account/me", right.Headers.Location?.OriginalString);
+
+        var trail = await api.GetAsync<Page<AuditEntryView>>("/api/audit?entity=User&pageSize=100");
+        Assert.Equal(SignInHandler.MaxFailures + 1, trail.Items.Count(e => e.Action == "signIn.failed"));
+        Assert.Single(trail.Items, e => e.Action == "signIn.succeeded");
+        Assert.All(trail.Items.Where(e => e.Action.StartsWith("signIn", StringComparison.Ordinal)), e => Assert.Equal(api.AdminEmail, e.Actor));
+    }
+
+    [Fact]
+    public async Task SignIn_WithAnUnknownAddress_GetsTheSameAnswerAsAWrongPassword()
+    {
+        var response = await SignInAsync(Browser(), "nobody@nowhere.test", "whatever-password");
+        Assert.Contains("error=failed", response.Headers.Location?.OriginalString, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NewUser_SignsInWithTheOneTimePassword_AndIsSentToChooseTheirOwn()
+    {
+        var api = await app.NewCompanyAsync();
+        var collector = await api.AsNewUserAsync(Role.Collector);
+        var browser = Browser();
+
+        var response = await SignInAsync(browser, collector.UserEmail!, collector.OneTimePassword!);
+        Assert.Equal("/account/password", response.Headers.Location?.OriginalString);
+        var form = await browser.GetStringAsync(new Uri("/account/password", UriKind.Relative));
+        Assert.Contains("name=\"newPassword\"", form, StringComparison.Ordinal);
+
+        var weak = await collector.PostAsync("/api/account/password", new ChangePassword(collector.OneTimePassword!, "short"));
+        await CompanyApi.AssertProblemAsync(weak, HttpStatusCode.UnprocessableEntity, "newPassword");
+        var changed = await collector.PostAsync("/api/account/password", new ChangePassword(collector.OneTimePassword!, "my-own-password-42"));
+        Assert.Equal(HttpStatusCode.NoContent, changed.StatusCode);
+        // The old cookie dies with the old security stamp.
+        var me = await browser.GetAsync(new Uri("/api/account/me", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Unauthorized, me.StatusCode);
+        response = await SignInAsync(Browser(), collector.UserEmail!, "my-own-password-42");
+        Assert.Equal("/api/account/me", response.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task Pages_CarrySecurityHeaders()
+    {
+        var response = await Browser().GetAsync(new Uri("/account/signin", UriKind.Relative));
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
+        Assert.Contains("frame-ancestors 'none'", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex("name=\"([^\"]*RequestVerificationToken[^\"]*)\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenField();
+}
+
+public sealed class SignInTestsOnSqlite(SqliteApp app) : SignInTests(app), IClassFixture<SqliteApp>;
+
+public sealed class SignInTestsOnPostgres(PostgresApp app) : SignInTests(app), IClassFixture<PostgresApp>;
