@@ -11,9 +11,7 @@ internal static class Explain
     public static async Task PrintAsync(HuikuanDbContext db, Guid company, DateOnly asOf, AgingBuckets buckets, CancellationToken ct)
     {
         var items = await OpenItemsAsOf.QueryAsync(db, company, "CNY", asOf, ct);
-        var query = items.Select(BucketExpression.Build(buckets, AgingBasis.DueDate, asOf))
-            .GroupBy(x => new { x.CustomerId, x.Bucket })
-            .Select(g => new { g.Key.CustomerId, g.Key.Bucket, Open = g.Sum(x => x.Open) });
+        var query = items.GroupBy(x => x.CustomerId).Select(AgedSums.Build(buckets, AgingBasis.DueDate, asOf));
         var sql = query.ToQueryString();
         Console.WriteLine(sql);
         await db.Database.OpenConnectionAsync(ct);

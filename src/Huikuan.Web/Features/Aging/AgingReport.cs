@@ -95,12 +95,48 @@ public sealed class AgingReportHandler(HuikuanDbContext db, Scope scope, TimePro
             new Page<AgingRow>(pageRows, page.Page, page.PageSize, ordered.Count));
     }
 
-    /// <summary>Per customer, the open amount in each bucket, summed by the database.</summary>
+    /// <summary>Per customer, the open amount in each bucket, summed by the database in one row per customer.</summary>
     public async Task<Dictionary<Guid, long[]>> AmountsByCustomerAsync(
         Guid company, string currency, DateOnly asOf, AgingBuckets buckets, AgingBasis basis, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(buckets);
-        var items = await OpenItemsAsOf.QueryAsync(db, company, currency, asOf, ct);
+        var movedLater = await OpenItemsAsOf.MovedAfterAsync(db, company, asOf, ct);
+        var items = OpenItemsAsOf.Query(db, company, currency, asOf, movedLater);
+        if (movedLater)
+        {
+            return await ByCustomerAndBucketAsync(items, buckets, basis, asOf, ct);
+        }
+        var query = items.GroupBy(x => x.CustomerId).Select(AgedSums.Build(buckets, basis, asOf));
+        List<AgedRow> rows;
+        if (db.IsSqlite || db.Database.CurrentTransaction is not null)
+        {
+            rows = await query.ToListAsync(ct);
+        }
+        else
+        {
+            // PostgreSQL would plan this in parallel; on a small machine starting the workers costs more than they
+            // save (T2 on 2 cores: 472 ms parallel, 145 ms serial), so this one query runs serially.
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            await db.Database.ExecuteSqlRawAsync("SET LOCAL max_parallel_workers_per_gather = 0", ct);
+            rows = await query.ToListAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+        var result = new Dictionary<Guid, long[]>(rows.Count);
+        foreach (var row in rows)
+        {
+            result[row.CustomerId] = row.ToArray(buckets.Count);
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// For a past date, where each item's amount then is computed from the allocations after it, grouping by
+    /// (customer, bucket) and letting PostgreSQL choose its plan was faster than the one-row-per-customer form
+    /// (T2, six months back: 2.4 s against 4.3 s).
+    /// </summary>
+    private static async Task<Dictionary<Guid, long[]>> ByCustomerAndBucketAsync(
+        IQueryable<OpenAtDate> items, AgingBuckets buckets, AgingBasis basis, DateOnly asOf, CancellationToken ct)
+    {
         var sums = await items.Select(BucketExpression.Build(buckets, basis, asOf))
             .GroupBy(x => new { x.CustomerId, x.Bucket })
             .Select(g => new { g.Key.CustomerId, g.Key.Bucket, Open = g.Sum(x => x.Open) })

@@ -21,11 +21,18 @@ public sealed class OpenAtDate
 /// </summary>
 public static class OpenItemsAsOf
 {
-    public static async Task<IQueryable<OpenAtDate>> QueryAsync(HuikuanDbContext db, Guid company, string currency, DateOnly asOf, CancellationToken ct)
+    public static async Task<IQueryable<OpenAtDate>> QueryAsync(HuikuanDbContext db, Guid company, string currency, DateOnly asOf, CancellationToken ct) =>
+        Query(db, company, currency, asOf, await MovedAfterAsync(db, company, asOf, ct));
+
+    /// <summary>Whether anything was applied after the date: if not, what is open now is what was open then.</summary>
+    public static Task<bool> MovedAfterAsync(HuikuanDbContext db, Guid company, DateOnly asOf, CancellationToken ct) =>
+        db.Installments.AnyAsync(i => i.CompanyId == company && i.LastAppliedOn > asOf, ct);
+
+    public static IQueryable<OpenAtDate> Query(HuikuanDbContext db, Guid company, string currency, DateOnly asOf, bool movedLater)
     {
+        ArgumentNullException.ThrowIfNull(db);
         var openNow = db.Installments.AsNoTracking()
             .Where(i => i.CompanyId == company && i.OpenMinor != 0 && i.Currency == currency && i.InvoiceDate <= asOf);
-        var movedLater = await db.Installments.AnyAsync(i => i.CompanyId == company && i.LastAppliedOn > asOf, ct);
         if (!movedLater)
         {
             return openNow.Select(i => new OpenAtDate
