@@ -1,16 +1,29 @@
 #!/usr/bin/env bash
-# Runs every test of Huikuan. Installs what the tests need (PostgreSQL 15 from Debian; the tests start
-# and stop their own throw-away cluster on 127.0.0.1), builds with warnings as errors, runs each test
-# project, and ends with one line: "N passed, N failed, N skipped".
+# Runs every test of Huikuan. Installs what the tests need from Debian when it is missing (PostgreSQL 15:
+# the tests start and stop their own throw-away cluster on 127.0.0.1; Chromium and CJK fonts: the browser
+# tests drive /usr/bin/chromium), builds with warnings as errors, runs each test project, and ends with
+# one line: "N passed, N failed, N skipped".
 set -euo pipefail
 cd "$(dirname "$0")"
 
 sudo_if_needed() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
+apt_updated=no
+apt_install() {
+  if [ "$apt_updated" = no ]; then
+    sudo_if_needed apt-get update -qq
+    apt_updated=yes
+  fi
+  sudo_if_needed env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+}
+
 if ! compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null; then
   echo "== Installing PostgreSQL (Debian package) for the integration tests"
-  sudo_if_needed apt-get update -qq
-  sudo_if_needed env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+  apt_install postgresql
+fi
+if [ ! -x /usr/bin/chromium ] || ! compgen -G "/usr/share/fonts/opentype/noto/NotoSansCJK-*" >/dev/null; then
+  echo "== Installing Chromium and CJK fonts (Debian packages) for the browser tests"
+  apt_install chromium fonts-noto-cjk
 fi
 
 echo "== Building"
