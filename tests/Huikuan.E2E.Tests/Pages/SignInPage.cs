@@ -3,16 +3,50 @@ using Microsoft.Playwright;
 namespace Huikuan.E2E.Tests.Pages;
 
 /// <summary>
-/// The extension point for sign-in, which the app does not have yet. When it does: fill the form at
-/// <see cref="Path"/> with the demo user of <paramref name="role"/> in <see cref="SignInAsync"/>, and wait
-/// until the app has left the sign-in page. Each test has its own browser context, so signing in one test
-/// never signs in another.
+/// The sign-in form. The demo has one user per role, with the password the page itself lists. Each test has
+/// its own browser context, so signing in one test never signs in another.
 /// </summary>
 public sealed class SignInPage(IPage page) : PageObject(page)
 {
+    public const string DemoPassword = "huikuan-demo";
+
+    private static readonly Dictionary<string, string> DemoUsers = new(StringComparer.Ordinal)
+    {
+        ["Admin"] = "admin@demo.huikuan",
+        ["Accountant"] = "finance@demo.huikuan",
+        ["Collector"] = "collector@demo.huikuan",
+        ["Salesperson"] = "sales@demo.huikuan",
+        ["CreditManager"] = "credit@demo.huikuan",
+        ["Executive"] = "ceo@demo.huikuan",
+    };
+
     public override string Path => "/account/signin";
 
-    /// <summary>Signs in as the demo user who has <paramref name="role"/> (Admin, Accountant, Collector, …).</summary>
-    public Task SignInAsync(string role) =>
-        throw new NotSupportedException($"Huikuan has no sign-in yet, so there is no way to sign in as {role}: implement SignInPage.SignInAsync with it.");
+    public ILocator Email => Page.Locator("#email");
+    public ILocator Password => Page.Locator("#password");
+    public ILocator Submit => Page.Locator("button[type=submit]");
+    public ILocator Error => Page.GetByRole(AriaRole.Alert);
+    public ILocator DemoAccounts => Page.Locator("table");
+
+    /// <summary>Fills the form and submits it; returns once the browser has the answer.</summary>
+    public async Task SubmitAsync(string email, string password)
+    {
+        await Email.FillAsync(email);
+        await Password.FillAsync(password);
+        // The form answers with a redirect: back here with an error, or on to where the user was going.
+        await Page.RunAndWaitForResponseAsync(() => Submit.ClickAsync(), r => r.Request.Method == "POST" && r.Url.EndsWith(Path, StringComparison.Ordinal));
+        await Page.WaitForLoadStateAsync(LoadState.Load);
+    }
+
+    /// <summary>Signs in as the demo user who has <paramref name="role"/> (Admin, Accountant, Collector, …) and waits to leave the sign-in page.</summary>
+    public async Task SignInAsync(string role)
+    {
+        if (!DemoUsers.TryGetValue(role, out var email))
+        {
+            throw new ArgumentException($"No demo user has the role {role}.", nameof(role));
+        }
+        await OpenAsync();
+        await SubmitAsync(email, DemoPassword);
+        Assert.DoesNotContain(Path, Page.Url, StringComparison.Ordinal);
+    }
 }

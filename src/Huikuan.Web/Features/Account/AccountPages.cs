@@ -11,6 +11,28 @@ namespace Huikuan.Web.Features.Account;
 /// <summary>A demo account shown on the sign-in page when Huikuan runs with demo data.</summary>
 public sealed record DemoAccount(string Email, string Password, string Role);
 
+/// <summary>How roles are called on screen.</summary>
+public static class RoleNames
+{
+    public static string English(string role) => role switch
+    {
+        "Accountant" => "AR accountant",
+        "CreditManager" => "Credit manager",
+        _ => role,
+    };
+
+    public static string Chinese(string role) => role switch
+    {
+        "Admin" => "管理员",
+        "Accountant" => "应收会计",
+        "Collector" => "催收专员",
+        "Salesperson" => "销售",
+        "CreditManager" => "信用经理",
+        "Executive" => "管理层",
+        _ => role,
+    };
+}
+
 /// <summary>The demo accounts of this run (none outside demo mode).</summary>
 public sealed class DemoAccounts
 {
@@ -111,7 +133,7 @@ public static class AccountPages
             sb.Append(CultureInfo.InvariantCulture, $"<table><caption>{T("Demo accounts, one per role", "演示账户（每个角色一个）")}</caption><tr><th>{T("Role", "角色")}</th><th>{T("E-mail", "邮箱")}</th><th>{T("Password", "密码")}</th></tr>");
             foreach (var a in demo)
             {
-                sb.Append(CultureInfo.InvariantCulture, $"<tr><td>{WebUtility.HtmlEncode(a.Role)}</td><td>{WebUtility.HtmlEncode(a.Email)}</td><td><code>{WebUtility.HtmlEncode(a.Password)}</code></td></tr>");
+                sb.Append(CultureInfo.InvariantCulture, $"<tr><td>{T(RoleNames.English(a.Role), RoleNames.Chinese(a.Role))}</td><td>{WebUtility.HtmlEncode(a.Email)}</td><td><code>{WebUtility.HtmlEncode(a.Password)}</code></td></tr>");
             }
             sb.Append("</table>");
         }
