@@ -15,7 +15,7 @@ namespace Huikuan.Web.Demo;
 /// writes a ledger that the check command finds consistent; one receipt is then posted through the
 /// handler and left unapplied, for the accountant to allocate.
 /// </summary>
-public sealed class DemoSeeder(IServiceProvider services, TimeProvider clock, DemoAccounts accounts, ILogger<DemoSeeder> log)
+public sealed class DemoSeeder(IServiceProvider services, TimeProvider clock, DemoAccounts accounts, IConfiguration configuration, ILogger<DemoSeeder> log)
 {
     /// <summary>The demo's password for every role: this is a demonstration, and the sign-in page shows it.</summary>
     public const string Password = "huikuan-demo";
@@ -42,7 +42,9 @@ public sealed class DemoSeeder(IServiceProvider services, TimeProvider clock, De
         }
         log.LogInformation("Loading demo data…");
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var data = Generator.Generate(DataSetSpec.Demo(today));
+        // Huikuan:DemoSize picks a larger generated company (10k, T1 = 500 000 invoices) to try the pages at scale.
+        var size = configuration["Huikuan:DemoSize"] ?? "demo";
+        var data = Generator.Generate(DataSetSpec.Named(size, today) with { Name = "demo" });
         var loaded = await new GeneratedDataLoader(db).LoadAsync(data, ct);
         db.ChangeTracker.Clear();
 
