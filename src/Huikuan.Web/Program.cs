@@ -6,6 +6,7 @@ using Huikuan.Web.Features.Allocations;
 using Huikuan.Web.Features.Audit;
 using Huikuan.Web.Features.Companies;
 using Huikuan.Web.Features.Customers;
+using Huikuan.Web.Features.Dashboard;
 using Huikuan.Web.Features.Import;
 using Huikuan.Web.Features.Invoices;
 using Huikuan.Web.Features.Ledger;
@@ -82,6 +83,7 @@ api.MapInvoices();
 api.MapReceipts();
 api.MapAllocations();
 api.MapAging();
+api.MapDashboard();
 api.MapImport();
 api.MapGet("/ledger/check", async (LedgerCheckHandler handler, Scope scope, CancellationToken ct) =>
     TypedResults.Ok(await handler.HandleAsync(scope.CompanyId, ct))).WithTags("Ledger");
