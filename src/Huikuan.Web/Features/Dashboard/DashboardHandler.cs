@@ -72,7 +72,7 @@ public sealed class DashboardHandler(HuikuanDbContext db, Scope scope, TimeProvi
             .Where(a => a.CompanyId == company && a.Kind == AllocationKind.Receipt && a.AppliedOn >= monthStart && a.AppliedOn <= monthEnd
                 && db.Installments.Any(i => i.CompanyId == company && i.Id == a.InstallmentId && i.Currency == code))
             .SumAsync(a => a.AmountMinor, ct);
-        var partial = (await followUps.HandleAsync(null, new PageRequest(1, 1), ct)).Total;
+        var partial = await followUps.CountAsync(ct);
 
         return new DashboardView(today, code, currency.ToMajor(receivables), currency.ToMajor(overdue),
             receivables == 0 ? null : (decimal)overdue / receivables,
