@@ -33,7 +33,7 @@ public sealed class CustomersTests(HuikuanServer server, Chromium chromium)
 
         var name = await customers.Names.Nth(3).InnerTextAsync();
         await customers.Search.FillAsync(name);
-        await Expect(customers.Count).ToHaveTextAsync("1 customers");
+        await Expect(customers.Count).ToHaveTextAsync("1 customer");
         await Expect(customers.Names).ToHaveTextAsync([name]);
         await customers.ScreenshotAsync("customers");
 
