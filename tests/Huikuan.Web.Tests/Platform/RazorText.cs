@@ -15,12 +15,6 @@ public static partial class RazorText
     private static readonly HashSet<string> VisibleAttributes =
         new(["Title", "Label", "Placeholder", "HelperText", "Text", "title", "placeholder", "alt", "aria-label"], StringComparer.Ordinal);
 
-    private static readonly HashSet<string> Directives =
-        new(["page", "using", "inject", "inherits", "attribute", "implements", "layout", "namespace", "typeparam", "rendermode", "preservewhitespace"],
-            StringComparer.Ordinal);
-
-    private static readonly HashSet<string> ControlWords = new(["if", "foreach", "for", "while", "switch", "lock", "using"], StringComparer.Ordinal);
-
     public static IReadOnlyList<Finding> LiteralTexts(string razor)
     {
         ArgumentNullException.ThrowIfNull(razor);
@@ -39,12 +33,12 @@ public static partial class RazorText
         }
         while (i < razor.Length)
         {
-            if (At(razor, i, "@*"))
+            if (RazorCode.At(razor, i, "@*"))
             {
                 Flush();
-                i = End(razor, razor.IndexOf("*@", i + 2, StringComparison.Ordinal), 2);
+                i = RazorCode.End(razor, razor.IndexOf("*@", i + 2, StringComparison.Ordinal), 2);
             }
-            else if (At(razor, i, "@@"))
+            else if (RazorCode.At(razor, i, "@@"))
             {
                 text.Append('@');
                 i += 2;
@@ -52,17 +46,17 @@ public static partial class RazorText
             else if (razor[i] == '@')
             {
                 Flush();
-                i = SkipRazor(razor, i + 1, lineStart: i == 0 || razor[..i].TrimEnd(' ', '\t').EndsWith('\n'));
+                i = RazorCode.Skip(razor, i + 1, lineStart: i == 0 || razor[..i].TrimEnd(' ', '\t').EndsWith('\n'));
             }
-            else if (At(razor, i, "<!--"))
+            else if (RazorCode.At(razor, i, "<!--"))
             {
                 Flush();
-                i = End(razor, razor.IndexOf("-->", i, StringComparison.Ordinal), 3);
+                i = RazorCode.End(razor, razor.IndexOf("-->", i, StringComparison.Ordinal), 3);
             }
-            else if (At(razor, i, "<!"))
+            else if (RazorCode.At(razor, i, "<!"))
             {
                 Flush();
-                i = End(razor, razor.IndexOf('>', i), 1);
+                i = RazorCode.End(razor, razor.IndexOf('>', i), 1);
             }
             else if (razor[i] == '<' && i + 1 < razor.Length && (char.IsLetter(razor[i + 1]) || razor[i + 1] == '/'))
             {
@@ -87,99 +81,6 @@ public static partial class RazorText
         return found;
     }
 
-    /// <summary>From just after an '@': a directive line, a code block, a control statement's head, or an expression.</summary>
-    private static int SkipRazor(string s, int i, bool lineStart)
-    {
-        if (i < s.Length && s[i] is '(' or '{')
-        {
-            return SkipBalanced(s, i);
-        }
-        var start = i;
-        while (i < s.Length && (char.IsLetterOrDigit(s[i]) || s[i] == '_'))
-        {
-            i++;
-        }
-        var word = s[start..i];
-        if (word is "code" or "functions")
-        {
-            var open = s.IndexOf('{', i);
-            return open < 0 ? s.Length : SkipBalanced(s, open);
-        }
-        if (lineStart && Directives.Contains(word) && !(word == "using" && s[i..].TrimStart().StartsWith('(')))
-        {
-            return End(s, s.IndexOf('\n', i), 0);
-        }
-        if (ControlWords.Contains(word))
-        {
-            var j = i;
-            while (j < s.Length && char.IsWhiteSpace(s[j]))
-            {
-                j++;
-            }
-            return j < s.Length && s[j] == '(' ? SkipBalanced(s, j) : i;
-        }
-        while (i < s.Length)
-        {
-            if (s[i] is '[' or '(')
-            {
-                i = SkipBalanced(s, i);
-            }
-            else if (s[i] == '.' && i + 1 < s.Length && (char.IsLetter(s[i + 1]) || s[i + 1] == '_'))
-            {
-                i++;
-                while (i < s.Length && (char.IsLetterOrDigit(s[i]) || s[i] == '_'))
-                {
-                    i++;
-                }
-            }
-            else if (At(s, i, "?.") || At(s, i, "?["))
-            {
-                i++;
-            }
-            else
-            {
-                break;
-            }
-        }
-        return i;
-    }
-
-    /// <summary>Past the bracket that closes the one at <paramref name="i"/>, stepping over C# strings and characters.</summary>
-    private static int SkipBalanced(string s, int i)
-    {
-        var depth = 0;
-        for (; i < s.Length; i++)
-        {
-            var c = s[i];
-            if (c is '"' or '\'')
-            {
-                i = SkipString(s, i);
-            }
-            else if (c is '(' or '[' or '{')
-            {
-                depth++;
-            }
-            else if (c is ')' or ']' or '}' && --depth == 0)
-            {
-                return i + 1;
-            }
-        }
-        return s.Length;
-    }
-
-    private static int SkipString(string s, int i)
-    {
-        var quote = s[i];
-        for (i++; i < s.Length && s[i] != quote; i++)
-        {
-            if (s[i] == '\\')
-            {
-                i++;
-            }
-        }
-        return i;
-    }
-
     /// <summary>Past a start or end tag, reporting visible attributes whose values are written out.</summary>
     private static int SkipTag(string s, int i, List<Finding> found)
     {
@@ -201,7 +102,7 @@ public static partial class RazorText
             var attrStart = i;
             while (i < s.Length && !char.IsWhiteSpace(s[i]) && s[i] is not ('=' or '>' or '/'))
             {
-                i = s[i] == '@' && i + 1 < s.Length && s[i + 1] == '(' ? SkipBalanced(s, i + 1) : i + 1;
+                i = s[i] == '@' && i + 1 < s.Length && s[i + 1] == '(' ? RazorCode.SkipBalanced(s, i + 1) : i + 1;
             }
             var name = s[attrStart..i];
             if (i >= s.Length || s[i] != '=')
@@ -217,7 +118,7 @@ public static partial class RazorText
                 {
                     if (s[i] == '@')
                     {
-                        i = SkipRazor(s, i + 1, lineStart: false);
+                        i = RazorCode.Skip(s, i + 1, lineStart: false);
                         continue;
                     }
                     literal.Append(s[i++]);
@@ -240,14 +141,10 @@ public static partial class RazorText
         i = Math.Min(i + 1, s.Length);
         if (tag is "script" or "style")
         {
-            i = End(s, s.IndexOf("</" + tag, i, StringComparison.OrdinalIgnoreCase), 0);
+            i = RazorCode.End(s, s.IndexOf("</" + tag, i, StringComparison.OrdinalIgnoreCase), 0);
         }
         return tagStart == i ? i + 1 : i;
     }
-
-    private static bool At(string s, int i, string what) => string.CompareOrdinal(s, i, what, 0, what.Length) == 0;
-
-    private static int End(string s, int found, int length) => found < 0 ? s.Length : found + length;
 
     private static int LineOf(string s, int index) => s.AsSpan(0, Math.Min(index, s.Length)).Count('\n') + 1;
 
