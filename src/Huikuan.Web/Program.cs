@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Huikuan.Web.Components;
 using Huikuan.Web.Demo;
 using Huikuan.Web.Features.Account;
 using Huikuan.Web.Features.Aging;
@@ -6,6 +7,7 @@ using Huikuan.Web.Features.Allocations;
 using Huikuan.Web.Features.Audit;
 using Huikuan.Web.Features.Companies;
 using Huikuan.Web.Features.Customers;
+using Huikuan.Web.Features.Dashboard;
 using Huikuan.Web.Features.Import;
 using Huikuan.Web.Features.Invoices;
 using Huikuan.Web.Features.Ledger;
@@ -22,6 +24,10 @@ if (args.Contains("--demo"))
 {
     builder.Configuration["Huikuan:Demo"] = "true";
 }
+// The browser tests and "dotnet run" start the build output, not a published app: the pages' scripts and styles
+// (blazor.web.js, MudBlazor's _content) are then found through the build's static web assets manifest, which
+// only Development reads unless asked. A published app has no such manifest, and this does nothing there.
+builder.WebHost.UseStaticWebAssets();
 builder.Services.AddHuikuanDatabase(builder.Configuration);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddHandlers();
@@ -36,6 +42,7 @@ builder.Services.AddAntiforgery(o =>
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 builder.Services.AddOpenApi();
+builder.Services.AddHuikuanUi();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 
 var app = builder.Build();
@@ -63,12 +70,12 @@ else
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseSecurityHeaders();
+app.UseRequestLocalization();
 app.UseAuthentication();
 app.UseUserScope();
 app.UseAuthorization();
 app.UseAntiforgery();
 app.MapOpenApi().AllowAnonymous();
-app.MapGet("/", () => Results.Content(Landing.Html, "text/html; charset=utf-8")).AllowAnonymous().ExcludeFromDescription();
 app.MapSignInPage();
 app.MapPasswordPage();
 app.MapAccountForms();
@@ -82,9 +89,11 @@ api.MapInvoices();
 api.MapReceipts();
 api.MapAllocations();
 api.MapAging();
+api.MapDashboard();
 api.MapImport();
 api.MapGet("/ledger/check", async (LedgerCheckHandler handler, Scope scope, CancellationToken ct) =>
     TypedResults.Ok(await handler.HandleAsync(scope.CompanyId, ct))).WithTags("Ledger");
+app.MapHuikuanUi();
 
 await app.StartAsync();
 foreach (var address in app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [])

@@ -48,6 +48,21 @@ public sealed class Scope
         RemoteAddress = remoteAddress;
     }
 
+    /// <summary>
+    /// Gives another scope the same user: a page runs each handler call in a scope of its own (one DbContext per
+    /// call, as a circuit outlives many), entered as the circuit's user.
+    /// </summary>
+    public void CopyTo(Scope other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        other._companyId = CompanyId;
+        other.Actor = Actor;
+        other.UserId = UserId;
+        other.Role = Role;
+        other.SalespersonId = SalespersonId;
+        other.RemoteAddress = RemoteAddress;
+    }
+
     /// <summary>Refuses the action unless the role allows it (403).</summary>
     public void Require(Permission permission)
     {

@@ -43,14 +43,17 @@ public sealed class Chromium : IAsyncLifetime
         });
     }
 
-    /// <summary>A new browser context and page, with relative URLs resolved against the server.</summary>
-    public async Task<BrowserSession> NewSessionAsync(HuikuanServer server)
+    /// <summary>
+    /// A new browser context and page, with relative URLs resolved against the server. The browser's language
+    /// (its Accept-Language) is Simplified Chinese unless <paramref name="locale"/> says otherwise.
+    /// </summary>
+    public async Task<BrowserSession> NewSessionAsync(HuikuanServer server, string locale = "zh-CN")
     {
         ArgumentNullException.ThrowIfNull(server);
         var context = await Browser.NewContextAsync(new()
         {
             BaseURL = server.BaseUrl.ToString(),
-            Locale = "zh-CN",
+            Locale = locale,
             TimezoneId = "Asia/Shanghai",
             ViewportSize = new() { Width = 1280, Height = 800 },
         });

@@ -9,49 +9,49 @@ namespace Huikuan.E2E.Tests.Journeys;
 public sealed class LandingTests(HuikuanServer server, Chromium chromium)
 {
     [Fact]
-    public async Task Landing_WhenOpened_ShowsWhatHuikuanIsAndLinksTheApi()
+    public async Task Root_ForAnAnonymousVisitor_RedirectsToSignIn()
     {
         await using var session = await chromium.NewSessionAsync(server);
-        var landing = new LandingPage(session.Page);
+        var signIn = new SignInPage(session.Page);
 
-        await landing.OpenAsync();
+        var response = await session.Page.GotoAsync("/");
 
-        await Expect(landing.Page).ToHaveTitleAsync(LandingPage.Title);
-        await Expect(landing.Heading).ToHaveTextAsync(LandingPage.Title);
-        await Expect(landing.Page.GetByText("Sales receivables and collections")).ToBeVisibleAsync();
-        await Expect(landing.ApiDescriptionLink).ToHaveAttributeAsync("href", "/openapi/v1.json");
-        var png = await landing.ScreenshotAsync("landing");
+        Assert.Equal(200, response!.Status);
+        Assert.EndsWith("/account/signin?ReturnUrl=%2F", session.Page.Url, StringComparison.Ordinal);
+        await Expect(signIn.Heading).ToHaveTextAsync("登录回款");
+        var png = await signIn.ScreenshotAsync("landing");
         AssertFullWidthPng(png, width: 1280);
     }
 
     [Fact]
-    public async Task Landing_WhenOpened_DrawsItsChineseWithACjkFont()
+    public async Task Root_InAChineseBrowser_ShowsTheDashboardInChinese_DrawnWithACjkFont()
     {
-        await using var session = await chromium.NewSessionAsync(server);
-        var landing = new LandingPage(session.Page);
-        await landing.OpenAsync();
+        await using var session = await chromium.NewSessionAsync(server, locale: "zh-CN");
+        await new SignInPage(session.Page).SignInAsync("Collector");
+        var dashboard = new DashboardPage(session.Page);
 
-        // The heading is "Huikuan 回款": its two Chinese characters must come from a CJK font, not be boxes.
-        var fonts = await RenderedFonts.OfAsync(landing.Page, "h1");
+        await Expect(dashboard.Heading).ToHaveTextAsync("应收看板");
+        await Expect(session.Page.Locator("html")).ToHaveAttributeAsync("lang", "zh-CN");
 
-        Assert.True(fonts.Any(f => f.Family.Contains("CJK", StringComparison.Ordinal) && f.Glyphs >= 2),
+        // "应收看板" must come from a CJK font, not be drawn as boxes.
+        var fonts = await RenderedFonts.OfAsync(dashboard.Page, "h1");
+        Assert.True(fonts.Any(f => f.Family.Contains("CJK", StringComparison.Ordinal) && f.Glyphs >= 4),
             $"The heading is drawn with {string.Join(", ", fonts)}, none of them CJK: install fonts-noto-cjk.");
     }
 
     [Fact]
-    public async Task ApiDescription_WhenFollowedFromTheLanding_IsServedAsOpenApiJson()
+    public async Task ApiDescription_ForAnAnonymousVisitor_IsServedAsOpenApiJson()
     {
         await using var session = await chromium.NewSessionAsync(server);
-        var landing = new LandingPage(session.Page);
-        await landing.OpenAsync();
 
-        var response = await landing.Page.RunAndWaitForResponseAsync(() => landing.ApiDescriptionLink.ClickAsync(), "**/openapi/v1.json");
+        var response = await session.Page.GotoAsync("/openapi/v1.json");
 
-        Assert.Equal(200, response.Status);
+        Assert.Equal(200, response!.Status);
         Assert.StartsWith("application/json", response.Headers["content-type"], StringComparison.Ordinal);
         var document = (await response.JsonAsync())!.Value;
         Assert.StartsWith("3.", document.GetProperty("openapi").GetString(), StringComparison.Ordinal);
         Assert.True(document.GetProperty("paths").TryGetProperty("/api/aging", out _), "The API description lists /api/aging.");
+        Assert.True(document.GetProperty("paths").TryGetProperty("/api/dashboard", out _), "The API description lists /api/dashboard.");
     }
 
     /// <summary>A PNG (by its signature) whose IHDR width is the viewport's, with some height.</summary>

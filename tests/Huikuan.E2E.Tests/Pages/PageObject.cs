@@ -15,7 +15,7 @@ public abstract class PageObject(IPage page)
     public abstract string Path { get; }
 
     /// <summary>Navigates here and fails unless the server answered with a success status.</summary>
-    public async Task OpenAsync()
+    public virtual async Task OpenAsync()
     {
         var response = await Page.GotoAsync(Path);
         Assert.True(response is { Ok: true }, $"GET {Path} answered {response?.Status} {response?.StatusText} (now at {Page.Url}).");

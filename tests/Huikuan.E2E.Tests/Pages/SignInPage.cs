@@ -22,6 +22,8 @@ public sealed class SignInPage(IPage page) : PageObject(page)
 
     public override string Path => "/account/signin";
 
+    public ILocator Heading => Page.GetByRole(AriaRole.Heading, new() { Level = 1 });
+
     public ILocator Email => Page.Locator("#email");
     public ILocator Password => Page.Locator("#password");
     public ILocator Submit => Page.Locator("button[type=submit]");

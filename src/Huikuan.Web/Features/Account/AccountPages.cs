@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using Huikuan.Web.Localization;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -40,8 +41,8 @@ public sealed class DemoAccounts
 }
 
 /// <summary>
-/// The sign-in form, served as plain HTML with an anti-forgery token, in Chinese when the browser prefers
-/// Chinese and in English otherwise. In demo mode it lists one account per role.
+/// The sign-in form, served as plain HTML with an anti-forgery token, in the request's language (the language
+/// chosen in the app, else the browser's: see <see cref="Cultures"/>). In demo mode it lists one account per role.
 /// </summary>
 public static class AccountPages
 {
@@ -49,7 +50,7 @@ public static class AccountPages
         app.MapGet("/account/signin", (HttpContext http, IAntiforgery antiforgery, string? error, string? email, string? returnUrl, DemoAccounts demo) =>
         {
             var tokens = antiforgery.GetAndStoreTokens(http);
-            var zh = http.Request.Headers.AcceptLanguage.ToString().StartsWith("zh", StringComparison.OrdinalIgnoreCase);
+            var zh = Cultures.IsChinese(CultureInfo.CurrentUICulture);
             return Results.Content(Render(zh, tokens, error, email, returnUrl, demo.Accounts), "text/html; charset=utf-8");
         }).AllowAnonymous().ExcludeFromDescription();
 
@@ -59,7 +60,7 @@ public static class AccountPages
         app.MapGet("/account/password", (HttpContext http, IAntiforgery antiforgery, string? error) =>
         {
             var tokens = antiforgery.GetAndStoreTokens(http);
-            var zh = http.Request.Headers.AcceptLanguage.ToString().StartsWith("zh", StringComparison.OrdinalIgnoreCase);
+            var zh = Cultures.IsChinese(CultureInfo.CurrentUICulture);
             string T(string en, string cn) => WebUtility.HtmlEncode(zh ? cn : en);
             var message = error is null ? "" : $"<p class=\"error\" role=\"alert\">{WebUtility.HtmlEncode(error)}</p>";
             var html = $$"""

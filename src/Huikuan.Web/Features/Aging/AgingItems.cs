@@ -88,9 +88,10 @@ public static class AgingEndpoints
             Guid? salespersonId, string? bucket, int? page, int? pageSize, CancellationToken ct) =>
             TypedResults.Ok(await handler.HandleAsync(new AgingRequest(asOf, ParseBasis(basis), buckets, "customer", currency, salespersonId),
                 customerId, bucket, PageRequest.From(page, pageSize), ct)));
+        AgingExport.Map(group);
     }
 
-    private static AgingBasis ParseBasis(string? basis) => basis switch
+    internal static AgingBasis ParseBasis(string? basis) => basis switch
     {
         null or "" or "dueDate" => AgingBasis.DueDate,
         "invoiceDate" => AgingBasis.InvoiceDate,

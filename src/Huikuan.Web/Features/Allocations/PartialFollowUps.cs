@@ -15,14 +15,12 @@ public sealed record PartialFollowUp(
 /// </summary>
 public sealed class PartialFollowUpsHandler(HuikuanDbContext db, Scope scope)
 {
+    /// <summary>How many there are, without listing them (the dashboard's count).</summary>
+    public Task<long> CountAsync(CancellationToken ct) => Query(null).LongCountAsync(ct);
+
     public async Task<Page<PartialFollowUp>> HandleAsync(Guid? customerId, PageRequest page, CancellationToken ct)
     {
-        var company = scope.CompanyId;
-        var query = db.Installments.AsNoTracking().Where(i => i.CompanyId == company && i.OpenMinor != 0 && i.OpenMinor < i.AmountMinor);
-        if (customerId is { } c)
-        {
-            query = query.Where(i => i.CustomerId == c);
-        }
+        var query = Query(customerId);
         var total = await query.LongCountAsync(ct);
         var rows = await (
             from i in query
@@ -37,5 +35,12 @@ public sealed class PartialFollowUpsHandler(HuikuanDbContext db, Scope scope)
             return new PartialFollowUp(r.Id, r.InvoiceId, r.Number, r.CustomerId, r.Name, r.DueDate, r.Currency, cur.ToMajor(r.AmountMinor),
                 cur.ToMajor(r.AmountMinor - r.OpenMinor), cur.ToMajor(r.OpenMinor), r.LastAppliedOn);
         }).ToList(), page.Page, page.PageSize, total);
+    }
+
+    private IQueryable<Data.Entities.Installment> Query(Guid? customerId)
+    {
+        var company = scope.CompanyId;
+        var query = db.Installments.AsNoTracking().Where(i => i.CompanyId == company && i.OpenMinor != 0 && i.OpenMinor < i.AmountMinor);
+        return customerId is { } c ? query.Where(i => i.CustomerId == c) : query;
     }
 }

@@ -8,8 +8,10 @@ public static class CustomersEndpoints
     public static void MapCustomers(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/customers").WithTags("Customers");
-        group.MapGet("/", async (ListCustomersHandler handler, string? search, Guid? salespersonId, int? page, int? pageSize, CancellationToken ct) =>
-            TypedResults.Ok(await handler.HandleAsync(search, salespersonId, PageRequest.From(page, pageSize), ct)));
+        group.MapGet("/", async (ListCustomersHandler handler, string? search, Guid? salespersonId, string? sort, bool? desc, int? page, int? pageSize,
+            CancellationToken ct) => TypedResults.Ok(await handler.HandleAsync(
+                new CustomerListRequest(search, salespersonId, ListCustomersHandler.ParseSort(sort), desc ?? false), PageRequest.From(page, pageSize), ct)))
+            .WithSummary("Customers by code (default), name or outstanding amount (sort=code|name|outstanding, desc=true for descending).");
         group.MapGet("/{id:guid}", async (Guid id, GetCustomerHandler handler, CancellationToken ct) =>
             TypedResults.Ok(await handler.HandleAsync(id, ct)));
         group.MapGet("/{id:guid}/open-items", async (Guid id, CustomerStatementHandler handler, CancellationToken ct) =>

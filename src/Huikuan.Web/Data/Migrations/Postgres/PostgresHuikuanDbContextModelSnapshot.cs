@@ -88,6 +88,9 @@ namespace Huikuan.Web.Data.Migrations.Postgres
                     b.HasKey("CompanyId", "Id")
                         .HasName("pk_allocations");
 
+                    b.HasIndex("CompanyId", "AppliedOn")
+                        .HasDatabaseName("ix_allocations_company_id_applied_on");
+
                     b.HasIndex("CompanyId", "CreditNoteId")
                         .HasDatabaseName("ix_allocations_company_id_credit_note_id");
 

@@ -1,0 +1,80 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Huikuan.E2E.Tests.Infrastructure;
+using Huikuan.E2E.Tests.Pages;
+using static Microsoft.Playwright.Assertions;
+
+namespace Huikuan.E2E.Tests.Journeys;
+
+[Collection(BrowserCollection.Name)]
+public sealed class CustomersTests(HuikuanServer server, Chromium chromium)
+{
+    [Fact]
+    public async Task Customers_PageThroughSearchAndSort_ThenOpenOne()
+    {
+        await using var session = await chromium.NewSessionAsync(server, locale: "en-US");
+        await new SignInPage(session.Page).SignInAsync("Admin");
+        var customers = new CustomersPage(session.Page);
+        await customers.OpenAsync();
+
+        await Expect(customers.Count).ToHaveTextAsync("200 customers");
+        await Expect(customers.Rows).ToHaveCountAsync(25);
+        var firstPage = await customers.Codes.AllInnerTextsAsync();
+        Assert.Equal(firstPage.Order(StringComparer.Ordinal), firstPage);
+        await customers.NextPage.ClickAsync();
+        await Expect(customers.Codes.First).Not.ToHaveTextAsync(firstPage[0]);
+        Assert.True(string.CompareOrdinal(await customers.Codes.First.InnerTextAsync(), firstPage[^1]) > 0, "Page 2 follows page 1.");
+
+        await customers.SortByAsync("Outstanding");
+        await customers.SortByAsync("Outstanding");
+        await Expect(customers.Codes.First).Not.ToHaveTextAsync(firstPage[0]);
+        var amounts = (await customers.Outstanding.AllInnerTextsAsync()).Select(a => decimal.Parse(a, NumberStyles.Number, CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(amounts.OrderDescending(), amounts);
+
+        var name = await customers.Names.Nth(3).InnerTextAsync();
+        await customers.Search.FillAsync(name);
+        await Expect(customers.Count).ToHaveTextAsync("1 customer");
+        await Expect(customers.Names).ToHaveTextAsync([name]);
+        await customers.ScreenshotAsync("customers");
+
+        await customers.Names.First.ClickAsync();
+        var customer = new CustomerPage(session.Page, Guid.Empty);
+        await Expect(customer.Heading).ToHaveTextAsync(name);
+        await Expect(customer.Balances).ToContainTextAsync("CNY");
+        await Expect(customer.Statement).ToContainTextAsync("Opening balance");
+        await Expect(customer.ClosingBalance).ToHaveTextAsync(new Regex(@"^-?[\d,]+\.\d{2} CNY$"));
+        await customer.ScreenshotAsync("customer");
+
+        await customers.OpenAsync();
+        await customers.Search.FillAsync("no such customer");
+        await Expect(customers.Empty).ToContainTextAsync("No customer's code or name contains");
+    }
+
+    [Fact]
+    public async Task Salesperson_SeesOnlyTheirOwnCustomers()
+    {
+        await using var sales = await chromium.NewSessionAsync(server, locale: "en-US");
+        await new SignInPage(sales.Page).SignInAsync("Salesperson");
+        var mine = await (await sales.Page.GotoAsync("/api/customers?pageSize=500"))!.JsonAsync();
+        var mineCodes = mine!.Value.GetProperty("items").EnumerateArray().Select(c => c.GetProperty("code").GetString()!).ToHashSet();
+        var customers = new CustomersPage(sales.Page);
+        await customers.OpenAsync();
+
+        Assert.InRange(mineCodes.Count, 1, 199);
+        await Expect(customers.Count).ToHaveTextAsync($"{mineCodes.Count} customers");
+        await Expect(customers.UserRole).ToHaveTextAsync("Salesperson");
+        await Expect(customers.Rows.First).ToBeVisibleAsync();
+        var shown = await customers.Codes.AllInnerTextsAsync();
+        Assert.All(shown, code => Assert.Contains(code, mineCodes));
+        await customers.ScreenshotAsync("customers-salesperson");
+
+        // Another owner's customer, opened by its address, does not exist for them.
+        await using var admin = await chromium.NewSessionAsync(server, locale: "en-US");
+        await new SignInPage(admin.Page).SignInAsync("Admin");
+        var all = await (await admin.Page.GotoAsync("/api/customers?pageSize=500"))!.JsonAsync();
+        var other = all!.Value.GetProperty("items").EnumerateArray().First(c => !mineCodes.Contains(c.GetProperty("code").GetString()!));
+        var page = new CustomerPage(sales.Page, Guid.Parse(other.GetProperty("id").GetString()!));
+        await page.OpenAsync();
+        await Expect(page.NotFound).ToBeVisibleAsync();
+    }
+}

@@ -1,0 +1,49 @@
+using Microsoft.Playwright;
+
+namespace Huikuan.E2E.Tests.Pages;
+
+/// <summary>The customer list (src/Huikuan.Web/Features/Customers/Pages/CustomersPage.razor).</summary>
+public sealed class CustomersPage(IPage page) : AppShell(page)
+{
+    public override string Path => "/customers";
+
+    public ILocator Table => Page.GetByTestId("customers-table");
+
+    public ILocator Rows => Table.Locator("tbody tr");
+
+    /// <summary>"200 customers": how many match the search.</summary>
+    public ILocator Count => Page.GetByTestId("count");
+
+    public ILocator Search => Page.GetByTestId("search");
+
+    public ILocator Empty => Page.GetByTestId("empty");
+
+    public ILocator Codes => Rows.Locator("td:nth-child(1)");
+
+    public ILocator Names => Rows.Locator("td:nth-child(2) a");
+
+    public ILocator Outstanding => Rows.Locator("td:nth-child(4)");
+
+    public ILocator NextPage => Page.GetByRole(AriaRole.Button, new() { Name = "Next page" });
+
+    /// <summary>Clicks a column's sort label: the first click sorts ascending, the second descending.</summary>
+    public Task SortByAsync(string column) => Table.Locator("thead").GetByText(column, new() { Exact = true }).ClickAsync();
+}
+
+/// <summary>One customer (src/Huikuan.Web/Features/Customers/Pages/CustomerPage.razor).</summary>
+public sealed class CustomerPage(IPage page, Guid id) : AppShell(page)
+{
+    public override string Path => $"/customers/{id}";
+
+    public ILocator Code => Page.GetByTestId("customer-code");
+
+    public ILocator Balances => Page.GetByTestId("balances");
+
+    public ILocator OpenItemRows => Page.GetByTestId("open-items").Locator("tbody tr");
+
+    public ILocator Statement => Page.GetByTestId("statement");
+
+    public ILocator ClosingBalance => Page.GetByTestId("closing");
+
+    public ILocator NotFound => Page.GetByTestId("not-found");
+}
