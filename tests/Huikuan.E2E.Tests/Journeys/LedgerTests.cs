@@ -25,6 +25,8 @@ public sealed class LedgerTests(HuikuanServer server, Chromium chromium)
         await Expect(issue.Heading).ToHaveTextAsync("Issue an invoice");
         await LedgerForms.PickCustomerAsync(session.Page, issue.Customer, customer.Code);
         await LedgerForms.ChooseAsync(session.Page, issue.PaymentTerm, InstallmentTerm);
+        await issue.Post.ClickAsync();
+        await Expect(issue.ErrorOf(issue.Description(0))).ToHaveTextAsync("Required.");
         await issue.Description(0).FillAsync("Installation service");
         await LedgerForms.FillNumberAsync(issue.Quantity(0), "1");
         await LedgerForms.FillNumberAsync(issue.UnitPrice(0), "10000");
@@ -76,6 +78,26 @@ public sealed class LedgerTests(HuikuanServer server, Chromium chromium)
         await Expect(invoice.InstallmentHeaders).ToHaveTextAsync(["#", "到期日", "金额（CNY）", "未清（CNY）", ""]);
         await Expect(invoice.Reverse).ToHaveTextAsync("红冲");
         await invoice.ScreenshotAsync("invoice-zh");
+    }
+
+    [Fact]
+    public async Task Collector_SeesInvoicesReadOnly()
+    {
+        await using var session = await chromium.NewSessionAsync(server, locale: "en-US");
+        await new SignInPage(session.Page).SignInAsync("Collector");
+        var invoices = new InvoicesPage(session.Page);
+        await invoices.OpenAsync();
+        await Expect(invoices.Rows).ToHaveCountAsync(25);
+        await Expect(invoices.NewInvoice).ToHaveCountAsync(0);
+
+        await invoices.Rows.First.Locator("a").First.ClickAsync();
+        var invoice = new InvoicePage(session.Page, Guid.Empty);
+        await Expect(invoice.InstallmentRows.First).ToBeVisibleAsync();
+        await Expect(invoice.Reverse).ToHaveCountAsync(0);
+
+        var issue = new IssueInvoicePage(session.Page);
+        await issue.OpenAsync();
+        await Expect(issue.ReadOnly).ToHaveTextAsync("Your role may read invoices and receipts but not post them.");
     }
 
     private sealed record DemoCustomer(string Code, string Currency);

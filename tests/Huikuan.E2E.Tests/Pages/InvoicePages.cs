@@ -38,6 +38,11 @@ public sealed class IssueInvoicePage(IPage page) : AppShell(page)
     public ILocator Post => Page.GetByTestId("post");
 
     public ILocator FormError => Page.GetByTestId("form-error");
+
+    public ILocator ReadOnly => Page.GetByTestId("read-only");
+
+    /// <summary>The message the component library shows under an input.</summary>
+    public ILocator ErrorOf(ILocator input) => Page.Locator(".mud-input-control", new() { Has = input }).Locator(".mud-input-helper-text");
 }
 
 /// <summary>One invoice (InvoicePage.razor).</summary>
