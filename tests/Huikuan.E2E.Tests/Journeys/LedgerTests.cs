@@ -71,6 +71,13 @@ public sealed class LedgerTests(HuikuanServer server, Chromium chromium)
 
         Assert.Equal(agingBefore + 9_300m, await AgingTotalAsync(session.Page, customer.Code));
 
+        // Money is applied to it, so the handler refuses the reversal (红冲), and the page says why.
+        await invoice.OpenAsync();
+        await invoice.Reverse.ClickAsync();
+        await invoice.ReverseReason.FillAsync("Wrong customer");
+        await invoice.ReverseConfirm.ClickAsync();
+        await Expect(invoice.FormError).ToHaveTextAsync("Money has been applied to this invoice; reverse those allocations first.");
+
         await invoice.OpenAsync();
         await invoice.SwitchLanguageAsync();
         await Expect(invoice.Heading).ToHaveTextAsync($"发票 {number}");
@@ -98,6 +105,30 @@ public sealed class LedgerTests(HuikuanServer server, Chromium chromium)
         var issue = new IssueInvoicePage(session.Page);
         await issue.OpenAsync();
         await Expect(issue.ReadOnly).ToHaveTextAsync("Your role may read invoices and receipts but not post them.");
+    }
+
+    [Fact]
+    public async Task Accountant_RecordsACashReceiptWithoutAutoApply_ThenAppliesTheSuggestions()
+    {
+        await using var session = await chromium.NewSessionAsync(server, locale: "en-US");
+        await new SignInPage(session.Page).SignInAsync("Accountant");
+        var customer = await FirstCustomerAsync(session.Page, "CNY");
+
+        var record = new RecordReceiptPage(session.Page);
+        await record.OpenAsync();
+        await LedgerForms.PickCustomerAsync(session.Page, record.Customer, customer.Code);
+        await LedgerForms.FillNumberAsync(record.Amount, "100");
+        await LedgerForms.ChooseAsync(session.Page, record.Method, "Cash");
+        await record.AutoApply.ClickAsync();
+        await record.Post.ClickAsync();
+
+        await session.Page.WaitForURLAsync(new Regex(@"/receipts/[0-9a-f-]{36}$"));
+        var receipt = new ReceiptPage(session.Page, Guid.Empty);
+        await Expect(receipt.Unapplied).ToContainTextAsync("100.00 CNY");
+        await Expect(receipt.SuggestionRows.First).ToContainTextAsync("Oldest due first");
+        await receipt.ApplySuggestions.ClickAsync();
+        await Expect(receipt.Unapplied).ToContainTextAsync("0.00 CNY");
+        await Expect(receipt.AllocationRows.First).ToContainTextAsync("100.00");
     }
 
     private sealed record DemoCustomer(string Code, string Currency);

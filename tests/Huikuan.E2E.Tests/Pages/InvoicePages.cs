@@ -62,6 +62,12 @@ public sealed class InvoicePage(IPage page, Guid id) : AppShell(page)
 
     public ILocator Reverse => Page.GetByTestId("reverse");
 
+    public ILocator ReverseReason => Page.GetByTestId("reverse-reason");
+
+    public ILocator ReverseConfirm => Page.GetByTestId("reverse-confirm");
+
+    public ILocator FormError => Page.GetByTestId("form-error");
+
     /// <summary>The invoice's id, from the address the form sent the browser to.</summary>
     public static Guid IdFrom(IPage page) => Guid.Parse(page.Url[(page.Url.LastIndexOf('/') + 1)..]);
 }

@@ -11,6 +11,10 @@ public sealed class RecordReceiptPage(IPage page) : AppShell(page)
 
     public ILocator Amount => Page.GetByTestId("amount");
 
+    public ILocator Method => Page.GetByTestId("method");
+
+    public ILocator AutoApply => Page.GetByTestId("auto-apply");
+
     public ILocator PayerReference => Page.GetByTestId("payer-reference");
 
     public ILocator BankReference => Page.GetByTestId("bank-reference");
@@ -26,4 +30,8 @@ public sealed class ReceiptPage(IPage page, Guid id) : AppShell(page)
     public ILocator Unapplied => Page.GetByTestId("unapplied");
 
     public ILocator AllocationRows => Page.GetByTestId("allocations").Locator("tbody tr");
+
+    public ILocator SuggestionRows => Page.GetByTestId("suggestions").Locator("tbody tr");
+
+    public ILocator ApplySuggestions => Page.GetByTestId("apply-suggestions");
 }
