@@ -10,8 +10,8 @@ namespace Huikuan.Web.Tests.Platform;
 public sealed partial class LocalizationTests
 {
     private static readonly string WebFolder = Path.Combine(Root(), "src", "Huikuan.Web");
-    private static readonly string English = Path.Combine(WebFolder, "Localization", "Text.resx");
-    private static readonly string Chinese = Path.Combine(WebFolder, "Localization", "Text.zh-CN.resx");
+    /// <summary>The resource pairs: the shared texts and the invoice and receipt pages' own (LedgerText).</summary>
+    public static TheoryData<string> Pairs => new("Text", "LedgerText");
 
     [Fact]
     public void RazorFiles_HaveNoUserVisibleTextOutsideTheResources()
@@ -41,20 +41,40 @@ public sealed partial class LocalizationTests
     [InlineData("@* A comment in words *@<td class=\"num\">@Formats.Amount(x, \"CNY\") </td>")]
     [InlineData("@code { private string Text = \"not markup\"; }")]
     [InlineData("@if (x) { <span>@L[\"A\"]: @y</span> } <td>—</td>")]
+    [InlineData("<MudText>@T[\"Invoices.Title\"]</MudText><MudButton Label=\"@T[\"Reverse.Button\"]\">@Ledger[\"Nav.Invoices\"]</MudButton>")]
     public void TheScan_AcceptsResourcesExpressionsAndCode(string razor) => Assert.Empty(RazorText.LiteralTexts(razor));
 
-    [Fact]
-    public void EnglishAndChineseResources_HaveTheSameKeys_AndTheSamePlaceholders()
+    [Theory]
+    [MemberData(nameof(Pairs))]
+    public void EnglishAndChineseResources_HaveTheSameKeys_AndTheSamePlaceholders(string pair)
     {
-        var en = Load(English);
-        var zh = Load(Chinese);
+        var en = Load(Path.Combine(WebFolder, "Localization", pair + ".resx"));
+        var zh = Load(Path.Combine(WebFolder, "Localization", pair + ".zh-CN.resx"));
 
-        Assert.Empty(en.Keys.Except(zh.Keys).Select(k => $"only in Text.resx: {k}"));
-        Assert.Empty(zh.Keys.Except(en.Keys).Select(k => $"only in Text.zh-CN.resx: {k}"));
+        Assert.Empty(en.Keys.Except(zh.Keys).Select(k => $"only in {pair}.resx: {k}"));
+        Assert.Empty(zh.Keys.Except(en.Keys).Select(k => $"only in {pair}.zh-CN.resx: {k}"));
         var mismatched = en.Keys.Where(k => !Placeholders(en[k]).SetEquals(Placeholders(zh[k]))).ToList();
         Assert.True(mismatched.Count == 0, "Different placeholders: " + string.Join(", ", mismatched));
         Assert.Empty(en.Where(kv => string.IsNullOrWhiteSpace(kv.Value) || string.IsNullOrWhiteSpace(zh[kv.Key])).Select(kv => kv.Key));
     }
+
+    /// <summary>A key the ledger pages ask their localizer for (<c>T["Key"]</c>) but LedgerText.resx lacks would show the key itself.</summary>
+    [Fact]
+    public void LedgerPages_AskOnlyForKeysTheLedgerResourcesHave()
+    {
+        var keys = Load(Path.Combine(WebFolder, "Localization", "LedgerText.resx")).Keys.ToHashSet(StringComparer.Ordinal);
+        var pages = Directory.GetFiles(Path.Combine(WebFolder, "Features"), "*.razor", SearchOption.AllDirectories)
+            .Where(f => File.ReadAllText(f).Contains("IStringLocalizer<LedgerText> T", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(pages);
+
+        var missing = pages.SelectMany(f => LedgerKey().Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value)
+            .Where(k => !keys.Contains(k)).Select(k => $"{Path.GetFileName(f)}: {k}")).ToList();
+
+        Assert.True(missing.Count == 0, "Not in LedgerText.resx: " + string.Join(", ", missing));
+    }
+
+    [GeneratedRegex(@"\bT\[""([^""]+)""[,\]]")]
+    private static partial Regex LedgerKey();
 
     private static Dictionary<string, string> Load(string path) =>
         XDocument.Load(path).Root!.Elements("data").ToDictionary(d => (string)d.Attribute("name")!, d => (string?)d.Element("value") ?? "", StringComparer.Ordinal);
