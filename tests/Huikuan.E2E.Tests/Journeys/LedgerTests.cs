@@ -28,6 +28,8 @@ public sealed class LedgerTests(HuikuanServer server, Chromium chromium)
         await issue.Post.ClickAsync();
         await Expect(issue.ErrorOf(issue.Description(0))).ToHaveTextAsync("Required.");
         await issue.Description(0).FillAsync("Installation service");
+        await issue.Description(0).BlurAsync();
+        await Expect(issue.ErrorOf(issue.Description(0))).ToHaveCountAsync(0);
         await LedgerForms.FillNumberAsync(issue.Quantity(0), "1");
         await LedgerForms.FillNumberAsync(issue.UnitPrice(0), "10000");
         await LedgerForms.FillNumberAsync(issue.TaxRate(0), "13");

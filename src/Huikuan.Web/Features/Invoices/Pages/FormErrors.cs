@@ -18,6 +18,9 @@ public sealed class FormErrors(IEnumerable<string> shownFields)
 
     public bool Has(string field) => _byField.ContainsKey(field);
 
+    /// <summary>The user changed the field: its old error no longer applies.</summary>
+    public void Forget(string field) => _byField.Remove(field);
+
     public void Clear()
     {
         General = null;
