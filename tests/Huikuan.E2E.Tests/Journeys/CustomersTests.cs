@@ -27,9 +27,19 @@ public sealed class CustomersTests(HuikuanServer server, Chromium chromium)
 
         await customers.SortByAsync("Outstanding");
         await customers.SortByAsync("Outstanding");
-        await Expect(customers.Codes.First).Not.ToHaveTextAsync(firstPage[0]);
-        var amounts = (await customers.Outstanding.AllInnerTextsAsync()).Select(a => decimal.Parse(a, NumberStyles.Number, CultureInfo.InvariantCulture)).ToList();
+        // Two clicks: ascending, then descending. The table reloads after each, so wait for the second order.
+        var amounts = new List<decimal>();
+        for (var attempt = 0; attempt < 60; attempt++)
+        {
+            amounts = (await customers.Outstanding.AllInnerTextsAsync()).Select(a => decimal.Parse(a, NumberStyles.Number, CultureInfo.InvariantCulture)).ToList();
+            if (amounts.Count == 25 && amounts.SequenceEqual(amounts.OrderDescending()) && amounts[0] > amounts[^1])
+            {
+                break;
+            }
+            await session.Page.WaitForTimeoutAsync(250);
+        }
         Assert.Equal(amounts.OrderDescending(), amounts);
+        Assert.True(amounts[0] > amounts[^1], "The largest outstanding amounts come first.");
 
         var name = await customers.Names.Nth(3).InnerTextAsync();
         await customers.Search.FillAsync(name);
