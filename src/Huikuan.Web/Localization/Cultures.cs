@@ -25,7 +25,7 @@ public static class Cultures
             o.FallBackToParentCultures = true;
             o.FallBackToParentUICultures = true;
             // Only the cookie and the browser: a query string must not change the language of a shared link.
-            o.RequestCultureProviders = [new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
+            o.RequestCultureProviders = [new CookieRequestCultureProvider(), new CustomRequestCultureProvider(http => Task.FromResult(FromBrowser(http)))];
         });
         return services;
     }
@@ -43,6 +43,21 @@ public static class Cultures
             }
             return Results.LocalRedirect(AccountEndpoints.LocalOrHome(redirectUri));
         }).AllowAnonymous().ExcludeFromDescription();
+
+    /// <summary>
+    /// The browser's most preferred language that is English or Chinese: any Chinese tag (zh, zh-Hans, zh-TW, …)
+    /// means Simplified Chinese, the only Chinese there is; null when the browser names neither.
+    /// </summary>
+    internal static ProviderCultureResult? FromBrowser(HttpContext http)
+    {
+        var preferred = http.Request.GetTypedHeaders().AcceptLanguage
+            .Where(l => l.Quality is null or > 0)
+            .OrderByDescending(l => l.Quality ?? 1)
+            .Select(l => l.Value.Value ?? "")
+            .FirstOrDefault(tag => tag.StartsWith("zh", StringComparison.OrdinalIgnoreCase) || tag.StartsWith("en", StringComparison.OrdinalIgnoreCase));
+        return preferred is null ? null
+            : new ProviderCultureResult(preferred.StartsWith("zh", StringComparison.OrdinalIgnoreCase) ? Chinese : English);
+    }
 
     /// <summary>The other language of the two, for the app bar's switch.</summary>
     public static string Other(CultureInfo current)

@@ -19,6 +19,23 @@ public sealed class UiEndpointsTests(SqliteApp app) : IClassFixture<SqliteApp>
     }
 
     [Theory]
+    [InlineData("zh", "登录回款")]
+    [InlineData("zh-Hans-CN,zh;q=0.9,en;q=0.8", "登录回款")]
+    [InlineData("zh-TW", "登录回款")]
+    [InlineData("en-GB,zh-CN;q=0.5", "Sign in to Huikuan")]
+    [InlineData("fr-FR,zh;q=0.7,en;q=0.3", "登录回款")]
+    [InlineData("fr-FR", "Sign in to Huikuan")]
+    public async Task Language_ComesFromTheBrowsersFirstEnglishOrChineseTag(string acceptLanguage, string heading)
+    {
+        var browser = Browser();
+        browser.DefaultRequestHeaders.Add("Accept-Language", acceptLanguage);
+
+        var page = await browser.GetStringAsync(new Uri("/account/signin", UriKind.Relative));
+
+        Assert.Contains(heading, page, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("zh-CN", "/aging", "c=zh-CN|uic=zh-CN", "/aging")]
     [InlineData("en", "/customers?search=a", "c=en|uic=en", "/customers?search=a")]
     [InlineData("fr-FR", "/", null, "/")]
