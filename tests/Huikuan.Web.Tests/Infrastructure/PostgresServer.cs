@@ -47,6 +47,7 @@ public static class PostgresServer
             throw new InvalidOperationException(
                 "PostgreSQL is not installed: run the README's test command (./test.sh), which installs it, or set HUIKUAN_TEST_PG.");
         }
+        RemoveLeftovers();
         var dir = Path.Combine(Path.GetTempPath(), "huikuan-pg-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
         if (Directory.Exists(dir))
         {
@@ -114,5 +115,30 @@ public static class PostgresServer
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>
+    /// Clusters of earlier test runs whose process has gone: the test host can be ended before its exit handler
+    /// has deleted the folder, and each one holds a few hundred megabytes of the temp directory.
+    /// </summary>
+    private static void RemoveLeftovers()
+    {
+        foreach (var old in Directory.GetDirectories(Path.GetTempPath(), "huikuan-pg-*"))
+        {
+            var pid = Path.GetFileName(old)["huikuan-pg-".Length..];
+            if (!int.TryParse(pid, NumberStyles.None, CultureInfo.InvariantCulture, out var id) || File.Exists(Path.Combine(old, "data", "postmaster.pid"))
+                || Directory.Exists("/proc/" + id.ToString(CultureInfo.InvariantCulture)))
+            {
+                continue; // still running, or not ours to judge
+            }
+            try
+            {
+                Directory.Delete(old, recursive: true);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Only tidying: a folder that cannot go now goes on a later run.
+            }
+        }
     }
 }
