@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using Huikuan.Web.Data.Entities;
+using Huikuan.Web.Infrastructure.Auth;
 using Huikuan.Web.Localization;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
@@ -62,7 +64,16 @@ public static class AccountPages
             var tokens = antiforgery.GetAndStoreTokens(http);
             var zh = Cultures.IsChinese(CultureInfo.CurrentUICulture);
             string T(string en, string cn) => WebUtility.HtmlEncode(zh ? cn : en);
-            var message = error is null ? "" : $"<p class=\"error\" role=\"alert\">{WebUtility.HtmlEncode(error)}</p>";
+            // The form posts back the rule code of a refusal; the page says it in the reader's language.
+            var reason = error switch
+            {
+                null => null,
+                "password.current" => T("The current password is not right.", "当前密码不正确。"),
+                "password.weak" => T($"Choose a new password of at least {UsersHandler.MinPasswordLength} characters, different from the current one.",
+                    $"请设置至少 {UsersHandler.MinPasswordLength} 个字符且与当前密码不同的新密码。"),
+                _ => T("The password could not be changed.", "密码未能修改。"),
+            };
+            var message = reason is null ? "" : $"<p class=\"error\" role=\"alert\">{reason}</p>";
             var html = $$"""
                 <!doctype html><html lang="{{(zh ? "zh-CN" : "en")}}"><head><meta charset="utf-8"><title>{{T("Choose your password · Huikuan", "设置密码 · 回款")}}</title>
                 <style>{{Style}}</style></head><body><main><h1>{{T("Choose your own password", "设置您自己的密码")}}</h1>{{message}}
@@ -76,20 +87,19 @@ public static class AccountPages
         }).ExcludeFromDescription();
 
         app.MapPost("/account/password", async ([FromForm] string? currentPassword, [FromForm] string? newPassword, UsersHandler users, HttpContext http,
-            SignInHandler signIn, CancellationToken ct) =>
+            CancellationToken ct) =>
         {
+            User user;
             try
             {
-                await users.ChangePasswordAsync(new ChangePassword(currentPassword ?? "", newPassword ?? ""), ct);
+                user = await users.ChangePasswordAsync(new ChangePassword(currentPassword ?? "", newPassword ?? ""), ct);
             }
             catch (Huikuan.Domain.DomainRuleException e)
             {
-                return Results.Redirect("/account/password?error=" + Uri.EscapeDataString(e.Message));
+                return Results.Redirect("/account/password?error=" + Uri.EscapeDataString(e.Rule));
             }
-            // The new security stamp ends every session, this one too: sign in again with the new password.
-            var me = await users.MeAsync(ct);
-            var result = await signIn.HandleAsync(me.Email, newPassword, http.Connection.RemoteIpAddress?.ToString(), ct);
-            await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, result.Principal!);
+            // The new security stamp ends every session, this one too: the cookie is issued again with the new stamp.
+            await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, UserClaims.Principal(user, CookieAuthenticationDefaults.AuthenticationScheme));
             return Results.Redirect("/");
         }).ExcludeFromDescription();
     }

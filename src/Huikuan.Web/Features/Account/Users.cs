@@ -88,8 +88,11 @@ public sealed class UsersHandler(HuikuanDbContext db, Scope scope, TimeProvider 
         return View(await db.Users.AsNoTracking().SingleAsync(u => u.CompanyId == company && u.Id == id, ct));
     }
 
-    /// <summary>Changes the signed-in user's own password; the new security stamp signs out every other session.</summary>
-    public async Task ChangePasswordAsync(ChangePassword request, CancellationToken ct)
+    /// <summary>
+    /// Changes the signed-in user's own password; the new security stamp signs out every other session. Returns the
+    /// user as now stored, so the sign-in form can issue the new cookie without checking the password again.
+    /// </summary>
+    public async Task<User> ChangePasswordAsync(ChangePassword request, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
         var company = scope.CompanyId;
@@ -107,6 +110,7 @@ public sealed class UsersHandler(HuikuanDbContext db, Scope scope, TimeProvider 
         user.MustChangePassword = false;
         user.SecurityStamp = NewStamp();
         await db.SaveChangesAsync(ct);
+        return user;
     }
 
     public static string Normalize(string? email) => (email ?? "").Trim().ToUpperInvariant();

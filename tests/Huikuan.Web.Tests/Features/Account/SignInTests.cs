@@ -106,6 +106,36 @@ public abstract partial class SignInTests(HuikuanApp app)
     }
 
     [Fact]
+    public async Task PasswordForm_RefusesAWeakPasswordInPlainWords_AndKeepsTheUserSignedInAfterAGoodOne()
+    {
+        var api = await app.NewCompanyAsync();
+        var collector = await api.AsNewUserAsync(Role.Collector);
+        var browser = Browser();
+        await SignInAsync(browser, collector.UserEmail!, collector.OneTimePassword!);
+
+        async Task<HttpResponseMessage> PostAsync(string current, string next)
+        {
+            var form = await browser.GetStringAsync(new Uri("/account/password", UriKind.Relative));
+            var token = TokenField().Match(form);
+            return await browser.PostAsync(new Uri("/account/password", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                [token.Groups[1].Value] = WebUtility.HtmlDecode(token.Groups[2].Value), ["currentPassword"] = current, ["newPassword"] = next,
+            }));
+        }
+
+        var weak = await PostAsync(collector.OneTimePassword!, "short");
+        Assert.Equal("/account/password?error=password.weak", weak.Headers.Location?.OriginalString);
+        var page = await browser.GetStringAsync(new Uri(weak.Headers.Location!.OriginalString, UriKind.Relative));
+        Assert.Contains("at least 10 characters", page, StringComparison.Ordinal);
+
+        var good = await PostAsync(collector.OneTimePassword!, "a-much-better-one-7");
+        Assert.Equal("/", good.Headers.Location?.OriginalString);
+        var me = await browser.GetAsync(new Uri("/api/account/me", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, me.StatusCode);
+        Assert.Contains("\"mustChangePassword\":false", await me.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Pages_CarrySecurityHeaders()
     {
         var response = await Browser().GetAsync(new Uri("/account/signin", UriKind.Relative));
