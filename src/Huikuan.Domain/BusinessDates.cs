@@ -17,7 +17,7 @@ public static class BusinessDates
         }
         if (date < Earliest || date > Latest)
         {
-            throw new DomainRuleException("date.range", field, $"{field} must be between {Earliest:yyyy-MM-dd} and {Latest:yyyy-MM-dd}.");
+            throw new DomainRuleException("date.range", field, $"{field} must be between {Earliest:yyyy-MM-dd} and {Latest:yyyy-MM-dd}.", Earliest, Latest);
         }
         return date;
     }

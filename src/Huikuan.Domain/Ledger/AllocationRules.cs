@@ -23,7 +23,8 @@ public static class AllocationRules
         if (amountMinor > openMinor)
         {
             throw new DomainRuleException("allocation.exceedsOpen", "amount",
-                $"Only {currency.Format(openMinor)} {currency.Code} is open on this installment; {currency.Format(amountMinor)} cannot be applied.");
+                $"Only {currency.Format(openMinor)} {currency.Code} is open on this installment; {currency.Format(amountMinor)} cannot be applied.",
+                currency.Format(openMinor), currency.Code, currency.Format(amountMinor));
         }
     }
 
@@ -33,7 +34,8 @@ public static class AllocationRules
         if (sourceAmountMinor > unappliedMinor)
         {
             throw new DomainRuleException("allocation.exceedsUnapplied", "amount",
-                $"Only {currency.Format(unappliedMinor)} {currency.Code} of the receipt or credit note is unapplied; {currency.Format(sourceAmountMinor)} cannot be applied.");
+                $"Only {currency.Format(unappliedMinor)} {currency.Code} of the receipt or credit note is unapplied; {currency.Format(sourceAmountMinor)} cannot be applied.",
+                currency.Format(unappliedMinor), currency.Code, currency.Format(sourceAmountMinor));
         }
     }
 
@@ -60,7 +62,7 @@ public static class AllocationRules
         {
             if (sourceAmountMinor is { } given && given != amountMinor)
             {
-                throw new DomainRuleException("allocation.exchange", "sourceAmount",
+                throw new DomainRuleException("allocation.sameCurrency", "sourceAmount",
                     "The receipt and the invoice are in the same currency; the source amount must equal the amount.");
             }
             return amountMinor;
@@ -68,7 +70,8 @@ public static class AllocationRules
         if (sourceAmountMinor is not { } explicitAmount || explicitAmount <= 0)
         {
             throw new DomainRuleException("allocation.exchange", "sourceAmount",
-                $"The receipt is in {sourceCurrency} and the invoice in {targetCurrency}: state the {sourceCurrency} amount used (an explicit exchange).");
+                $"The receipt is in {sourceCurrency} and the invoice in {targetCurrency}: state the {sourceCurrency} amount used (an explicit exchange).",
+                sourceCurrency, targetCurrency);
         }
         return explicitAmount;
     }

@@ -25,7 +25,7 @@ public sealed record Currency(string Code, int Exponent)
         if (!Exponents.TryGetValue(normalized, out var exponent))
         {
             throw new DomainRuleException("currency.unknown", "currency",
-                $"'{code}' is not a supported ISO 4217 currency code.");
+                $"'{code}' is not a supported ISO 4217 currency code.", code);
         }
         return new Currency(normalized, exponent);
     }
@@ -41,7 +41,7 @@ public sealed record Currency(string Code, int Exponent)
         if (scaled != decimal.Truncate(scaled))
         {
             throw new DomainRuleException("money.precision", field,
-                $"{amount.ToString(CultureInfo.InvariantCulture)} has more than {Exponent} decimal place(s), the precision of {Code}.");
+                $"{amount.ToString(CultureInfo.InvariantCulture)} has more than {Exponent} decimal place(s), the precision of {Code}.", amount, Exponent, Code);
         }
         if (scaled is > long.MaxValue / 4 or < long.MinValue / 4)
         {

@@ -44,13 +44,13 @@ public sealed class PaymentTerm
             }
             if (line.Days is < 0 or > MaxDays || line.Months is < 0 or > 120)
             {
-                throw new DomainRuleException("terms.offset", $"lines[{i}].days", $"Offsets must be between 0 and {MaxDays} days and 0 and 120 months.");
+                throw new DomainRuleException("terms.offset", $"lines[{i}].days", $"Offsets must be between 0 and {MaxDays} days and 0 and 120 months.", MaxDays);
             }
         }
         var sum = lines.Sum(l => l.Percent);
         if (Math.Abs(sum - 100m) > Tolerance)
         {
-            throw new DomainRuleException("terms.sum", "lines", $"The lines' percentages add up to {sum:0.####}, not 100.");
+            throw new DomainRuleException("terms.sum", "lines", $"The lines' percentages add up to {sum:0.####}, not 100.", sum);
         }
     }
 

@@ -52,17 +52,6 @@ public static class Formats
         return string.IsNullOrEmpty(role) ? "" : text["Role." + role];
     }
 
-    /// <summary>A broken rule's message in the user's language when the resources know the rule, else the domain's English.</summary>
-    public static string Problem(IStringLocalizer<Text> text, Exception error)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        ArgumentNullException.ThrowIfNull(error);
-        return error switch
-        {
-            Huikuan.Domain.DomainRuleException rule when text["Rule." + rule.Rule] is { ResourceNotFound: false } known => known,
-            Huikuan.Domain.NotFoundException => text["Problem.NotFound"],
-            Huikuan.Domain.ForbiddenException => text["Problem.Forbidden"],
-            _ => error.Message,
-        };
-    }
+    /// <summary>A handler's refusal in the user's language (see <see cref="RuleMessages"/>).</summary>
+    public static string Problem(Exception error) => RuleMessages.Of(error, System.Globalization.CultureInfo.CurrentUICulture);
 }

@@ -1,4 +1,5 @@
 using Huikuan.Web.Localization;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using MudBlazor;
 using MudBlazor.Services;
@@ -12,6 +13,7 @@ public static class UiSetup
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddCascadingAuthenticationState();
+        services.AddScoped<AuthenticationStateProvider, RevalidatingUserState>();
         services.AddHttpContextAccessor();
         services.AddMudServices();
         services.AddTransient<MudLocalizer, MudTexts>();

@@ -19,7 +19,7 @@ public readonly record struct PageRequest(int Page, int PageSize)
         }
         if (s is < 1 or > MaxPageSize)
         {
-            throw new DomainRuleException("paging.pageSize", "pageSize", $"pageSize must be between 1 and {MaxPageSize}.");
+            throw new DomainRuleException("paging.pageSize", "pageSize", $"pageSize must be between 1 and {MaxPageSize}.", MaxPageSize);
         }
         return new PageRequest(p, s);
     }

@@ -1,4 +1,7 @@
+using System.Globalization;
 using System.Text.Json;
+using Huikuan.Web.Localization;
+using Microsoft.AspNetCore.Localization;
 using Huikuan.Domain;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -17,7 +20,10 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        var problem = ToProblem(exception);
+        // The exception has left the localization middleware's scope, and with it the request's culture: ask the
+        // feature that middleware left on the request.
+        var culture = httpContext.Features.Get<IRequestCultureFeature>()?.RequestCulture.UICulture ?? CultureInfo.InvariantCulture;
+        var problem = ToProblem(exception, culture);
         if (problem.Status >= 500)
         {
             log.LogError(exception, "Unhandled error on {Path}", httpContext.Request.Path);
@@ -31,48 +37,61 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
         });
     }
 
-    internal static ProblemDetails ToProblem(Exception exception) => exception switch
+    /// <summary>
+    /// The problem for an exception, in the request's language: English says the domain's own words, which name
+    /// the field and the values; Chinese says the rule's translation with the same values (RuleText.zh-CN.resx).
+    /// </summary>
+    internal static ProblemDetails ToProblem(Exception exception, CultureInfo culture)
     {
-        ForbiddenException f => new ProblemDetails
+        var chinese = Cultures.IsChinese(culture);
+        string Say(Exception e) => chinese ? RuleMessages.Of(e, culture) : e.Message;
+        string Text(string key) => RuleMessages.Get(key, culture);
+        return exception switch
         {
-            Status = StatusCodes.Status403Forbidden, Title = "Forbidden", Detail = f.Message, Type = "https://huikuan.dev/problems/forbidden",
-        },
-        NotFoundException nf => new ProblemDetails
-        {
-            Status = StatusCodes.Status404NotFound, Title = "Not found", Detail = nf.Message, Type = "https://huikuan.dev/problems/not-found",
-        },
-        ConflictException c => new ProblemDetails
-        {
-            Status = StatusCodes.Status409Conflict, Title = "Conflict", Detail = c.Message, Type = "https://huikuan.dev/problems/" + c.Rule,
-        },
-        DomainRuleException rule => new ValidationProblemDetails(new Dictionary<string, string[]>
-        {
-            [rule.Field.Length == 0 ? "request" : rule.Field] = [rule.Message],
-        })
-        {
-            Status = StatusCodes.Status422UnprocessableEntity, Title = "The request breaks a rule", Detail = rule.Message,
-            Type = "https://huikuan.dev/problems/" + rule.Rule,
-        },
-        BadHttpRequestException { InnerException: JsonException json } => new ValidationProblemDetails(new Dictionary<string, string[]>
-        {
-            [FieldOf(json.Path)] = [json.Path is null or "$" ? "The body is not valid JSON." : "This value has the wrong type or format."],
-        })
-        {
-            Status = StatusCodes.Status400BadRequest, Title = "The request body could not be read",
-            Detail = json.Path is null or "$" ? "The body is not valid JSON." : $"'{FieldOf(json.Path)}' has the wrong type or format.",
-        },
-        BadHttpRequestException bad => new ProblemDetails
-        {
-            Status = bad.StatusCode, Title = "Bad request", Detail = bad.Message,
-        },
-        _ when Db.IsTransient(exception) => new ProblemDetails
-        {
-            Status = StatusCodes.Status409Conflict, Title = "Busy",
-            Detail = "Another change to the same records was being saved at the same moment. Nothing was changed; please retry.",
-            Type = "https://huikuan.dev/problems/concurrency",
-        },
-        _ => new ProblemDetails { Status = StatusCodes.Status500InternalServerError, Title = "Unexpected error" },
-    };
+            ForbiddenException f => new ProblemDetails
+            {
+                Status = StatusCodes.Status403Forbidden, Title = Text("Problem.Title.Forbidden"), Detail = Say(f),
+                Type = "https://huikuan.dev/problems/forbidden",
+            },
+            NotFoundException nf => new ProblemDetails
+            {
+                Status = StatusCodes.Status404NotFound, Title = Text("Problem.Title.NotFound"), Detail = Say(nf),
+                Type = "https://huikuan.dev/problems/not-found",
+            },
+            ConflictException c => new ProblemDetails
+            {
+                Status = StatusCodes.Status409Conflict, Title = Text("Problem.Title.Conflict"), Detail = Say(c),
+                Type = "https://huikuan.dev/problems/" + c.Rule,
+            },
+            DomainRuleException rule => new ValidationProblemDetails(new Dictionary<string, string[]>
+            {
+                [rule.Field.Length == 0 ? "request" : rule.Field] = [Say(rule)],
+            })
+            {
+                Status = StatusCodes.Status422UnprocessableEntity, Title = Text("Problem.Title.Rule"),
+                Detail = chinese && rule.Field.Length > 0 ? $"{rule.Field}：{Say(rule)}" : Say(rule),
+                Type = "https://huikuan.dev/problems/" + rule.Rule,
+            },
+            BadHttpRequestException { InnerException: JsonException json } => new ValidationProblemDetails(new Dictionary<string, string[]>
+            {
+                [FieldOf(json.Path)] = [json.Path is null or "$" ? Text("Problem.NotJson") : Text("Problem.WrongType")],
+            })
+            {
+                Status = StatusCodes.Status400BadRequest, Title = Text("Problem.Title.BadBody"),
+                Detail = json.Path is null or "$" ? Text("Problem.NotJson") : $"{FieldOf(json.Path)}: {Text("Problem.WrongType")}",
+            },
+            BadHttpRequestException bad => new ProblemDetails
+            {
+                Status = bad.StatusCode, Title = Text("Problem.Title.BadRequest"), Detail = bad.Message,
+            },
+            _ when Db.IsTransient(exception) => new ProblemDetails
+            {
+                Status = StatusCodes.Status409Conflict, Title = Text("Problem.Title.Busy"), Detail = Text("Problem.Busy"),
+                Type = "https://huikuan.dev/problems/concurrency",
+            },
+            _ => new ProblemDetails { Status = StatusCodes.Status500InternalServerError, Title = Text("Problem.Title.Unexpected") },
+        };
+    }
 
     /// <summary>"$.lines[0].unitPrice" → "lines[0].unitPrice", the same names the rule errors use.</summary>
     private static string FieldOf(string? jsonPath) =>

@@ -28,6 +28,9 @@ public sealed class Scope
 
     public string? RemoteAddress { get; private set; }
 
+    /// <summary>The security stamp the user's sign-in carried: a page checks it before each call, as a tab outlives a password change.</summary>
+    public string? SecurityStamp { get; private set; }
+
     /// <summary>The salesperson whose customers alone are visible: set for the salesperson role only.</summary>
     public Guid? OwnerFilter => Role == Role.Salesperson ? SalespersonId ?? Guid.Empty : null;
 
@@ -38,8 +41,9 @@ public sealed class Scope
         Actor = actor;
     }
 
-    public void EnterAsUser(Guid companyId, Guid userId, string email, Role role, Guid? salespersonId, string? remoteAddress)
+    public void EnterAsUser(Guid companyId, Guid userId, string email, Role role, Guid? salespersonId, string? remoteAddress, string? securityStamp = null)
     {
+        SecurityStamp = securityStamp;
         _companyId = companyId;
         UserId = userId;
         Actor = email;
@@ -61,6 +65,7 @@ public sealed class Scope
         other.Role = Role;
         other.SalespersonId = SalespersonId;
         other.RemoteAddress = RemoteAddress;
+        other.SecurityStamp = SecurityStamp;
     }
 
     /// <summary>Refuses the action unless the role allows it (403).</summary>

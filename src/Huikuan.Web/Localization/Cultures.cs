@@ -30,19 +30,35 @@ public static class Cultures
         return services;
     }
 
-    /// <summary>GET /culture/set?culture=zh-CN&amp;redirectUri=/aging: remembers the choice for a year and goes back.</summary>
+    /// <summary>
+    /// GET /culture/set?culture=zh-CN&amp;redirectUri=/aging: remembers the choice for a year in this browser, and with
+    /// the signed-in user for the next sign-in elsewhere, then goes back.
+    /// </summary>
     public static void MapCultureSwitch(this IEndpointRouteBuilder app) =>
-        app.MapGet("/culture/set", (HttpContext http, string? culture, string? redirectUri) =>
+        app.MapGet("/culture/set", async (HttpContext http, string? culture, string? redirectUri, PreferredLanguageHandler users, CancellationToken ct) =>
         {
             var chosen = Supported.FirstOrDefault(c => string.Equals(c, culture, StringComparison.OrdinalIgnoreCase));
             if (chosen is not null)
             {
-                http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
-                    CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
-                    new CookieOptions { MaxAge = TimeSpan.FromDays(365), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true, Secure = http.Request.IsHttps });
+                Remember(http, chosen);
+                await users.RememberAsync(chosen, ct);
             }
             return Results.LocalRedirect(AccountEndpoints.LocalOrHome(redirectUri));
         }).AllowAnonymous().ExcludeFromDescription();
+
+    /// <summary>Sets the culture cookie the pages are read in; ignores a culture that is not one of ours.</summary>
+    public static void Remember(HttpContext http, string? culture)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        var chosen = Supported.FirstOrDefault(c => string.Equals(c, culture, StringComparison.OrdinalIgnoreCase));
+        if (chosen is null)
+        {
+            return;
+        }
+        http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
+            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
+            new CookieOptions { MaxAge = TimeSpan.FromDays(365), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true, Secure = http.Request.IsHttps });
+    }
 
     /// <summary>
     /// The browser's most preferred language that is English or Chinese: any Chinese tag (zh, zh-Hans, zh-TW, …)

@@ -1,5 +1,4 @@
 using Huikuan.Domain;
-using Microsoft.Extensions.Localization;
 
 namespace Huikuan.Web.Localization;
 
@@ -9,23 +8,11 @@ namespace Huikuan.Web.Localization;
 /// </summary>
 public sealed class LedgerText;
 
-/// <summary>A handler's refusal as the user reads it: the ledger pages' own rule texts first, then the shared ones.</summary>
+/// <summary>A handler's refusal as a form shows it.</summary>
 public static class LedgerProblems
 {
-    public static string Message(IStringLocalizer<LedgerText> ledger, IStringLocalizer<Text> text, Exception error)
-    {
-        ArgumentNullException.ThrowIfNull(ledger);
-        ArgumentNullException.ThrowIfNull(error);
-        if (error is DomainRuleException rule && ledger["Rule." + rule.Rule] is { ResourceNotFound: false } known)
-        {
-            return known;
-        }
-        if (error is ConflictException)
-        {
-            return ledger["Problem.Conflict", error.Message];
-        }
-        return Huikuan.Web.Components.Formats.Problem(text, error);
-    }
+    /// <summary>The refusal in the user's language (see <see cref="RuleMessages"/>).</summary>
+    public static string Message(Exception error) => RuleMessages.Of(error, System.Globalization.CultureInfo.CurrentUICulture);
 
     /// <summary>The field a refusal names ("lines[0].quantity"), or "" when it names none.</summary>
     public static string FieldOf(Exception error) => error is DomainRuleException { Field: { } field } ? field : "";

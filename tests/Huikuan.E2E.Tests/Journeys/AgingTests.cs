@@ -53,7 +53,7 @@ public sealed class AgingTests(HuikuanServer server, Chromium chromium)
 
         await aging.SetBucketsAsync("60,30");
         await aging.ApplyAsync("Show");
-        await Expect(aging.BucketsError).ToHaveTextAsync("Bucket bounds are whole days in increasing order, separated by commas, e.g. 30,60,90.");
+        await Expect(aging.BucketsError).ToHaveTextAsync("Bucket bounds are at most 20 whole days in increasing order, separated by commas, e.g. 30,60,90.");
     }
 
     [Fact]

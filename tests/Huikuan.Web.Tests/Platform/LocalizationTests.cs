@@ -10,8 +10,8 @@ namespace Huikuan.Web.Tests.Platform;
 public sealed partial class LocalizationTests
 {
     private static readonly string WebFolder = Path.Combine(Root(), "src", "Huikuan.Web");
-    /// <summary>The resource pairs: the shared texts and the invoice and receipt pages' own (LedgerText).</summary>
-    public static TheoryData<string> Pairs => new("Text", "LedgerText");
+    /// <summary>The resource pairs: the shared texts, the invoice and receipt pages' own (LedgerText) and the refusals' (RuleText).</summary>
+    public static TheoryData<string> Pairs => new("Text", "LedgerText", "RuleText");
 
     [Fact]
     public void RazorFiles_HaveNoUserVisibleTextOutsideTheResources()
@@ -72,6 +72,29 @@ public sealed partial class LocalizationTests
 
         Assert.True(missing.Count == 0, "Not in LedgerText.resx: " + string.Join(", ", missing));
     }
+
+    /// <summary>
+    /// Every rule the code can break has its text in both languages, so no refusal reaches a Chinese page or a Chinese
+    /// API client in English: the rule codes are read from the throw sites in the source.
+    /// </summary>
+    [Fact]
+    public void EveryRuleTheCodeBreaks_HasAText()
+    {
+        var texts = Load(Path.Combine(WebFolder, "Localization", "RuleText.resx")).Keys.ToHashSet(StringComparer.Ordinal);
+        var sources = Directory.GetFiles(Path.Combine(Root(), "src"), "*.cs", SearchOption.AllDirectories)
+            .Concat(Directory.GetFiles(Path.Combine(Root(), "src"), "*.razor", SearchOption.AllDirectories))
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
+        var rules = sources.SelectMany(f => ThrownRule().Matches(File.ReadAllText(f)).Select(m => (File: Path.GetFileName(f), Rule: m.Groups[1].Value))).ToList();
+        Assert.True(rules.Count > 60, $"Only {rules.Count} throw sites found: the pattern no longer matches the code.");
+
+        var missing = rules.Where(r => !texts.Contains("Rule." + r.Rule)).Select(r => $"{r.File}: {r.Rule}").Distinct().ToList();
+
+        Assert.True(missing.Count == 0, "No text in RuleText.resx for: " + string.Join(", ", missing));
+    }
+
+    [GeneratedRegex(@"(?:DomainRuleException|ConflictException)\(\s*""([^""]+)""")]
+    private static partial Regex ThrownRule();
 
     [GeneratedRegex(@"\bT\[""([^""]+)""[,\]]")]
     private static partial Regex LedgerKey();

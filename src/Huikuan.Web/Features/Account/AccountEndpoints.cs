@@ -1,4 +1,5 @@
 using Huikuan.Web.Infrastructure;
+using Huikuan.Web.Localization;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -22,6 +23,8 @@ public static class AccountEndpoints
                 return Results.Redirect($"/account/signin?error={error}&email={Uri.EscapeDataString(email ?? "")}");
             }
             await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, result.Principal!);
+            // The language the user chose before, on whatever browser: it outranks this browser's own preference.
+            Cultures.Remember(http, result.Principal!.FindFirst(System.Security.Claims.ClaimTypes.Locality)?.Value);
             var target = result.MustChangePassword ? "/account/password" : LocalOrHome(returnUrl);
             return Results.Redirect(target);
         }).AllowAnonymous().ExcludeFromDescription();

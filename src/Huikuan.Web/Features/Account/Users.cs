@@ -104,7 +104,7 @@ public sealed class UsersHandler(HuikuanDbContext db, Scope scope, TimeProvider 
         }
         if ((request.NewPassword?.Length ?? 0) < MinPasswordLength || request.NewPassword == request.CurrentPassword)
         {
-            throw new DomainRuleException("password.weak", "newPassword", $"Choose a new password of at least {MinPasswordLength} characters.");
+            throw new DomainRuleException("password.weak", "newPassword", $"Choose a new password of at least {MinPasswordLength} characters.", MinPasswordLength);
         }
         user.PasswordHash = hasher.HashPassword(user, request.NewPassword!);
         user.MustChangePassword = false;

@@ -28,7 +28,7 @@ public sealed class AgingItemsHandler(HuikuanDbContext db, Scope scope, TimeProv
         if (!string.IsNullOrEmpty(bucket))
         {
             var at = keys.ToList().IndexOf(bucket);
-            bucketIndex = at >= 0 ? at : throw new DomainRuleException("aging.bucket", "bucket", $"bucket is one of {string.Join(", ", keys)}.");
+            bucketIndex = at >= 0 ? at : throw new DomainRuleException("aging.bucket", "bucket", $"bucket is one of {string.Join(", ", keys)}.", string.Join(", ", keys));
         }
         var items = (await OpenItemsAsOf.QueryAsync(db, company, currency, asOf, ct)).Where(i => i.Open != 0);
         if (customerId is { } c)

@@ -49,7 +49,7 @@ public sealed class AllocateHandler(HuikuanDbContext db, Scope scope, LedgerWrit
                     ?? throw new DomainRuleException("allocation.receipt", "receiptId", "No such receipt in this company.");
                 if (r.ReversalOfId is not null)
                 {
-                    throw new DomainRuleException("allocation.receipt", "receiptId", "A reversal row cannot be applied.");
+                    throw new DomainRuleException("allocation.reversal", "receiptId", "A reversal row cannot be applied.");
                 }
                 (source, sourceCurrency, sourceCustomer, unapplied, sourceDate) = (MoneySource.FromReceipt(r.Id), r.Currency, r.CustomerId, r.UnappliedMinor, r.ReceivedOn);
             }
@@ -69,7 +69,7 @@ public sealed class AllocateHandler(HuikuanDbContext db, Scope scope, LedgerWrit
             var on = BusinessDates.Optional(request.AppliedOn, "appliedOn") ?? earliest;
             if (on < earliest)
             {
-                throw new DomainRuleException("allocation.date", "appliedOn", $"Money cannot be applied before {earliest:yyyy-MM-dd} (the later of the payment and invoice dates).");
+                throw new DomainRuleException("allocation.date", "appliedOn", $"Money cannot be applied before {earliest:yyyy-MM-dd} (the later of the payment and invoice dates).", earliest);
             }
             var allocation = await ledger.MoveAsync(source, target, amount, sourceAmount, on, null, null, token);
             await db.SaveChangesAsync(token);

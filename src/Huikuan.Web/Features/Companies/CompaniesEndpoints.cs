@@ -30,7 +30,7 @@ public sealed class CompanyHandler(HuikuanDbContext db, Scope scope, TimeProvide
         var currency = Currency.Of(request.BaseCurrency).Code;
         if (await db.Companies.AnyAsync(c => c.Code == code, ct))
         {
-            throw new ConflictException("company.duplicate", $"A company with code '{code}' exists already.");
+            throw new ConflictException("company.duplicate", $"A company with code '{code}' exists already.", code);
         }
         var company = new Company { Id = Ids.New(), Code = code, Name = name, BaseCurrency = currency, CreatedAt = clock.GetUtcNow() };
         db.Companies.Add(company);
@@ -58,7 +58,7 @@ public sealed class CompanyHandler(HuikuanDbContext db, Scope scope, TimeProvide
         }
         if (trimmed.Length > maxLength)
         {
-            throw new DomainRuleException("field.tooLong", field, $"{field} must be at most {maxLength} characters.");
+            throw new DomainRuleException("field.tooLong", field, $"{field} must be at most {maxLength} characters.", maxLength);
         }
         return trimmed;
     }
@@ -72,7 +72,7 @@ public sealed class CompanyHandler(HuikuanDbContext db, Scope scope, TimeProvide
         }
         return trimmed.Length <= maxLength
             ? trimmed
-            : throw new DomainRuleException("field.tooLong", field, $"{field} must be at most {maxLength} characters.");
+            : throw new DomainRuleException("field.tooLong", field, $"{field} must be at most {maxLength} characters.", maxLength);
     }
 }
 

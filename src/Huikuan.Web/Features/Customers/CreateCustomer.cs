@@ -40,7 +40,7 @@ public sealed class CreateCustomerHandler(HuikuanDbContext db, Scope scope, Time
         // Codes are unique in the company, also across owners a salesperson cannot see.
         if (await db.Customers.IgnoreQueryFilters().AnyAsync(c => c.CompanyId == company && c.Code == code, ct))
         {
-            throw new ConflictException("customer.duplicate", $"A customer with code '{code}' exists already.");
+            throw new ConflictException("customer.duplicate", $"A customer with code '{code}' exists already.", code);
         }
         var customer = new Customer
         {

@@ -22,7 +22,7 @@ public sealed class SalespersonHandler(HuikuanDbContext db, Scope scope)
         var code = CompanyHandler.Required(request.Code, "code", 32);
         if (await db.Salespeople.AnyAsync(s => s.CompanyId == scope.CompanyId && s.Code == code, ct))
         {
-            throw new ConflictException("salesperson.duplicate", $"A salesperson with code '{code}' exists already.");
+            throw new ConflictException("salesperson.duplicate", $"A salesperson with code '{code}' exists already.", code);
         }
         var person = new Salesperson
         {

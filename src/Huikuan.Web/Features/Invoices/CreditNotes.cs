@@ -47,7 +47,7 @@ public sealed class CreditNoteHandler(HuikuanDbContext db, Scope scope, TimeProv
                     .Where(i => i.CompanyId == company && i.InvoiceId == invoiceId && i.OpenMinor != 0).ToListAsync(token);
                 if (items.Count == 0)
                 {
-                    throw new DomainRuleException("creditNote.applyTo", "applyToInvoiceId", "That invoice has nothing open to credit.");
+                    throw new DomainRuleException("creditNote.nothingOpen", "applyToInvoiceId", "That invoice has nothing open to credit.");
                 }
                 applied = await ApplyAsync(note, items, total, token);
             }
@@ -76,7 +76,7 @@ public sealed class CreditNoteHandler(HuikuanDbContext db, Scope scope, TimeProv
             }
             if (await db.Invoices.AnyAsync(i => i.CompanyId == company && i.ReversalOfId == invoiceId, token))
             {
-                throw new ConflictException("invoice.alreadyReversed", $"Invoice {invoice.Number} has already been reversed.");
+                throw new ConflictException("invoice.alreadyReversed", $"Invoice {invoice.Number} has already been reversed.", invoice.Number);
             }
             var withMoney = invoice.Installments.Count(i => i.OpenMinor != i.AmountMinor);
             if (withMoney > 0)

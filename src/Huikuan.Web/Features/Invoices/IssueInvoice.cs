@@ -149,7 +149,7 @@ internal static class InvoiceMath
     {
         if (await db.Invoices.AnyAsync(i => i.CompanyId == company && i.Number == number, ct))
         {
-            throw new ConflictException("invoice.duplicateNumber", $"Document number '{number}' is already used.");
+            throw new ConflictException("invoice.duplicateNumber", $"Document number '{number}' is already used.", number);
         }
     }
 }

@@ -32,7 +32,7 @@ public sealed class PaymentTermHandler(HuikuanDbContext db, Scope scope)
         var lines = ToDomain(request.Lines);
         if (await db.PaymentTerms.AnyAsync(t => t.CompanyId == scope.CompanyId && t.Code == code, ct))
         {
-            throw new ConflictException("paymentTerm.duplicate", $"A payment term with code '{code}' exists already.");
+            throw new ConflictException("paymentTerm.duplicate", $"A payment term with code '{code}' exists already.", code);
         }
         var id = Ids.New();
         var template = new PaymentTermTemplate

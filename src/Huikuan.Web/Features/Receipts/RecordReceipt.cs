@@ -141,7 +141,7 @@ public sealed class RecordReceiptHandler(HuikuanDbContext db, Scope scope, TimeP
         }
         else if (draftNumber is not null || request.DraftMaturesOn is not null)
         {
-            throw new DomainRuleException("receipt.draftNumber", "draftNumber", "Draft number and maturity belong to bank acceptance drafts only.");
+            throw new DomainRuleException("receipt.draftFields", "draftNumber", "Draft number and maturity belong to bank acceptance drafts only.");
         }
     }
 
@@ -157,7 +157,7 @@ public sealed class RecordReceiptHandler(HuikuanDbContext db, Scope scope, TimeP
         if (existing is not null)
         {
             throw new ConflictException("receipt.duplicateBankReference",
-                $"A receipt with bank reference '{bankReference}' is already recorded as {existing}.");
+                $"A receipt with bank reference '{bankReference}' is already recorded as {existing}.", bankReference, existing);
         }
     }
 

@@ -33,7 +33,7 @@ public sealed class ReverseReceiptHandler(HuikuanDbContext db, Scope scope, Time
             }
             if (await db.Receipts.AnyAsync(r => r.CompanyId == company && r.ReversalOfId == id, token))
             {
-                throw new ConflictException("receipt.alreadyReversed", $"Receipt {receipt.Number} has already been reversed.");
+                throw new ConflictException("receipt.alreadyReversed", $"Receipt {receipt.Number} has already been reversed.", receipt.Number);
             }
             var date = BusinessDates.Optional(request.Date, "date") ?? ledger.Today;
             if (date < receipt.ReceivedOn)

@@ -64,9 +64,7 @@ public static class AuthSetup
             return;
         }
         var db = context.HttpContext.RequestServices.GetRequiredService<HuikuanDbContext>();
-        var user = await db.Users.AsNoTracking().Where(u => u.CompanyId == company && u.Id == id)
-            .Select(u => new { u.SecurityStamp, u.DisabledAt }).SingleOrDefaultAsync(context.HttpContext.RequestAborted);
-        if (user is null || user.DisabledAt is not null || user.SecurityStamp != principal.FindFirstValue(UserClaims.Stamp))
+        if (!await UserClaims.StillValidAsync(db, company, id, principal.FindFirstValue(UserClaims.Stamp), context.HttpContext.RequestAborted))
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);

@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Security.Claims;
 using Huikuan.Domain.Access;
+using Huikuan.Web.Data;
 using Huikuan.Web.Data.Entities;
+using Microsoft.EntityFrameworkCore;
 
 namespace Huikuan.Web.Infrastructure.Auth;
 
@@ -51,7 +53,17 @@ public static class UserClaims
             return false;
         }
         Guid? salesperson = Guid.TryParse(principal.FindFirstValue(Salesperson), CultureInfo.InvariantCulture, out var sp) ? sp : null;
-        scope.EnterAsUser(company, user, principal.Identity.Name ?? user.ToString(), role, salesperson, remoteAddress);
+        scope.EnterAsUser(company, user, principal.Identity.Name ?? user.ToString(), role, salesperson, remoteAddress, principal.FindFirstValue(Stamp));
         return true;
+    }
+
+    /// <summary>
+    /// Whether a sign-in still stands: the user exists, is not disabled, and has the security stamp the sign-in
+    /// carried (a new password, a new role or a revoked session changes it).
+    /// </summary>
+    public static Task<bool> StillValidAsync(HuikuanDbContext db, Guid company, Guid user, string? stamp, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.Users.AsNoTracking().AnyAsync(u => u.CompanyId == company && u.Id == user && u.DisabledAt == null && u.SecurityStamp == stamp, ct);
     }
 }

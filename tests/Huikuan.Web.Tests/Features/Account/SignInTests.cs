@@ -1,11 +1,15 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Huikuan.Domain;
 using Huikuan.Domain.Access;
+using Huikuan.Web.Components;
 using Huikuan.Web.Features.Account;
 using Huikuan.Web.Features.Audit;
 using Huikuan.Web.Infrastructure;
 using Huikuan.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Huikuan.Web.Tests.Features.Account;
 
@@ -80,6 +84,43 @@ public abstract partial class SignInTests(HuikuanApp app)
     {
         var response = await SignInAsync(Browser(), "nobody@nowhere.test", "whatever-password");
         Assert.Contains("error=failed", response.Headers.Location?.OriginalString, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheLanguageAUserChose_FollowsThemToTheirNextSignIn_OnAnotherBrowser()
+    {
+        var api = await app.NewCompanyAsync();
+        var first = Browser();
+        await SignInAsync(first, api.AdminEmail, HuikuanApp.AdminPassword);
+        var fresh = await SignInAsync(Browser(), api.AdminEmail, HuikuanApp.AdminPassword);
+        Assert.DoesNotContain(fresh.Headers.GetValues("Set-Cookie"), c => c.StartsWith(".AspNetCore.Culture=", StringComparison.Ordinal));
+
+        var switched = await first.GetAsync(new Uri("/culture/set?culture=zh-CN&redirectUri=/aging", UriKind.Relative));
+        Assert.Equal("/aging", switched.Headers.Location?.OriginalString);
+
+        var another = await SignInAsync(Browser(), api.AdminEmail, HuikuanApp.AdminPassword);
+        var culture = another.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(".AspNetCore.Culture=", StringComparison.Ordinal));
+        Assert.Contains("c%3Dzh-CN", culture, StringComparison.Ordinal);
+        var trail = await api.GetAsync<Page<AuditEntryView>>("/api/audit?entity=User&action=modified");
+        Assert.Contains(trail.Items, e => e.After is { } after && after.Contains("zh-CN", StringComparison.Ordinal));
+    }
+
+    /// <summary>A browser tab outlives the sign-in that opened it: after a password change its next call is refused.</summary>
+    [Fact]
+    public async Task AnOpenTab_StopsActingForAUser_OnceTheirPasswordChanged()
+    {
+        var api = await app.NewCompanyAsync();
+        var collector = await api.AsNewUserAsync(Role.Collector);
+        var user = await app.WithDbAsync(db => db.Users.AsNoTracking().SingleAsync(u => u.Email == collector.UserEmail));
+        await using var tab = app.Services.CreateAsyncScope();
+        tab.ServiceProvider.GetRequiredService<Scope>().EnterAsUser(api.Company.Id, user.Id, user.Email, user.Role, null, null, user.SecurityStamp);
+        var pages = tab.ServiceProvider.GetRequiredService<PageHandlers>();
+        Assert.Equal(collector.UserEmail, (await pages.RunAsync<UsersHandler, UserView>(h => h.MeAsync(CancellationToken.None))).Email);
+
+        var changed = await collector.PostAsync("/api/account/password", new ChangePassword(collector.OneTimePassword!, "my-own-password-42"));
+        Assert.Equal(HttpStatusCode.NoContent, changed.StatusCode);
+
+        await Assert.ThrowsAsync<ForbiddenException>(() => pages.RunAsync<UsersHandler, UserView>(h => h.MeAsync(CancellationToken.None)));
     }
 
     [Fact]

@@ -1,5 +1,4 @@
 using Huikuan.Web.Localization;
-using Microsoft.Extensions.Localization;
 
 namespace Huikuan.Web.Features.Invoices.Pages;
 
@@ -27,9 +26,9 @@ public sealed class FormErrors(IEnumerable<string> shownFields)
         _byField.Clear();
     }
 
-    public void Show(IStringLocalizer<LedgerText> ledger, IStringLocalizer<Text> text, Exception error)
+    public void Show(Exception error)
     {
-        var message = LedgerProblems.Message(ledger, text, error);
+        var message = LedgerProblems.Message(error);
         var field = LedgerProblems.FieldOf(error);
         if (_shown.Contains(field) || field.StartsWith("lines[", StringComparison.Ordinal))
         {
@@ -42,7 +41,7 @@ public sealed class FormErrors(IEnumerable<string> shownFields)
     }
 
     /// <summary>Runs a handler call; a refusal is shown and answers false, a fault is not caught.</summary>
-    public async Task<bool> TryAsync(IStringLocalizer<LedgerText> ledger, IStringLocalizer<Text> text, Func<Task> call)
+    public async Task<bool> TryAsync(Func<Task> call)
     {
         ArgumentNullException.ThrowIfNull(call);
         Clear();
@@ -53,7 +52,7 @@ public sealed class FormErrors(IEnumerable<string> shownFields)
         }
         catch (Exception error) when (LedgerProblems.IsRefusal(error))
         {
-            Show(ledger, text, error);
+            Show(error);
             return false;
         }
     }
