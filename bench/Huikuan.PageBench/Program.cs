@@ -1,0 +1,26 @@
+using System.Globalization;
+using Huikuan.PageBench;
+
+// How long each page takes to become usable in a real browser, on a demo company of a chosen size:
+//   dotnet run -c Release --project bench/Huikuan.PageBench -- --size T1 --database /tmp/huikuan-t1.db [--runs 5]
+// The database file is loaded on the first run (minutes for T1) and reused afterwards.
+var options = PageBenchOptions.Parse(args);
+Console.WriteLine($"Huikuan page timings · demo size {options.Size} · {options.Provider} · {options.Runs} runs per page after one warm-up");
+Console.WriteLine($"Database: {options.Connection}");
+await using var server = await AppProcess.StartAsync(options);
+Console.WriteLine($"Server ready at {server.BaseUrl} (start, including any loading: {server.StartedIn.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s)");
+await using var browser = await Browser.StartAsync(server.BaseUrl);
+await browser.SignInAsync("admin@demo.huikuan", "huikuan-demo");
+
+var results = new List<PageTiming>();
+foreach (var page in await PageList.ResolveAsync(browser))
+{
+    var timing = await browser.MeasureAsync(page, options.Runs);
+    results.Add(timing);
+    Console.WriteLine(timing.ToLine());
+}
+Console.WriteLine();
+Console.WriteLine(PageTiming.MarkdownTable(results));
+var slow = results.Where(r => r.Median >= TimeSpan.FromSeconds(1)).ToList();
+Console.WriteLine(slow.Count == 0 ? "Every page was usable in under 1 s (median)." : $"Over 1 s (median): {string.Join(", ", slow.Select(s => s.Name))}");
+return 0;
