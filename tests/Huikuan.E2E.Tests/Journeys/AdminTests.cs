@@ -70,7 +70,7 @@ public sealed class AdminTests(HuikuanServer server, Chromium chromium)
     }
 
     [Fact]
-    public async Task Admin_CreatesASalespersonUser_AndSeesTheOneTimePasswordOnce()
+    public async Task Admin_CreatesASalespersonUser_SeesTheOneTimePasswordOnce_ThenDisablesThem()
     {
         await using var session = await chromium.NewSessionAsync(server);
         await new SignInPage(session.Page).SignInAsync("Admin");
@@ -97,8 +97,20 @@ public sealed class AdminTests(HuikuanServer server, Chromium chromium)
         await users.ScreenshotAsync("admin-users");
 
         await users.OpenAsync();
-        await Expect(users.Rows.Filter(new() { HasText = email })).ToBeVisibleAsync();
+        await Expect(users.Row(email)).ToBeVisibleAsync();
         await Expect(users.Created).ToHaveCountAsync(0);
+
+        await users.EditOf(email).ClickAsync();
+        await users.Disabled.CheckAsync(new() { Force = true });
+        await users.Save.ClickAsync();
+        await Expect(users.Row(email)).ToContainTextAsync("已停用");
+        await Expect(users.Row(email)).ToContainTextAsync("从未登录");
+
+        // Taking away one's own administrator role is refused, and the page says why.
+        await users.EditOf("admin@demo.huikuan").ClickAsync();
+        await LedgerForms.ChooseAsync(session.Page, users.Role, "管理层");
+        await users.Save.ClickAsync();
+        await Expect(session.Page.GetByTestId("form-error")).ToHaveTextAsync("不能取消自己的管理员角色或停用自己的账户，请由其他管理员操作。");
     }
 
     [Fact]

@@ -72,6 +72,14 @@ public sealed class UsersPage(IPage page) : AppShell(page)
 
     public ILocator Forbidden => Page.GetByTestId("forbidden");
 
+    public ILocator Row(string email) => Rows.Filter(new() { HasText = email });
+
+    public ILocator EditOf(string email) => Row(email).GetByTestId("edit-user");
+
+    public ILocator Disabled => Page.GetByTestId("user-disabled");
+
+    public ILocator Save => Page.GetByTestId("save-user");
+
     /// <summary>Opens the salesperson list and takes its first entry.</summary>
     public async Task ChooseFirstSalespersonAsync()
     {
