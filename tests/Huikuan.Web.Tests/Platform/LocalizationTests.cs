@@ -10,8 +10,8 @@ namespace Huikuan.Web.Tests.Platform;
 public sealed partial class LocalizationTests
 {
     private static readonly string WebFolder = Path.Combine(Root(), "src", "Huikuan.Web");
-    /// <summary>The resource pairs: the shared texts, the invoice and receipt pages' own (LedgerText) and the refusals' (RuleText).</summary>
-    public static TheoryData<string> Pairs => new("Text", "LedgerText", "RuleText");
+    /// <summary>The resource pairs: the shared texts and the ledger, administration and refusal texts (LedgerText, AdminText, RuleText).</summary>
+    public static TheoryData<string> Pairs => new("Text", "LedgerText", "AdminText", "RuleText");
 
     [Fact]
     public void RazorFiles_HaveNoUserVisibleTextOutsideTheResources()
@@ -98,6 +98,24 @@ public sealed partial class LocalizationTests
 
     [GeneratedRegex(@"\bT\[""([^""]+)""[,\]]")]
     private static partial Regex LedgerKey();
+
+    /// <summary>Likewise for the administration pages and their menu, which ask <c>A["Key"]</c> of <c>IStringLocalizer&lt;AdminText&gt; A</c>.</summary>
+    [Fact]
+    public void AdminPages_AskOnlyForKeysTheAdminResourcesHave()
+    {
+        var keys = Load(Path.Combine(WebFolder, "Localization", "AdminText.resx")).Keys.ToHashSet(StringComparer.Ordinal);
+        var pages = Directory.GetFiles(WebFolder, "*.razor", SearchOption.AllDirectories)
+            .Where(f => File.ReadAllText(f).Contains("IStringLocalizer<AdminText> A", StringComparison.Ordinal)).ToList();
+        Assert.True(pages.Count >= 4, "Expected the audit, users, API keys pages and the admin menu: " + string.Join(", ", pages));
+
+        var missing = pages.SelectMany(f => AdminKey().Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value)
+            .Where(k => !keys.Contains(k)).Select(k => $"{Path.GetFileName(f)}: {k}")).ToList();
+
+        Assert.True(missing.Count == 0, "Not in AdminText.resx: " + string.Join(", ", missing));
+    }
+
+    [GeneratedRegex(@"\bA\[""([^""]+)""[,\]]")]
+    private static partial Regex AdminKey();
 
     private static Dictionary<string, string> Load(string path) =>
         XDocument.Load(path).Root!.Elements("data").ToDictionary(d => (string)d.Attribute("name")!, d => (string?)d.Element("value") ?? "", StringComparer.Ordinal);

@@ -61,6 +61,8 @@ public static class AccountEndpoints
             var created = await handler.CreateAsync(request, ct);
             return TypedResults.Created($"/api/users/{created.User.Id}", created);
         }).WithSummary("Creates a user and returns a one-time password, shown once; it must be changed at the first sign-in.");
+        users.MapPut("/{id:guid}", async (Guid id, ChangeUser request, UsersHandler handler, CancellationToken ct) => TypedResults.Ok(await handler.ChangeAsync(id, request, ct)))
+            .WithSummary("Changes the user's role or disables them; either signs them out everywhere. Admins cannot demote or disable themselves.");
     }
 
     /// <summary>Only local paths: a return address never sends the user to another site.</summary>

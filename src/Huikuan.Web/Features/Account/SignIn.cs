@@ -26,6 +26,9 @@ public sealed record SignInResult(SignInOutcome Outcome, ClaimsPrincipal? Princi
 public sealed class SignInHandler(HuikuanDbContext db, Scope scope, TimeProvider clock, IPasswordHasher<User> hasher)
 {
     public const int MaxFailures = 5;
+
+    /// <summary>The audit action of a successful sign-in (the users list reads the last one from it).</summary>
+    public const string Succeeded = "signIn.succeeded";
     public static readonly TimeSpan Lockout = TimeSpan.FromMinutes(15);
 
     public async Task<SignInResult> HandleAsync(string? email, string? password, string? remoteAddress, CancellationToken ct)
@@ -67,7 +70,7 @@ public sealed class SignInHandler(HuikuanDbContext db, Scope scope, TimeProvider
         }
         user.FailedSignIns = 0;
         user.LockedUntil = null;
-        AuditLog.Event(db, scope, clock, user.CompanyId, "signIn.succeeded", "User", user.Id.ToString(), actor: user.Email, userId: user.Id, remoteAddress: remoteAddress);
+        AuditLog.Event(db, scope, clock, user.CompanyId, Succeeded, "User", user.Id.ToString(), actor: user.Email, userId: user.Id, remoteAddress: remoteAddress);
         await db.SaveChangesAsync(ct);
         return new SignInResult(SignInOutcome.SignedIn, UserClaims.Principal(user, CookieAuthenticationDefaults.AuthenticationScheme), MustChangePassword: user.MustChangePassword);
     }

@@ -11,12 +11,17 @@ namespace Huikuan.Web.Features.Account;
 
 public sealed record CreateUser(string Email, string DisplayName, Role Role, Guid? SalespersonId = null);
 
-public sealed record UserView(Guid Id, string Email, string DisplayName, string Role, Guid? SalespersonId, bool MustChangePassword, bool Disabled, DateTimeOffset? LockedUntil);
+/// <summary>A user as admins see them; <see cref="LastSignInAt"/> (from the audit trail's sign-ins) is given by the list only.</summary>
+public sealed record UserView(Guid Id, string Email, string DisplayName, string Role, Guid? SalespersonId, bool MustChangePassword, bool Disabled, DateTimeOffset? LockedUntil,
+    DateTimeOffset? LastSignInAt = null);
 
 /// <summary>A new user and the one-time password to hand over; it is shown once and must be changed at the first sign-in.</summary>
 public sealed record CreatedUser(UserView User, string OneTimePassword);
 
 public sealed record ChangePassword(string CurrentPassword, string NewPassword);
+
+/// <summary>What an admin may change about a user: the role (with the salesperson for a salesperson user) and whether they may sign in at all.</summary>
+public sealed record ChangeUser(Role Role, Guid? SalespersonId = null, bool Disabled = false);
 
 /// <summary>Users of the company: made by an admin, each with one role; a salesperson user is tied to the salesperson whose customers they own.</summary>
 public sealed class UsersHandler(HuikuanDbContext db, Scope scope, TimeProvider clock, IPasswordHasher<User> hasher)
@@ -45,18 +50,7 @@ public sealed class UsersHandler(HuikuanDbContext db, Scope scope, TimeProvider 
         {
             throw new DomainRuleException("user.displayName", "displayName", "Give the user's name (at most 200 characters).");
         }
-        if (!Enum.IsDefined(request.Role))
-        {
-            throw new DomainRuleException("user.role", "role", "Unknown role.");
-        }
-        if (request.Role == Role.Salesperson && request.SalespersonId is null)
-        {
-            throw new DomainRuleException("user.salesperson", "salespersonId", "A salesperson user needs the salesperson whose customers they own.");
-        }
-        if (request.SalespersonId is { } sp && !await db.Salespeople.AnyAsync(s => s.CompanyId == company && s.Id == sp, ct))
-        {
-            throw new NotFoundException("Salesperson", sp);
-        }
+        await CheckRoleAsync(company, request.Role, request.SalespersonId, ct);
         var normalized = Normalize(email);
         if (await db.Users.AnyAsync(u => u.NormalizedEmail == normalized, ct))
         {
@@ -73,12 +67,62 @@ public sealed class UsersHandler(HuikuanDbContext db, Scope scope, TimeProvider 
         return user;
     }
 
+    private async Task CheckRoleAsync(Guid company, Role role, Guid? salespersonId, CancellationToken ct)
+    {
+        if (!Enum.IsDefined(role))
+        {
+            throw new DomainRuleException("user.role", "role", "Unknown role.");
+        }
+        if (role == Role.Salesperson && salespersonId is null)
+        {
+            throw new DomainRuleException("user.salesperson", "salespersonId", "A salesperson user needs the salesperson whose customers they own.");
+        }
+        if (role == Role.Salesperson && salespersonId is { } sp && !await db.Salespeople.AnyAsync(s => s.CompanyId == company && s.Id == sp, ct))
+        {
+            throw new NotFoundException("Salesperson", sp);
+        }
+    }
+
+    /// <summary>The company's users, each with their last successful sign-in as the audit trail recorded it.</summary>
     public async Task<IReadOnlyList<UserView>> ListAsync(CancellationToken ct)
     {
         scope.Require(Permission.Administer);
         var company = scope.CompanyId;
         var users = await db.Users.AsNoTracking().Where(u => u.CompanyId == company).OrderBy(u => u.Email).ToListAsync(ct);
-        return users.Select(View).ToList();
+        var lastSignIns = await db.AuditEntries.AsNoTracking()
+            .Where(a => a.CompanyId == company && a.Action == SignInHandler.Succeeded && a.UserId != null)
+            .GroupBy(a => a.UserId!.Value).Select(g => new { User = g.Key, Last = g.Max(a => a.At) })
+            .ToDictionaryAsync(x => x.User, x => x.Last, ct);
+        return users.Select(u => View(u) with { LastSignInAt = lastSignIns.TryGetValue(u.Id, out var at) ? at : null }).ToList();
+    }
+
+    /// <summary>
+    /// Changes a user's role or disables (re-enables) them. Either ends their sessions and stops their API keys at the next
+    /// request (new security stamp; a disabled user's keys are refused). An admin cannot demote or disable themselves, so a
+    /// company always keeps an admin who can undo it.
+    /// </summary>
+    public async Task<UserView> ChangeAsync(Guid id, ChangeUser request, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        scope.Require(Permission.Administer);
+        var company = scope.CompanyId;
+        var user = await db.Users.SingleOrDefaultAsync(u => u.CompanyId == company && u.Id == id, ct) ?? throw new NotFoundException("User", id);
+        await CheckRoleAsync(company, request.Role, request.SalespersonId, ct);
+        if (id == scope.UserId && (request.Role != Role.Admin || request.Disabled))
+        {
+            throw new DomainRuleException("user.self", "role", "You cannot remove your own admin role or disable yourself; another admin can.");
+        }
+        var salesperson = request.Role == Role.Salesperson ? request.SalespersonId : null;
+        if (user.Role == request.Role && user.SalespersonId == salesperson && user.DisabledAt is not null == request.Disabled)
+        {
+            return View(user);
+        }
+        user.Role = request.Role;
+        user.SalespersonId = salesperson;
+        user.DisabledAt = request.Disabled ? user.DisabledAt ?? clock.GetUtcNow() : null;
+        user.SecurityStamp = NewStamp();
+        await db.SaveChangesAsync(ct);
+        return View(user);
     }
 
     public async Task<UserView> MeAsync(CancellationToken ct)

@@ -34,12 +34,17 @@ public sealed class SalespersonHandler(HuikuanDbContext db, Scope scope)
         return new SalespersonView(person.Id, person.Code, person.Name, person.Email);
     }
 
+    public async Task<IReadOnlyList<SalespersonView>> ListAsync(CancellationToken ct)
+    {
+        var company = scope.CompanyId;
+        return await db.Salespeople.AsNoTracking().Where(s => s.CompanyId == company).OrderBy(s => s.Code)
+            .Select(s => new SalespersonView(s.Id, s.Code, s.Name, s.Email)).ToListAsync(ct);
+    }
+
     public static void Map(RouteGroupBuilder api)
     {
         var group = api.MapGroup("/salespeople").WithTags("Salespeople");
-        group.MapGet("/", async (HuikuanDbContext db, Scope scope, CancellationToken ct) =>
-            TypedResults.Ok(await db.Salespeople.AsNoTracking().Where(s => s.CompanyId == scope.CompanyId).OrderBy(s => s.Code)
-                .Select(s => new SalespersonView(s.Id, s.Code, s.Name, s.Email)).ToListAsync(ct)));
+        group.MapGet("/", async (SalespersonHandler handler, CancellationToken ct) => TypedResults.Ok(await handler.ListAsync(ct)));
         group.MapPost("/", async Task<Created<SalespersonView>> (CreateSalesperson request, SalespersonHandler handler, CancellationToken ct) =>
         {
             var person = await handler.CreateAsync(request, ct);
