@@ -18,6 +18,9 @@ public sealed class CustomersPage(IPage page) : AppShell(page)
 
     public ILocator Empty => Page.GetByTestId("empty");
 
+    /// <summary>Shown only to roles that may add customers.</summary>
+    public ILocator NewCustomer => Page.GetByTestId("new-customer");
+
     public ILocator Codes => Rows.Locator("td:nth-child(1)");
 
     public ILocator Names => Rows.Locator("td:nth-child(2) a");
@@ -46,4 +49,20 @@ public sealed class CustomerPage(IPage page, Guid id) : AppShell(page)
     public ILocator ClosingBalance => Page.GetByTestId("closing");
 
     public ILocator NotFound => Page.GetByTestId("not-found");
+}
+
+/// <summary>The form for a new customer (src/Huikuan.Web/Features/Customers/Pages/NewCustomerPage.razor).</summary>
+public sealed class NewCustomerPage(IPage page) : AppShell(page)
+{
+    public override string Path => "/customers/new";
+
+    public ILocator Code => Page.GetByTestId("code");
+    public ILocator Name => Page.GetByTestId("name");
+    public ILocator PaymentTerm => Page.GetByTestId("payment-term");
+    public ILocator TaxId => Page.GetByTestId("tax-id");
+    public ILocator Post => Page.GetByTestId("post");
+    public ILocator GeneralError => Page.GetByTestId("form-error");
+    public ILocator ReadOnly => Page.GetByTestId("read-only");
+
+    public ILocator ErrorOf(ILocator input) => Page.Locator(".mud-input-control", new() { Has = input }).Locator(".mud-input-helper-text");
 }

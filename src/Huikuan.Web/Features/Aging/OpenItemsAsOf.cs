@@ -54,36 +54,53 @@ public static class OpenItemsAsOf
     }
 
     /// <summary>Unapplied cash and credit per customer at the date (receipts and credit notes dated on or before it).</summary>
+    /// <remarks>
+    /// Each is read in two parts rather than with one OR: what is unapplied now, and what was applied after the date.
+    /// Each part's SQL names only the condition its index answers (unapplied_minor &lt;&gt; 0 for the partial index,
+    /// last_applied_on &gt; date); the currency, the date and reversals are checked on the rows it returns. Given
+    /// more conditions, SQLite preferred a range over the date index and read most of the table (T1: 4 s, against
+    /// 40 ms for the two parts).
+    /// </remarks>
     public static async Task<Dictionary<Guid, long>> UnappliedAsync(HuikuanDbContext db, Guid company, string currency, DateOnly asOf, CancellationToken ct)
     {
-        var cash = await db.Receipts.AsNoTracking()
-            .Where(r => r.CompanyId == company && r.Currency == currency && r.ReversalOfId == null && r.ReceivedOn <= asOf
-                && (r.UnappliedMinor != 0 || r.LastAppliedOn > asOf))
-            .Select(r => new
-            {
-                r.CustomerId,
-                Amount = r.UnappliedMinor
-                    + db.Allocations.Where(a => a.CompanyId == company && a.ReceiptId == r.Id && a.AppliedOn > asOf).Sum(a => a.SourceAmountMinor)
-                    + db.Receipts.Where(x => x.CompanyId == company && x.ReversalOfId == r.Id && x.ReceivedOn > asOf).Sum(x => -x.AmountMinor),
-            })
-            .GroupBy(x => x.CustomerId).Select(g => new { CustomerId = g.Key, Amount = g.Sum(x => x.Amount) })
-            .ToListAsync(ct);
-        var credit = await db.Invoices.AsNoTracking()
-            .Where(n => n.CompanyId == company && n.Currency == currency && n.Kind == Huikuan.Domain.Ledger.DocumentKind.CreditNote && n.InvoiceDate <= asOf
-                && (n.UnappliedMinor != 0 || db.Allocations.Any(a => a.CompanyId == company && a.CreditNoteId == n.Id && a.AppliedOn > asOf)))
-            .Select(n => new
-            {
-                n.CustomerId,
-                Amount = n.UnappliedMinor
-                    + db.Allocations.Where(a => a.CompanyId == company && a.CreditNoteId == n.Id && a.AppliedOn > asOf).Sum(a => a.SourceAmountMinor),
-            })
-            .GroupBy(x => x.CustomerId).Select(g => new { CustomerId = g.Key, Amount = g.Sum(x => x.Amount) })
-            .ToListAsync(ct);
+        ArgumentNullException.ThrowIfNull(db);
+        var receipts = db.Receipts.AsNoTracking().Where(r => r.CompanyId == company);
+        var creditNotes = db.Invoices.AsNoTracking().Where(n => n.CompanyId == company);
+        var creditAppliedLater = db.Allocations
+            .Where(a => a.CompanyId == company && a.AppliedOn > asOf && a.CreditNoteId != null).Select(a => a.CreditNoteId!.Value);
+        var parts = new[]
+        {
+            await CashAsync(db, company, asOf, receipts.Where(r => r.UnappliedMinor != 0), ct),
+            await CashAsync(db, company, asOf, receipts.Where(r => r.LastAppliedOn > asOf), ct),
+            await CreditAsync(db, company, asOf, creditNotes.Where(n => n.UnappliedMinor != 0), ct),
+            await CreditAsync(db, company, asOf, creditNotes.Where(n => creditAppliedLater.Contains(n.Id)), ct),
+        };
         var result = new Dictionary<Guid, long>();
-        foreach (var row in cash.Concat(credit).Where(x => x.Amount != 0))
+        // A document can be in both parts of its kind (unapplied now and applied after the date): count it once.
+        foreach (var row in parts.SelectMany(p => p).DistinctBy(r => r.Id)
+                     .Where(r => r.Currency == currency && r.On <= asOf && r.Counts && r.Amount != 0))
         {
             result[row.CustomerId] = result.GetValueOrDefault(row.CustomerId) + row.Amount;
         }
         return result;
     }
+
+    private sealed record UnappliedRow(Guid Id, Guid CustomerId, string Currency, DateOnly On, bool Counts, long Amount);
+
+    /// <summary>What each receipt had unapplied at the date: now, plus what was applied or reversed after it.</summary>
+    private static Task<List<UnappliedRow>> CashAsync(
+        HuikuanDbContext db, Guid company, DateOnly asOf, IQueryable<Huikuan.Web.Data.Entities.Receipt> receipts, CancellationToken ct) =>
+        receipts.Select(r => new UnappliedRow(r.Id, r.CustomerId, r.Currency, r.ReceivedOn, r.ReversalOfId == null,
+                r.UnappliedMinor
+                + db.Allocations.Where(a => a.CompanyId == company && a.ReceiptId == r.Id && a.AppliedOn > asOf).Sum(a => a.SourceAmountMinor)
+                + db.Receipts.Where(x => x.CompanyId == company && x.ReversalOfId == r.Id && x.ReceivedOn > asOf).Sum(x => -x.AmountMinor)))
+            .ToListAsync(ct);
+
+    /// <summary>What each credit note had unapplied at the date: now, plus what was applied after it.</summary>
+    private static Task<List<UnappliedRow>> CreditAsync(
+        HuikuanDbContext db, Guid company, DateOnly asOf, IQueryable<Huikuan.Web.Data.Entities.Invoice> creditNotes, CancellationToken ct) =>
+        creditNotes.Select(n => new UnappliedRow(n.Id, n.CustomerId, n.Currency, n.InvoiceDate, n.Kind == Huikuan.Domain.Ledger.DocumentKind.CreditNote,
+                n.UnappliedMinor
+                + db.Allocations.Where(a => a.CompanyId == company && a.CreditNoteId == n.Id && a.AppliedOn > asOf).Sum(a => a.SourceAmountMinor)))
+            .ToListAsync(ct);
 }

@@ -456,7 +456,10 @@ namespace Huikuan.Web.Data.Migrations.Postgres
                         .IsUnique()
                         .HasDatabaseName("ix_installments_company_id_invoice_id_sequence");
 
-                    b.HasIndex("CompanyId", "CustomerId", "DueDate", "OpenMinor", "InvoiceDate", "Currency")
+                    b.HasIndex("CompanyId", "DueDate", "Currency", "AmountMinor")
+                        .HasDatabaseName("ix_installments_company_id_due_date_currency_amount_minor");
+
+                    b.HasIndex("CompanyId", "CustomerId", "DueDate", "OpenMinor", "InvoiceDate", "Currency", "AmountMinor")
                         .HasDatabaseName("ix_installments_open")
                         .HasFilter("open_minor <> 0");
 
@@ -824,6 +827,9 @@ namespace Huikuan.Web.Data.Migrations.Postgres
                         .HasDatabaseName("ix_receipts_company_id_idempotency_key")
                         .HasFilter("idempotency_key IS NOT NULL");
 
+                    b.HasIndex("CompanyId", "LastAppliedOn")
+                        .HasDatabaseName("ix_receipts_company_id_last_applied_on");
+
                     b.HasIndex("CompanyId", "Number")
                         .IsUnique()
                         .HasDatabaseName("ix_receipts_company_id_number");
@@ -839,6 +845,9 @@ namespace Huikuan.Web.Data.Migrations.Postgres
 
                     b.HasIndex("CompanyId", "CustomerId", "ReceivedOn")
                         .HasDatabaseName("ix_receipts_company_id_customer_id_received_on");
+
+                    b.HasIndex("CompanyId", "ReceivedOn", "Number")
+                        .HasDatabaseName("ix_receipts_company_id_received_on_number");
 
                     b.ToTable("receipts", t =>
                         {

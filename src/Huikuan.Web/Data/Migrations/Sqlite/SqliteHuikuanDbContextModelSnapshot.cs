@@ -451,7 +451,10 @@ namespace Huikuan.Web.Data.Migrations.Sqlite
                         .IsUnique()
                         .HasDatabaseName("ix_installments_company_id_invoice_id_sequence");
 
-                    b.HasIndex("CompanyId", "CustomerId", "DueDate", "OpenMinor", "InvoiceDate", "Currency")
+                    b.HasIndex("CompanyId", "DueDate", "Currency", "AmountMinor")
+                        .HasDatabaseName("ix_installments_company_id_due_date_currency_amount_minor");
+
+                    b.HasIndex("CompanyId", "CustomerId", "DueDate", "OpenMinor", "InvoiceDate", "Currency", "AmountMinor")
                         .HasDatabaseName("ix_installments_open")
                         .HasFilter("open_minor <> 0");
 
@@ -819,6 +822,9 @@ namespace Huikuan.Web.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_receipts_company_id_idempotency_key")
                         .HasFilter("idempotency_key IS NOT NULL");
 
+                    b.HasIndex("CompanyId", "LastAppliedOn")
+                        .HasDatabaseName("ix_receipts_company_id_last_applied_on");
+
                     b.HasIndex("CompanyId", "Number")
                         .IsUnique()
                         .HasDatabaseName("ix_receipts_company_id_number");
@@ -834,6 +840,9 @@ namespace Huikuan.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("CompanyId", "CustomerId", "ReceivedOn")
                         .HasDatabaseName("ix_receipts_company_id_customer_id_received_on");
+
+                    b.HasIndex("CompanyId", "ReceivedOn", "Number")
+                        .HasDatabaseName("ix_receipts_company_id_received_on_number");
 
                     b.ToTable("receipts", t =>
                         {
