@@ -12,10 +12,12 @@ namespace Huikuan.Web.Features.Import;
 /// </summary>
 public sealed class ImportCustomersHandler(HuikuanDbContext db, Scope scope, TimeProvider clock)
 {
-    public async Task<ImportSummary> HandleAsync(RawTable table, bool dryRun, CancellationToken ct)
+    public async Task<ImportSummary> HandleAsync(RawTable table, bool dryRun, IProgress<ImportProgress>? progress, CancellationToken ct)
     {
         scope.Require(Permission.PostLedger);
         ArgumentNullException.ThrowIfNull(table);
+        var checking = new ProgressMeter(progress, ImportPhase.Checking, table.Rows.Count);
+        checking.Start();
         var company = scope.CompanyId;
         var map = ColumnMap.Bind(table.Headers, ImportLayouts.Customers);
         var baseCurrency = await db.Companies.Where(c => c.Id == company).Select(c => c.BaseCurrency).SingleAsync(ct);
@@ -26,11 +28,14 @@ public sealed class ImportCustomersHandler(HuikuanDbContext db, Scope scope, Tim
             (chunk, token) => db.Customers.Where(c => c.CompanyId == company && chunk.Contains(c.Code)).Select(c => c.Code).ToListAsync(token), ct);
 
         var errors = new List<ImportRowError>();
+        var done = 0;
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         var customers = new List<Customer>(table.Rows.Count);
         var now = clock.GetUtcNow();
         foreach (var row in table.Rows)
         {
+            checking.Row(++done);
+            ct.ThrowIfCancellationRequested();
             var r = new RowReader(row, map, errors);
             var code = r.Text("code", 64, required: true);
             if (code is not null && seen.TryGetValue(code, out var earlier))
@@ -67,7 +72,7 @@ public sealed class ImportCustomersHandler(HuikuanDbContext db, Scope scope, Tim
         ImportSteps.RejectIfAny("customers", table, errors);
         if (!dryRun)
         {
-            await ImportSteps.InsertAsync(db, customers, _ => Task.CompletedTask, c => [c], ct);
+            await ImportSteps.InsertAsync(db, customers, progress, _ => Task.CompletedTask, c => [c], ct);
         }
         return new ImportSummary("customers", dryRun, table.Rows.Count, dryRun ? 0 : customers.Count, [], map.Ignored);
     }

@@ -19,10 +19,12 @@ public sealed class ImportInvoicesHandler(HuikuanDbContext db, Scope scope, Time
 
     private sealed record Row(Invoice Invoice, Receipt? Opening, Allocation? Applied);
 
-    public async Task<ImportSummary> HandleAsync(RawTable table, bool dryRun, CancellationToken ct)
+    public async Task<ImportSummary> HandleAsync(RawTable table, bool dryRun, IProgress<ImportProgress>? progress, CancellationToken ct)
     {
         scope.Require(Permission.PostLedger);
         ArgumentNullException.ThrowIfNull(table);
+        var checking = new ProgressMeter(progress, ImportPhase.Checking, table.Rows.Count);
+        checking.Start();
         var company = scope.CompanyId;
         var map = ColumnMap.Bind(table.Headers, ImportLayouts.Invoices);
         var customers = await db.Customers.AsNoTracking().Where(c => c.CompanyId == company)
@@ -32,6 +34,7 @@ public sealed class ImportInvoicesHandler(HuikuanDbContext db, Scope scope, Time
             (chunk, token) => db.Invoices.Where(i => i.CompanyId == company && chunk.Contains(i.Number)).Select(i => i.Number).ToListAsync(token), ct);
 
         var errors = new List<ImportRowError>();
+        var done = 0;
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         var rows = new List<Row>(table.Rows.Count);
         var totals = new Totals();
@@ -39,6 +42,8 @@ public sealed class ImportInvoicesHandler(HuikuanDbContext db, Scope scope, Time
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         foreach (var line in table.Rows)
         {
+            checking.Row(++done);
+            ct.ThrowIfCancellationRequested();
             var r = new RowReader(line, map, errors);
             var number = r.Text("number", 64, required: true);
             if (number is not null && seen.TryGetValue(number, out var earlier))
@@ -119,7 +124,7 @@ public sealed class ImportInvoicesHandler(HuikuanDbContext db, Scope scope, Time
         var openings = rows.Where(x => x.Opening is not null).ToList();
         if (!dryRun)
         {
-            await ImportSteps.InsertAsync(db, rows, async token =>
+            await ImportSteps.InsertAsync(db, rows, progress, async token =>
             {
                 var numbers = await ImportSteps.ReserveNumbersAsync(db, company, "RC", openings.Count, token);
                 for (var i = 0; i < openings.Count; i++)

@@ -22,10 +22,12 @@ public sealed class ImportReceiptsHandler(HuikuanDbContext db, Scope scope, Time
         ["其他"] = ReceiptMethod.Other,
     };
 
-    public async Task<ImportSummary> HandleAsync(RawTable table, bool dryRun, CancellationToken ct)
+    public async Task<ImportSummary> HandleAsync(RawTable table, bool dryRun, IProgress<ImportProgress>? progress, CancellationToken ct)
     {
         scope.Require(Permission.PostLedger);
         ArgumentNullException.ThrowIfNull(table);
+        var checking = new ProgressMeter(progress, ImportPhase.Checking, table.Rows.Count);
+        checking.Start();
         var company = scope.CompanyId;
         var map = ColumnMap.Bind(table.Headers, ImportLayouts.Receipts);
         var customers = await db.Customers.AsNoTracking().Where(c => c.CompanyId == company)
@@ -36,12 +38,15 @@ public sealed class ImportReceiptsHandler(HuikuanDbContext db, Scope scope, Time
                 .Select(x => x.BankReference!).ToListAsync(token), ct);
 
         var errors = new List<ImportRowError>();
+        var done = 0;
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         var receipts = new List<Receipt>(table.Rows.Count);
         var totals = new Totals();
         var now = clock.GetUtcNow();
         foreach (var row in table.Rows)
         {
+            checking.Row(++done);
+            ct.ThrowIfCancellationRequested();
             var r = new RowReader(row, map, errors);
             var customerCode = r.Text("customer_code", 64, required: true);
             var customer = customerCode is not null && customers.TryGetValue(customerCode, out var c) ? c : null;
@@ -95,7 +100,7 @@ public sealed class ImportReceiptsHandler(HuikuanDbContext db, Scope scope, Time
         ImportSteps.RejectIfAny("receipts", table, errors);
         if (!dryRun)
         {
-            await ImportSteps.InsertAsync(db, receipts, async token =>
+            await ImportSteps.InsertAsync(db, receipts, progress, async token =>
             {
                 var numbers = await ImportSteps.ReserveNumbersAsync(db, company, "RC", receipts.Count, token);
                 for (var i = 0; i < receipts.Count; i++)
