@@ -10,8 +10,8 @@ namespace Huikuan.Web.Tests.Platform;
 public sealed partial class LocalizationTests
 {
     private static readonly string WebFolder = Path.Combine(Root(), "src", "Huikuan.Web");
-    /// <summary>The resource pairs: the shared texts and the invoice and receipt pages' own (LedgerText).</summary>
-    public static TheoryData<string> Pairs => new("Text", "LedgerText");
+    /// <summary>The resource pairs: the shared texts, the invoice and receipt pages' own (LedgerText) and the import page's (ImportText).</summary>
+    public static TheoryData<string> Pairs => new("Text", "LedgerText", "ImportText");
 
     [Fact]
     public void RazorFiles_HaveNoUserVisibleTextOutsideTheResources()

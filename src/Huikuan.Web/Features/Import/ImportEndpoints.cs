@@ -21,6 +21,10 @@ public static class ImportEndpoints
             RunAsync(request, "invoices", (table, token) => handler.HandleAsync(table, dryRun ?? false, null, token), ct)));
         Describe(group.MapPost("/receipts", (HttpRequest request, bool? dryRun, ImportReceiptsHandler handler, CancellationToken ct) =>
             RunAsync(request, "receipts", (table, token) => handler.HandleAsync(table, dryRun ?? false, null, token), ct)));
+        group.MapGet("/{kind}/template.csv", Results<FileContentHttpResult, NotFound> (string kind) =>
+            ImportTemplates.Layout(kind) is null
+                ? TypedResults.NotFound()
+                : TypedResults.File(ImportTemplates.Csv(kind, System.Globalization.CultureInfo.CurrentUICulture), "text/csv; charset=utf-8", $"{kind}-template.csv"));
     }
 
     /// <summary>
