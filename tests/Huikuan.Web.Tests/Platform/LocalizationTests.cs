@@ -73,6 +73,22 @@ public sealed partial class LocalizationTests
         Assert.True(missing.Count == 0, "Not in LedgerText.resx: " + string.Join(", ", missing));
     }
 
+    /// <summary>The import names the common reasons a row is refused; the page says each in the reader's language.</summary>
+    [Fact]
+    public void ImportRowRules_HaveTextsInTheImportResources()
+    {
+        var keys = Load(Path.Combine(WebFolder, "Localization", "ImportText.resx")).Keys.ToHashSet(StringComparer.Ordinal);
+        var rules = Directory.GetFiles(Path.Combine(WebFolder, "Features", "Import"), "*.cs")
+            .SelectMany(f => RowRule().Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value)).Distinct().ToList();
+        Assert.True(rules.Count >= 20, $"Found only {rules.Count} row rules: {string.Join(", ", rules)}");
+
+        var missing = rules.Where(r => !keys.Contains("Row." + r)).ToList();
+        Assert.True(missing.Count == 0, "Not in ImportText.resx: " + string.Join(", ", missing.Select(r => "Row." + r)));
+    }
+
+    [GeneratedRegex(@"""((?:cell|customer|salesperson|paymentTerm|invoice|receipt)\.[A-Za-z]+)""\);")]
+    private static partial Regex RowRule();
+
     [GeneratedRegex(@"\bT\[""([^""]+)""[,\]]")]
     private static partial Regex LedgerKey();
 

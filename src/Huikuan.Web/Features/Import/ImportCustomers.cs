@@ -45,7 +45,7 @@ public sealed class ImportCustomersHandler(HuikuanDbContext db, Scope scope, Tim
             }
             else if (code is not null && existing.Contains(code))
             {
-                r.Fail("code", code, "A customer with this code exists already in Huikuan.");
+                r.Fail("code", code, "A customer with this code exists already in Huikuan.", "customer.exists");
                 code = null;
             }
             else if (code is not null)
@@ -53,8 +53,8 @@ public sealed class ImportCustomersHandler(HuikuanDbContext db, Scope scope, Tim
                 seen[code] = row.Number;
             }
             var name = r.Text("name", 300, required: true);
-            var salesperson = Lookup(r, "salesperson", salespeople, "No salesperson with this code; create the salesperson first.");
-            var term = Lookup(r, "payment_term", terms, "No payment term with this code; create it under payment terms first.");
+            var salesperson = Lookup(r, "salesperson", salespeople, "No salesperson with this code; create the salesperson first.", "salesperson.unknown");
+            var term = Lookup(r, "payment_term", terms, "No payment term with this code; create it under payment terms first.", "paymentTerm.unknown");
             var currency = r.Currency("currency", baseCurrency);
             var taxId = r.Text("tax_id", 64);
             var email = r.Text("email", 320);
@@ -78,7 +78,7 @@ public sealed class ImportCustomersHandler(HuikuanDbContext db, Scope scope, Tim
     }
 
     /// <summary>The id for the code in the cell; null when the cell is empty, Guid.Empty (after recording the error) when unknown.</summary>
-    private static Guid? Lookup(RowReader r, string key, Dictionary<string, Guid> known, string reason)
+    private static Guid? Lookup(RowReader r, string key, Dictionary<string, Guid> known, string reason, string rule)
     {
         var code = r.Text(key, 32);
         if (code is null)
@@ -89,7 +89,7 @@ public sealed class ImportCustomersHandler(HuikuanDbContext db, Scope scope, Tim
         {
             return id;
         }
-        r.Fail(key, code, reason);
+        r.Fail(key, code, reason, rule);
         return Guid.Empty;
     }
 }

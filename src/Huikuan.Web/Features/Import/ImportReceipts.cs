@@ -52,14 +52,14 @@ public sealed class ImportReceiptsHandler(HuikuanDbContext db, Scope scope, Time
             var customer = customerCode is not null && customers.TryGetValue(customerCode, out var c) ? c : null;
             if (customerCode is not null && customer is null)
             {
-                r.Fail("customer_code", customerCode, "No customer with this code; import the customers first.");
+                r.Fail("customer_code", customerCode, "No customer with this code; import the customers first.", "customer.unknown");
             }
             var receivedOn = r.Date("received_on", required: true);
             var currency = customer is null ? null : r.Currency("currency", customer.Currency);
             var amount = r.Minor("amount", r.Amount("amount", required: true), currency);
             if (amount <= 0)
             {
-                r.Fail("amount", currency!.Format(amount.Value), "A receipt's amount must be greater than zero.");
+                r.Fail("amount", currency!.Format(amount.Value), "A receipt's amount must be greater than zero.", "receipt.amount");
                 amount = null;
             }
             var method = Method(r);
@@ -71,7 +71,7 @@ public sealed class ImportReceiptsHandler(HuikuanDbContext db, Scope scope, Time
             }
             else if (bankReference is not null && existing.Contains(bankReference))
             {
-                r.Fail("bank_reference", bankReference, "A receipt with this bank reference is recorded already.");
+                r.Fail("bank_reference", bankReference, "A receipt with this bank reference is recorded already.", "receipt.bankReference");
                 bankReference = null;
             }
             else if (bankReference is not null)
@@ -122,20 +122,20 @@ public sealed class ImportReceiptsHandler(HuikuanDbContext db, Scope scope, Time
         {
             if (number is null && r.IsBlank("draft_number"))
             {
-                r.Fail("draft_number", null, "A bank acceptance draft (银行承兑汇票) needs its draft number (票号).");
+                r.Fail("draft_number", null, "A bank acceptance draft (银行承兑汇票) needs its draft number (票号).", "receipt.draftNumber");
             }
             if (maturesOn is null && r.IsBlank("draft_matures_on"))
             {
-                r.Fail("draft_matures_on", null, "A bank acceptance draft needs its maturity date (到期日).");
+                r.Fail("draft_matures_on", null, "A bank acceptance draft needs its maturity date (到期日).", "receipt.draftMaturity");
             }
             else if (maturesOn is { } m && receivedOn is { } received && m < received)
             {
-                r.Fail("draft_matures_on", m.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), "The draft matures before the day it was received.");
+                r.Fail("draft_matures_on", m.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), "The draft matures before the day it was received.", "receipt.draftBeforeReceived");
             }
         }
         else if (method is not null && (!r.IsBlank("draft_number") || !r.IsBlank("draft_matures_on")))
         {
-            r.Fail(r.IsBlank("draft_number") ? "draft_matures_on" : "draft_number", null, "Draft number and maturity belong to bank acceptance drafts (银行承兑汇票) only.");
+            r.Fail(r.IsBlank("draft_number") ? "draft_matures_on" : "draft_number", null, "Draft number and maturity belong to bank acceptance drafts (银行承兑汇票) only.", "receipt.draftOnly");
         }
         return (number, maturesOn, r.ErrorCount == errors);
     }
@@ -157,7 +157,7 @@ public sealed class ImportReceiptsHandler(HuikuanDbContext db, Scope scope, Time
         {
             return method;
         }
-        r.Fail("method", text, "Unknown payment method; use " + string.Join(", ", Enum.GetNames<ReceiptMethod>()) + " or 银行转账, 支票, 现金, 支付宝, 微信, 银行承兑汇票.");
+        r.Fail("method", text, "Unknown payment method; use " + string.Join(", ", Enum.GetNames<ReceiptMethod>()) + " or 银行转账, 支票, 现金, 支付宝, 微信, 银行承兑汇票.", "receipt.method");
         return null;
     }
 }
