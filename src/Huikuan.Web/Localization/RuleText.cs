@@ -42,6 +42,12 @@ public static class RuleMessages
 
     private static string Fill(string text, DomainRuleException rule, CultureInfo culture)
     {
+        // "{detail}": a text that leads in the reader's language and then quotes the rule's own words, for refusals
+        // whose particulars (a row, a column, a byte offset) are written into the message, not given as values.
+        if (text.Contains("{detail}", StringComparison.Ordinal))
+        {
+            return text.Replace("{detail}", rule.Message, StringComparison.Ordinal);
+        }
         if (rule.Arguments.Count == 0)
         {
             return text;

@@ -42,6 +42,9 @@ public sealed class CustomerPage(IPage page, Guid id) : AppShell(page)
 
     public ILocator Balances => Page.GetByTestId("balances");
 
+    /// <summary>The open amount in <paramref name="currency"/> (the balances table's second column).</summary>
+    public ILocator OpenIn(string currency) => Balances.Locator("tbody tr", new() { HasText = currency }).Locator("td:nth-child(2)");
+
     public ILocator OpenItemRows => Page.GetByTestId("open-items").Locator("tbody tr");
 
     public ILocator Statement => Page.GetByTestId("statement");

@@ -68,6 +68,10 @@ public sealed class InvoicePage(IPage page, Guid id) : AppShell(page)
 
     public ILocator FormError => Page.GetByTestId("form-error");
 
+    public ILocator ReversedBy => Page.GetByTestId("reversed-by");
+
+    public ILocator CustomerLink => Page.GetByTestId("customer-link");
+
     /// <summary>The invoice's id, from the address the form sent the browser to.</summary>
     public static Guid IdFrom(IPage page) => Guid.Parse(page.Url[(page.Url.LastIndexOf('/') + 1)..]);
 }

@@ -25,6 +25,34 @@ public static class LedgerForms
         await Options(page, text).First.ClickAsync();
     }
 
+    /// <summary>Opens a select and returns the texts of its entries, still open for <see cref="Options"/> to click.</summary>
+    public static async Task<IReadOnlyList<string>> OpenOptionsAsync(IPage page, ILocator select)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(select);
+        await select.Locator("xpath=..").ClickAsync();
+        var entries = page.Locator(".mud-popover-open .mud-list-item");
+        await Assertions.Expect(entries.First).ToBeVisibleAsync();
+        return await entries.AllInnerTextsAsync();
+    }
+
+    /// <summary>Opens a date picker's calendar, goes <paramref name="monthsAhead"/> months forward and clicks the day.</summary>
+    public static async Task PickDayAsync(IPage page, ILocator datePicker, int monthsAhead, int day)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(datePicker);
+        await datePicker.ClickAsync();
+        var calendar = page.Locator(".mud-popover-open .mud-picker");
+        for (var i = 0; i < monthsAhead; i++)
+        {
+            await calendar.Locator(".mud-picker-calendar-header-switch button").Last.ClickAsync();
+        }
+        await calendar.Locator("button.mud-picker-calendar-day:not(.mud-hidden)").GetByText(day.ToString(System.Globalization.CultureInfo.InvariantCulture), new() { Exact = true }).ClickAsync();
+        // Without action buttons the picker takes the day at once; a click outside closes the calendar.
+        await page.Mouse.ClickAsync(1, 1);
+        await Assertions.Expect(calendar).ToHaveCountAsync(0);
+    }
+
     /// <summary>Fills a number and leaves the field, which is when the page takes the value.</summary>
     public static async Task FillNumberAsync(ILocator field, string value)
     {

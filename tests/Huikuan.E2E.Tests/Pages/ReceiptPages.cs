@@ -19,6 +19,11 @@ public sealed class RecordReceiptPage(IPage page) : AppShell(page)
 
     public ILocator BankReference => Page.GetByTestId("bank-reference");
 
+    public ILocator DraftNumber => Page.GetByTestId("draft-number");
+
+    /// <summary>The date picker's input; the open calendar carries the same test id.</summary>
+    public ILocator DraftMaturesOn => Page.Locator("input[data-testid=draft-matures-on]");
+
     public ILocator Post => Page.GetByTestId("post");
 }
 
@@ -34,4 +39,13 @@ public sealed class ReceiptPage(IPage page, Guid id) : AppShell(page)
     public ILocator SuggestionRows => Page.GetByTestId("suggestions").Locator("tbody tr");
 
     public ILocator ApplySuggestions => Page.GetByTestId("apply-suggestions");
+
+    /// <summary>The line under the heading: customer, date, method, amount, unapplied, references, the draft.</summary>
+    public ILocator Facts => Page.GetByTestId("receipt-facts");
+
+    public ILocator AllocationInstallment => Page.GetByTestId("allocation-installment");
+
+    public ILocator AllocationAmount => Page.GetByTestId("allocation-amount");
+
+    public ILocator Allocate => Page.GetByTestId("allocate");
 }

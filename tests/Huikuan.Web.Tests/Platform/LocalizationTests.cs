@@ -10,8 +10,8 @@ namespace Huikuan.Web.Tests.Platform;
 public sealed partial class LocalizationTests
 {
     private static readonly string WebFolder = Path.Combine(Root(), "src", "Huikuan.Web");
-    /// <summary>The resource pairs: the shared texts and the ledger, administration and refusal texts (LedgerText, AdminText, RuleText).</summary>
-    public static TheoryData<string> Pairs => new("Text", "LedgerText", "AdminText", "RuleText");
+    /// <summary>The resource pairs: the shared texts and the ledger, administration, import and refusal texts.</summary>
+    public static TheoryData<string> Pairs => new("Text", "LedgerText", "AdminText", "ImportText", "RuleText");
 
     [Fact]
     public void RazorFiles_HaveNoUserVisibleTextOutsideTheResources()
@@ -93,8 +93,24 @@ public sealed partial class LocalizationTests
         Assert.True(missing.Count == 0, "No text in RuleText.resx for: " + string.Join(", ", missing));
     }
 
-    [GeneratedRegex(@"(?:DomainRuleException|ConflictException)\(\s*""([^""]+)""")]
+    [GeneratedRegex(@"(?:DomainRuleException|ConflictException|ImportFile\.Problem)\(\s*""([^""]+)""")]
     private static partial Regex ThrownRule();
+
+    /// <summary>The import names the common reasons a row is refused; the page says each in the reader's language.</summary>
+    [Fact]
+    public void ImportRowRules_HaveTextsInTheImportResources()
+    {
+        var keys = Load(Path.Combine(WebFolder, "Localization", "ImportText.resx")).Keys.ToHashSet(StringComparer.Ordinal);
+        var rules = Directory.GetFiles(Path.Combine(WebFolder, "Features", "Import"), "*.cs")
+            .SelectMany(f => RowRule().Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value)).Distinct().ToList();
+        Assert.True(rules.Count >= 20, $"Found only {rules.Count} row rules: {string.Join(", ", rules)}");
+
+        var missing = rules.Where(r => !keys.Contains("Row." + r)).ToList();
+        Assert.True(missing.Count == 0, "Not in ImportText.resx: " + string.Join(", ", missing.Select(r => "Row." + r)));
+    }
+
+    [GeneratedRegex(@"""((?:cell|customer|salesperson|paymentTerm|invoice|receipt)\.[A-Za-z]+)""\);")]
+    private static partial Regex RowRule();
 
     [GeneratedRegex(@"\bT\[""([^""]+)""[,\]]")]
     private static partial Regex LedgerKey();

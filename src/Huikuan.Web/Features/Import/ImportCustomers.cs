@@ -12,10 +12,12 @@ namespace Huikuan.Web.Features.Import;
 /// </summary>
 public sealed class ImportCustomersHandler(HuikuanDbContext db, Scope scope, TimeProvider clock)
 {
-    public async Task<ImportSummary> HandleAsync(RawTable table, bool dryRun, CancellationToken ct)
+    public async Task<ImportSummary> HandleAsync(RawTable table, bool dryRun, IProgress<ImportProgress>? progress, CancellationToken ct)
     {
         scope.Require(Permission.PostLedger);
         ArgumentNullException.ThrowIfNull(table);
+        var checking = new ProgressMeter(progress, ImportPhase.Checking, table.Rows.Count);
+        checking.Start();
         var company = scope.CompanyId;
         var map = ColumnMap.Bind(table.Headers, ImportLayouts.Customers);
         var baseCurrency = await db.Companies.Where(c => c.Id == company).Select(c => c.BaseCurrency).SingleAsync(ct);
@@ -26,11 +28,14 @@ public sealed class ImportCustomersHandler(HuikuanDbContext db, Scope scope, Tim
             (chunk, token) => db.Customers.Where(c => c.CompanyId == company && chunk.Contains(c.Code)).Select(c => c.Code).ToListAsync(token), ct);
 
         var errors = new List<ImportRowError>();
+        var done = 0;
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         var customers = new List<Customer>(table.Rows.Count);
         var now = clock.GetUtcNow();
         foreach (var row in table.Rows)
         {
+            checking.Row(++done);
+            ct.ThrowIfCancellationRequested();
             var r = new RowReader(row, map, errors);
             var code = r.Text("code", 64, required: true);
             if (code is not null && seen.TryGetValue(code, out var earlier))
@@ -40,7 +45,7 @@ public sealed class ImportCustomersHandler(HuikuanDbContext db, Scope scope, Tim
             }
             else if (code is not null && existing.Contains(code))
             {
-                r.Fail("code", code, "A customer with this code exists already in Huikuan.");
+                r.Fail("code", code, "A customer with this code exists already in Huikuan.", "customer.exists");
                 code = null;
             }
             else if (code is not null)
@@ -48,8 +53,8 @@ public sealed class ImportCustomersHandler(HuikuanDbContext db, Scope scope, Tim
                 seen[code] = row.Number;
             }
             var name = r.Text("name", 300, required: true);
-            var salesperson = Lookup(r, "salesperson", salespeople, "No salesperson with this code; create the salesperson first.");
-            var term = Lookup(r, "payment_term", terms, "No payment term with this code; create it under payment terms first.");
+            var salesperson = Lookup(r, "salesperson", salespeople, "No salesperson with this code; create the salesperson first.", "salesperson.unknown");
+            var term = Lookup(r, "payment_term", terms, "No payment term with this code; create it under payment terms first.", "paymentTerm.unknown");
             var currency = r.Currency("currency", baseCurrency);
             var taxId = r.Text("tax_id", 64);
             var email = r.Text("email", 320);
@@ -67,13 +72,13 @@ public sealed class ImportCustomersHandler(HuikuanDbContext db, Scope scope, Tim
         ImportSteps.RejectIfAny("customers", table, errors);
         if (!dryRun)
         {
-            await ImportSteps.InsertAsync(db, customers, _ => Task.CompletedTask, c => [c], ct);
+            await ImportSteps.InsertAsync(db, customers, progress, _ => Task.CompletedTask, c => [c], ct);
         }
         return new ImportSummary("customers", dryRun, table.Rows.Count, dryRun ? 0 : customers.Count, [], map.Ignored);
     }
 
     /// <summary>The id for the code in the cell; null when the cell is empty, Guid.Empty (after recording the error) when unknown.</summary>
-    private static Guid? Lookup(RowReader r, string key, Dictionary<string, Guid> known, string reason)
+    private static Guid? Lookup(RowReader r, string key, Dictionary<string, Guid> known, string reason, string rule)
     {
         var code = r.Text(key, 32);
         if (code is null)
@@ -84,7 +89,7 @@ public sealed class ImportCustomersHandler(HuikuanDbContext db, Scope scope, Tim
         {
             return id;
         }
-        r.Fail(key, code, reason);
+        r.Fail(key, code, reason, rule);
         return Guid.Empty;
     }
 }

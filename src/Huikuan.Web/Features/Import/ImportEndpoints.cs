@@ -16,11 +16,15 @@ public static class ImportEndpoints
         // credential for a cross-site form to borrow, so antiforgery tokens would protect nothing here.
         var group = api.MapGroup("/import").WithTags("Import").DisableAntiforgery();
         Describe(group.MapPost("/customers", (HttpRequest request, bool? dryRun, ImportCustomersHandler handler, CancellationToken ct) =>
-            RunAsync(request, "customers", (table, token) => handler.HandleAsync(table, dryRun ?? false, token), ct)));
+            RunAsync(request, "customers", (table, token) => handler.HandleAsync(table, dryRun ?? false, null, token), ct)));
         Describe(group.MapPost("/invoices", (HttpRequest request, bool? dryRun, ImportInvoicesHandler handler, CancellationToken ct) =>
-            RunAsync(request, "invoices", (table, token) => handler.HandleAsync(table, dryRun ?? false, token), ct)));
+            RunAsync(request, "invoices", (table, token) => handler.HandleAsync(table, dryRun ?? false, null, token), ct)));
         Describe(group.MapPost("/receipts", (HttpRequest request, bool? dryRun, ImportReceiptsHandler handler, CancellationToken ct) =>
-            RunAsync(request, "receipts", (table, token) => handler.HandleAsync(table, dryRun ?? false, token), ct)));
+            RunAsync(request, "receipts", (table, token) => handler.HandleAsync(table, dryRun ?? false, null, token), ct)));
+        group.MapGet("/{kind}/template.csv", Results<FileContentHttpResult, NotFound> (string kind) =>
+            ImportTemplates.Layout(kind) is null
+                ? TypedResults.NotFound()
+                : TypedResults.File(ImportTemplates.Csv(kind, System.Globalization.CultureInfo.CurrentUICulture), "text/csv; charset=utf-8", $"{kind}-template.csv"));
     }
 
     /// <summary>

@@ -19,10 +19,12 @@ public sealed class ImportInvoicesHandler(HuikuanDbContext db, Scope scope, Time
 
     private sealed record Row(Invoice Invoice, Receipt? Opening, Allocation? Applied);
 
-    public async Task<ImportSummary> HandleAsync(RawTable table, bool dryRun, CancellationToken ct)
+    public async Task<ImportSummary> HandleAsync(RawTable table, bool dryRun, IProgress<ImportProgress>? progress, CancellationToken ct)
     {
         scope.Require(Permission.PostLedger);
         ArgumentNullException.ThrowIfNull(table);
+        var checking = new ProgressMeter(progress, ImportPhase.Checking, table.Rows.Count);
+        checking.Start();
         var company = scope.CompanyId;
         var map = ColumnMap.Bind(table.Headers, ImportLayouts.Invoices);
         var customers = await db.Customers.AsNoTracking().Where(c => c.CompanyId == company)
@@ -32,6 +34,7 @@ public sealed class ImportInvoicesHandler(HuikuanDbContext db, Scope scope, Time
             (chunk, token) => db.Invoices.Where(i => i.CompanyId == company && chunk.Contains(i.Number)).Select(i => i.Number).ToListAsync(token), ct);
 
         var errors = new List<ImportRowError>();
+        var done = 0;
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         var rows = new List<Row>(table.Rows.Count);
         var totals = new Totals();
@@ -39,6 +42,8 @@ public sealed class ImportInvoicesHandler(HuikuanDbContext db, Scope scope, Time
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         foreach (var line in table.Rows)
         {
+            checking.Row(++done);
+            ct.ThrowIfCancellationRequested();
             var r = new RowReader(line, map, errors);
             var number = r.Text("number", 64, required: true);
             if (number is not null && seen.TryGetValue(number, out var earlier))
@@ -48,7 +53,7 @@ public sealed class ImportInvoicesHandler(HuikuanDbContext db, Scope scope, Time
             }
             else if (number is not null && existing.Contains(number))
             {
-                r.Fail("number", number, "A document with this number exists already in Huikuan.");
+                r.Fail("number", number, "A document with this number exists already in Huikuan.", "invoice.exists");
                 number = null;
             }
             else if (number is not null)
@@ -59,32 +64,32 @@ public sealed class ImportInvoicesHandler(HuikuanDbContext db, Scope scope, Time
             var customer = customerCode is not null && customers.TryGetValue(customerCode, out var c) ? c : null;
             if (customerCode is not null && customer is null)
             {
-                r.Fail("customer_code", customerCode, "No customer with this code; import the customers first.");
+                r.Fail("customer_code", customerCode, "No customer with this code; import the customers first.", "customer.unknown");
             }
             var invoiceDate = r.Date("invoice_date", required: true);
             var dueDate = r.Date("due_date", required: true);
             if (invoiceDate is { } from && dueDate is { } due && due < from)
             {
-                r.Fail("due_date", due.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), "The due date is before the invoice date.");
+                r.Fail("due_date", due.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), "The due date is before the invoice date.", "invoice.dueBeforeDate");
                 dueDate = null;
             }
             var currency = customer is null ? null : r.Currency("currency", customer.Currency);
             var amount = r.Minor("amount", r.Amount("amount", required: true), currency);
             if (amount <= 0)
             {
-                r.Fail("amount", null, "An invoice's amount must be greater than zero; credit notes are not imported.");
+                r.Fail("amount", null, "An invoice's amount must be greater than zero; credit notes are not imported.", "invoice.amount");
                 amount = null;
             }
             var open = r.IsBlank("open_amount") ? amount : r.Minor("open_amount", r.Amount("open_amount"), currency);
             if (open is { } o && amount is { } a && (o < 0 || o > a))
             {
-                r.Fail("open_amount", currency!.Format(o), "The open amount must be between 0 and the invoice amount.");
+                r.Fail("open_amount", currency!.Format(o), "The open amount must be between 0 and the invoice amount.", "invoice.open");
                 open = null;
             }
             var paidOn = r.Date("paid_on") ?? invoiceDate;
             if (paidOn is { } p && invoiceDate is { } d && (p < d || p > today))
             {
-                r.Fail("paid_on", p.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), "The payment date must be between the invoice date and today.");
+                r.Fail("paid_on", p.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), "The payment date must be between the invoice date and today.", "invoice.paidOn");
                 paidOn = null;
             }
             var fapiao = r.Text("fapiao_number", 64);
@@ -119,7 +124,7 @@ public sealed class ImportInvoicesHandler(HuikuanDbContext db, Scope scope, Time
         var openings = rows.Where(x => x.Opening is not null).ToList();
         if (!dryRun)
         {
-            await ImportSteps.InsertAsync(db, rows, async token =>
+            await ImportSteps.InsertAsync(db, rows, progress, async token =>
             {
                 var numbers = await ImportSteps.ReserveNumbersAsync(db, company, "RC", openings.Count, token);
                 for (var i = 0; i < openings.Count; i++)

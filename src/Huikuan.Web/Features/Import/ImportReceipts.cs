@@ -22,10 +22,12 @@ public sealed class ImportReceiptsHandler(HuikuanDbContext db, Scope scope, Time
         ["其他"] = ReceiptMethod.Other,
     };
 
-    public async Task<ImportSummary> HandleAsync(RawTable table, bool dryRun, CancellationToken ct)
+    public async Task<ImportSummary> HandleAsync(RawTable table, bool dryRun, IProgress<ImportProgress>? progress, CancellationToken ct)
     {
         scope.Require(Permission.PostLedger);
         ArgumentNullException.ThrowIfNull(table);
+        var checking = new ProgressMeter(progress, ImportPhase.Checking, table.Rows.Count);
+        checking.Start();
         var company = scope.CompanyId;
         var map = ColumnMap.Bind(table.Headers, ImportLayouts.Receipts);
         var customers = await db.Customers.AsNoTracking().Where(c => c.CompanyId == company)
@@ -36,25 +38,28 @@ public sealed class ImportReceiptsHandler(HuikuanDbContext db, Scope scope, Time
                 .Select(x => x.BankReference!).ToListAsync(token), ct);
 
         var errors = new List<ImportRowError>();
+        var done = 0;
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         var receipts = new List<Receipt>(table.Rows.Count);
         var totals = new Totals();
         var now = clock.GetUtcNow();
         foreach (var row in table.Rows)
         {
+            checking.Row(++done);
+            ct.ThrowIfCancellationRequested();
             var r = new RowReader(row, map, errors);
             var customerCode = r.Text("customer_code", 64, required: true);
             var customer = customerCode is not null && customers.TryGetValue(customerCode, out var c) ? c : null;
             if (customerCode is not null && customer is null)
             {
-                r.Fail("customer_code", customerCode, "No customer with this code; import the customers first.");
+                r.Fail("customer_code", customerCode, "No customer with this code; import the customers first.", "customer.unknown");
             }
             var receivedOn = r.Date("received_on", required: true);
             var currency = customer is null ? null : r.Currency("currency", customer.Currency);
             var amount = r.Minor("amount", r.Amount("amount", required: true), currency);
             if (amount <= 0)
             {
-                r.Fail("amount", currency!.Format(amount.Value), "A receipt's amount must be greater than zero.");
+                r.Fail("amount", currency!.Format(amount.Value), "A receipt's amount must be greater than zero.", "receipt.amount");
                 amount = null;
             }
             var method = Method(r);
@@ -66,7 +71,7 @@ public sealed class ImportReceiptsHandler(HuikuanDbContext db, Scope scope, Time
             }
             else if (bankReference is not null && existing.Contains(bankReference))
             {
-                r.Fail("bank_reference", bankReference, "A receipt with this bank reference is recorded already.");
+                r.Fail("bank_reference", bankReference, "A receipt with this bank reference is recorded already.", "receipt.bankReference");
                 bankReference = null;
             }
             else if (bankReference is not null)
@@ -95,7 +100,7 @@ public sealed class ImportReceiptsHandler(HuikuanDbContext db, Scope scope, Time
         ImportSteps.RejectIfAny("receipts", table, errors);
         if (!dryRun)
         {
-            await ImportSteps.InsertAsync(db, receipts, async token =>
+            await ImportSteps.InsertAsync(db, receipts, progress, async token =>
             {
                 var numbers = await ImportSteps.ReserveNumbersAsync(db, company, "RC", receipts.Count, token);
                 for (var i = 0; i < receipts.Count; i++)
@@ -117,20 +122,20 @@ public sealed class ImportReceiptsHandler(HuikuanDbContext db, Scope scope, Time
         {
             if (number is null && r.IsBlank("draft_number"))
             {
-                r.Fail("draft_number", null, "A bank acceptance draft (银行承兑汇票) needs its draft number (票号).");
+                r.Fail("draft_number", null, "A bank acceptance draft (银行承兑汇票) needs its draft number (票号).", "receipt.draftNumber");
             }
             if (maturesOn is null && r.IsBlank("draft_matures_on"))
             {
-                r.Fail("draft_matures_on", null, "A bank acceptance draft needs its maturity date (到期日).");
+                r.Fail("draft_matures_on", null, "A bank acceptance draft needs its maturity date (到期日).", "receipt.draftMaturity");
             }
             else if (maturesOn is { } m && receivedOn is { } received && m < received)
             {
-                r.Fail("draft_matures_on", m.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), "The draft matures before the day it was received.");
+                r.Fail("draft_matures_on", m.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), "The draft matures before the day it was received.", "receipt.draftBeforeReceived");
             }
         }
         else if (method is not null && (!r.IsBlank("draft_number") || !r.IsBlank("draft_matures_on")))
         {
-            r.Fail(r.IsBlank("draft_number") ? "draft_matures_on" : "draft_number", null, "Draft number and maturity belong to bank acceptance drafts (银行承兑汇票) only.");
+            r.Fail(r.IsBlank("draft_number") ? "draft_matures_on" : "draft_number", null, "Draft number and maturity belong to bank acceptance drafts (银行承兑汇票) only.", "receipt.draftOnly");
         }
         return (number, maturesOn, r.ErrorCount == errors);
     }
@@ -152,7 +157,7 @@ public sealed class ImportReceiptsHandler(HuikuanDbContext db, Scope scope, Time
         {
             return method;
         }
-        r.Fail("method", text, "Unknown payment method; use " + string.Join(", ", Enum.GetNames<ReceiptMethod>()) + " or 银行转账, 支票, 现金, 支付宝, 微信, 银行承兑汇票.");
+        r.Fail("method", text, "Unknown payment method; use " + string.Join(", ", Enum.GetNames<ReceiptMethod>()) + " or 银行转账, 支票, 现金, 支付宝, 微信, 银行承兑汇票.", "receipt.method");
         return null;
     }
 }

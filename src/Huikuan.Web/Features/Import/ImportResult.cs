@@ -54,13 +54,14 @@ internal static class ImportSteps
     }
 
     /// <summary>
-    /// One transaction for the whole file. On SQLite, saves every <see cref="BatchRows"/> rows and clears the change
-    /// tracker so that memory stays flat; on PostgreSQL, binary COPY per table (<see cref="PostgresCopy"/>).
-    /// <paramref name="prepare"/> runs inside the transaction (e.g. to reserve numbers). <paramref name="entities"/>
-    /// lists every row to write, dependants included, principals first.
+    /// One transaction for the whole file, written in batches of <see cref="BatchRows"/> rows: on SQLite by SaveChanges,
+    /// clearing the change tracker after each so that memory stays flat; on PostgreSQL by binary COPY per table
+    /// (<see cref="PostgresCopy"/>). <paramref name="prepare"/> runs inside the transaction (e.g. to reserve numbers).
+    /// <paramref name="entities"/> lists every row to write, dependants included, principals first. After each batch the
+    /// rows written so far are reported; a retried transaction starts again from zero.
     /// </summary>
-    public static async Task InsertAsync<T>(HuikuanDbContext db, IReadOnlyList<T> rows, Func<CancellationToken, Task> prepare,
-        Func<T, IEnumerable<object>> entities, CancellationToken ct)
+    public static async Task InsertAsync<T>(HuikuanDbContext db, IReadOnlyList<T> rows, IProgress<ImportProgress>? progress,
+        Func<CancellationToken, Task> prepare, Func<T, IEnumerable<object>> entities, CancellationToken ct)
     {
         var detect = db.ChangeTracker.AutoDetectChangesEnabled;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
@@ -68,17 +69,24 @@ internal static class ImportSteps
         {
             await Transactions.RunAsync(db, async token =>
             {
+                var writing = new ProgressMeter(progress, ImportPhase.Writing, rows.Count);
+                writing.Start();
                 await prepare(token);
-                if (!db.IsSqlite)
-                {
-                    await PostgresCopy.WriteAsync(db, rows.SelectMany(entities), token);
-                    return true;
-                }
+                var written = 0;
                 foreach (var batch in rows.Chunk(BatchRows))
                 {
-                    db.AddRange(batch.SelectMany(entities));
-                    await db.SaveChangesAsync(token);
-                    db.ChangeTracker.Clear();
+                    if (db.IsSqlite)
+                    {
+                        db.AddRange(batch.SelectMany(entities));
+                        await db.SaveChangesAsync(token);
+                        db.ChangeTracker.Clear();
+                    }
+                    else
+                    {
+                        await PostgresCopy.WriteAsync(db, batch.SelectMany(entities), token);
+                    }
+                    written += batch.Length;
+                    writing.Row(written);
                 }
                 return true;
             }, ct);

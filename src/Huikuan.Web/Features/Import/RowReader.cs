@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 using Huikuan.Domain;
 using Huikuan.Domain.Money;
@@ -7,9 +8,11 @@ namespace Huikuan.Web.Features.Import;
 
 /// <summary>
 /// One reason a row cannot be imported: the row as numbered in the file, the column header as written in
-/// the file, the column's key in docs/import.md (for programs), the value, and why.
+/// the file, the column's key in docs/import.md (for programs), the value, and why. <see cref="Rule"/> names the
+/// reason when it is one of the common ones, so that a page can say it in the reader's language.
 /// </summary>
-public sealed record ImportRowError(int Row, string Column, string Field, string? Value, string Reason);
+public sealed record ImportRowError(int Row, string Column, string Field, string? Value, string Reason,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Rule = null);
 
 /// <summary>
 /// Reads typed values from one row, writing every problem to the shared error list instead of stopping at
@@ -24,8 +27,8 @@ public sealed partial class RowReader(ImportRow row, ColumnMap map, List<ImportR
     /// <summary>All errors so far, of every row: compare before and after to see whether a step failed.</summary>
     public int ErrorCount => errors.Count;
 
-    public void Fail(string key, string? value, string reason) =>
-        errors.Add(new ImportRowError(row.Number, map.Find(key)?.Header ?? key, key, value, reason));
+    public void Fail(string key, string? value, string reason, string? rule = null) =>
+        errors.Add(new ImportRowError(row.Number, map.Find(key)?.Header ?? key, key, value, reason, rule));
 
     public string? Text(string key, int maxLength, bool required = false)
     {
@@ -42,7 +45,7 @@ public sealed partial class RowReader(ImportRow row, ColumnMap map, List<ImportR
         if (text[0] is '=' or '+' or '-' or '@' && !decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
         {
             // Text that a spreadsheet would run as a formula when the data is exported again (CSV injection).
-            Fail(key, text, $"Starts with '{text[0]}' like a formula; such text is refused. Remove the leading '{text[0]}'.");
+            Fail(key, text, $"Starts with '{text[0]}' like a formula; such text is refused. Remove the leading '{text[0]}'.", "cell.formulaText");
             return null;
         }
         return text;
@@ -62,7 +65,7 @@ public sealed partial class RowReader(ImportRow row, ColumnMap map, List<ImportR
         };
         if (cell.Value is double or decimal or int or long)
         {
-            Fail(key, AsText(cell.Value), "A number, not a date. Format the cells as dates or write the date as yyyy-MM-dd.");
+            Fail(key, AsText(cell.Value), "A number, not a date. Format the cells as dates or write the date as yyyy-MM-dd.", "cell.numberNotDate");
             return null;
         }
         var text = AsText(cell.Value).Trim();
@@ -73,7 +76,7 @@ public sealed partial class RowReader(ImportRow row, ColumnMap map, List<ImportR
         }
         if (date is null)
         {
-            Fail(key, text, "Not a date; write it as yyyy-MM-dd (2026-06-30) or yyyy/M/d.");
+            Fail(key, text, "Not a date; write it as yyyy-MM-dd (2026-06-30) or yyyy/M/d.", "cell.notDate");
             return null;
         }
         try
@@ -83,7 +86,7 @@ public sealed partial class RowReader(ImportRow row, ColumnMap map, List<ImportR
         }
         catch (DomainRuleException e)
         {
-            Fail(key, text, e.Message);
+            Fail(key, text, e.Message, e.Rule);
             return null;
         }
     }
@@ -108,7 +111,7 @@ public sealed partial class RowReader(ImportRow row, ColumnMap map, List<ImportR
         var text = AsText(cell.Value).Trim();
         if (!AmountPattern().IsMatch(text))
         {
-            Fail(key, text, "Not an amount; write digits with '.' as the decimal point (1234.56 or 1,234.56), without currency signs.");
+            Fail(key, text, "Not an amount; write digits with '.' as the decimal point (1234.56 or 1,234.56), without currency signs.", "cell.notAmount");
             return null;
         }
         return decimal.Parse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
@@ -123,7 +126,7 @@ public sealed partial class RowReader(ImportRow row, ColumnMap map, List<ImportR
         }
         if (!Huikuan.Domain.Money.Currency.IsKnown(code))
         {
-            Fail(key, code, "Not a supported ISO 4217 currency code (CNY, USD, EUR, …).");
+            Fail(key, code, "Not a supported ISO 4217 currency code (CNY, USD, EUR, …).", "cell.currency");
             return null;
         }
         return Huikuan.Domain.Money.Currency.Of(code);
@@ -142,7 +145,7 @@ public sealed partial class RowReader(ImportRow row, ColumnMap map, List<ImportR
         }
         catch (DomainRuleException e)
         {
-            Fail(key, amount.Value.ToString(CultureInfo.InvariantCulture), e.Message);
+            Fail(key, amount.Value.ToString(CultureInfo.InvariantCulture), e.Message, e.Rule);
             return null;
         }
     }
@@ -160,14 +163,14 @@ public sealed partial class RowReader(ImportRow row, ColumnMap map, List<ImportR
         }
         if (cell.IsFormula)
         {
-            Fail(key, AsText(cell.Value), "The cell holds a formula. Copy the column and paste it as values, then import again.");
+            Fail(key, AsText(cell.Value), "The cell holds a formula. Copy the column and paste it as values, then import again.", "cell.formula");
             return false;
         }
         if (cell.IsBlank)
         {
             if (required)
             {
-                Fail(key, null, "Required; the cell is empty.");
+                Fail(key, null, "Required; the cell is empty.", "cell.required");
             }
             return false;
         }

@@ -78,6 +78,8 @@ public abstract class ImportTests(HuikuanApp app)
             .Select(e => (e.GetProperty("row").GetInt32(), e.GetProperty("column").GetString())).ToList();
         Assert.Equal([(3, "customer_code"), (4, "number"), (5, "invoice_date"), (5, "amount"), (6, "due_date"), (6, "amount"), (7, "open_amount"), (8, "amount")], rows);
         Assert.Equal(7, problem.GetProperty("rowsRead").GetInt32());
+        var first = problem.GetProperty("rows")[0];
+        Assert.Equal("customer.unknown", first.GetProperty("rule").GetString());
         Assert.Equal(0, await app.WithDbAsync(db => db.Invoices.CountAsync(x => x.CompanyId == api.Company.Id)));
     }
 
