@@ -85,7 +85,7 @@ public sealed class AdminTests(HuikuanServer server, Chromium chromium)
         await users.Email.FillAsync(email);
         await LedgerForms.ChooseAsync(session.Page, users.Role, "销售");
         await users.Create.ClickAsync();
-        await Expect(session.Page.GetByTestId("form-error")).ToHaveTextAsync("销售角色的用户必须关联一名销售员，以确定其负责的客户。");
+        await Expect(session.Page.GetByTestId("form-error")).ToHaveTextAsync("业务员用户须关联其所负责客户的业务员。");
         await users.ChooseFirstSalespersonAsync();
         await users.Create.ClickAsync();
 
@@ -101,7 +101,7 @@ public sealed class AdminTests(HuikuanServer server, Chromium chromium)
         await Expect(users.Created).ToHaveCountAsync(0);
 
         await users.EditOf(email).ClickAsync();
-        await users.Disabled.CheckAsync(new() { Force = true });
+        await users.DisableAsync();
         await users.Save.ClickAsync();
         await Expect(users.Row(email)).ToContainTextAsync("已停用");
         await Expect(users.Row(email)).ToContainTextAsync("从未登录");

@@ -78,6 +78,20 @@ public sealed class UsersPage(IPage page) : AppShell(page)
 
     public ILocator Disabled => Page.GetByTestId("user-disabled");
 
+    /// <summary>
+    /// Ticks "disabled" in the edit dialog. The dialog may still be drawing its switch when the first click lands,
+    /// and the click is then lost: click again until the box shows it.
+    /// </summary>
+    public async Task DisableAsync()
+    {
+        for (var attempt = 0; attempt < 20 && !await Disabled.IsCheckedAsync(); attempt++)
+        {
+            await Disabled.ClickAsync(new() { Force = true });
+            await Page.WaitForTimeoutAsync(250);
+        }
+        await Assertions.Expect(Disabled).ToBeCheckedAsync();
+    }
+
     public ILocator Save => Page.GetByTestId("save-user");
 
     /// <summary>Opens the salesperson list and takes its first entry.</summary>

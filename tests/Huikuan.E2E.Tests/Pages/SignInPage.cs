@@ -50,5 +50,12 @@ public sealed class SignInPage(IPage page) : PageObject(page)
         await OpenAsync();
         await SubmitAsync(email, DemoPassword);
         Assert.DoesNotContain(Path, Page.Url, StringComparison.Ordinal);
+        // A demo user keeps the language another test last chose for them, and it outranks the browser's; each test
+        // reads the pages in its own browser's language, so choose that one again.
+        var browser = await Page.EvaluateAsync<string>("navigator.language");
+        var culture = browser.StartsWith("zh", StringComparison.OrdinalIgnoreCase) ? "zh-CN" : "en";
+        var here = new Uri(Page.Url).PathAndQuery;
+        await Page.GotoAsync($"/culture/set?culture={culture}&redirectUri={Uri.EscapeDataString(here)}");
+        await Page.WaitForLoadStateAsync(LoadState.Load);
     }
 }
