@@ -21,6 +21,11 @@ public static class PageList
             new("Follow-ups", "/follow-ups"),
             new("Issue an invoice", "/invoices/new", "[data-testid=post]"),
             new("Record a receipt", "/receipts/new", "[data-testid=post]"),
+            new("New customer", "/customers/new", "[data-testid=post]"),
+            new("Import", "/import", "[data-testid=kind]"),
+            new("Audit trail", "/admin/audit"),
+            new("Users", "/admin/users"),
+            new("API keys", "/account/api-keys", "[data-testid=new-key]"),
         };
         if (await browser.FirstIdAsync("/api/customers?sort=outstanding&pageSize=1") is { } customer)
         {

@@ -68,9 +68,14 @@ public static class OpenItemsAsOf
         var creditNotes = db.Invoices.AsNoTracking().Where(n => n.CompanyId == company);
         var creditAppliedLater = db.Allocations
             .Where(a => a.CompanyId == company && a.AppliedOn > asOf && a.CreditNoteId != null).Select(a => a.CreditNoteId!.Value);
+        // A document applied (or reversed) on or before the date has had no movement since: what it has unapplied now
+        // is what it had then, with no need to add anything back. Only those applied after the date need the sums.
         var parts = new[]
         {
-            await CashAsync(db, company, asOf, receipts.Where(r => r.UnappliedMinor != 0), ct),
+            (await receipts.Where(r => r.UnappliedMinor != 0)
+                .Select(r => new { r.Id, r.CustomerId, r.Currency, r.ReceivedOn, r.ReversalOfId, r.UnappliedMinor, r.LastAppliedOn }).ToListAsync(ct))
+                .Where(r => r.LastAppliedOn is not { } last || last <= asOf)
+                .Select(r => new UnappliedRow(r.Id, r.CustomerId, r.Currency, r.ReceivedOn, r.ReversalOfId == null, r.UnappliedMinor)).ToList(),
             await CashAsync(db, company, asOf, receipts.Where(r => r.LastAppliedOn > asOf), ct),
             await CreditAsync(db, company, asOf, creditNotes.Where(n => n.UnappliedMinor != 0), ct),
             await CreditAsync(db, company, asOf, creditNotes.Where(n => creditAppliedLater.Contains(n.Id)), ct),
