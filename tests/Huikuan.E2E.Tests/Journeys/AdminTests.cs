@@ -100,14 +100,14 @@ public sealed class AdminTests(HuikuanServer server, Chromium chromium)
         await Expect(users.Row(email)).ToBeVisibleAsync();
         await Expect(users.Created).ToHaveCountAsync(0);
 
-        await users.EditOf(email).ClickAsync();
+        await users.EditAsync(email);
         await users.DisableAsync();
         await users.Save.ClickAsync();
         await Expect(users.Row(email)).ToContainTextAsync("已停用");
         await Expect(users.Row(email)).ToContainTextAsync("从未登录");
 
         // Taking away one's own administrator role is refused, and the page says why.
-        await users.EditOf("admin@demo.huikuan").ClickAsync();
+        await users.EditAsync("admin@demo.huikuan");
         await LedgerForms.ChooseAsync(session.Page, users.Role, "管理层");
         await users.Save.ClickAsync();
         await Expect(session.Page.GetByTestId("form-error")).ToHaveTextAsync("不能取消自己的管理员角色或停用自己的账户，请由其他管理员操作。");

@@ -76,6 +76,27 @@ public sealed class UsersPage(IPage page) : AppShell(page)
 
     public ILocator EditOf(string email) => Row(email).GetByTestId("edit-user");
 
+    /// <summary>
+    /// Opens a user's edit dialog. A click that lands while the table is still being redrawn is lost, so click
+    /// again until the dialog shows (once it does, it covers the table and no second one can open).
+    /// </summary>
+    public async Task EditAsync(string email)
+    {
+        for (var attempt = 0; attempt < 10 && !await Disabled.IsVisibleAsync(); attempt++)
+        {
+            await EditOf(email).ClickAsync();
+            try
+            {
+                await Disabled.WaitForAsync(new() { Timeout = 3_000 });
+            }
+            catch (TimeoutException)
+            {
+                // Not open yet: try again.
+            }
+        }
+        await Assertions.Expect(Disabled).ToBeVisibleAsync();
+    }
+
     public ILocator Disabled => Page.GetByTestId("user-disabled");
 
     /// <summary>
