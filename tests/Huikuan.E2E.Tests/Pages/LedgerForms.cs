@@ -16,13 +16,20 @@ public static class LedgerForms
         await picker.ClickAsync();
         await picker.FillAsync(code);
         await Options(page, code).First.ClickAsync();
+        await Assertions.Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
     }
 
+    /// <summary>
+    /// Opens a select, chooses the entry that shows <paramref name="text"/>, and waits for the list to close: while
+    /// it is closing, its overlay would take the next click meant for another field or the post button.
+    /// </summary>
     public static async Task ChooseAsync(IPage page, ILocator select, string text)
     {
+        ArgumentNullException.ThrowIfNull(page);
         ArgumentNullException.ThrowIfNull(select);
         await select.Locator("xpath=..").ClickAsync();
         await Options(page, text).First.ClickAsync();
+        await Assertions.Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
     }
 
     /// <summary>Opens a select and returns the texts of its entries, still open for <see cref="Options"/> to click.</summary>
