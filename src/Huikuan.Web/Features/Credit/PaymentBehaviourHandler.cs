@@ -1,0 +1,46 @@
+using Huikuan.Domain;
+using Huikuan.Domain.Credit;
+using Huikuan.Web.Data;
+using Huikuan.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Huikuan.Web.Features.Credit;
+
+/// <summary>A customer's payment behaviour for the credit file and the score: how punctually they paid over the last year.</summary>
+public sealed record PaymentBehaviourView(
+    Guid CustomerId, DateOnly AsOf, int Months, int ItemsDue, int PaidOnTime, decimal? OnTimeShare, decimal? AverageDaysLate,
+    decimal? RecentDaysLate, decimal? EarlierDaysLate, decimal? Trend);
+
+public sealed class PaymentBehaviourHandler(HuikuanDbContext db, Scope scope, TimeProvider clock)
+{
+    public const int Months = 12;
+
+    public async Task<PaymentBehaviourView> ForCustomerAsync(Guid customerId, DateOnly? asOf, CancellationToken ct)
+    {
+        var company = scope.CompanyId;
+        // The customers' filter hides other owners' customers from a salesperson: theirs is then not found.
+        if (!await db.Customers.AnyAsync(c => c.CompanyId == company && c.Id == customerId, ct))
+        {
+            throw new NotFoundException("Customer", customerId);
+        }
+        var date = asOf ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var from = date.AddMonths(-Months);
+        // Settled items carry the day of their last application; that is the day they were paid in full.
+        var items = await db.Installments.AsNoTracking()
+            .Where(i => i.CompanyId == company && i.CustomerId == customerId && i.DueDate > from && i.DueDate <= date)
+            .Select(i => new DueItem(i.DueDate, i.AmountMinor, i.OpenMinor, i.LastAppliedOn))
+            .ToListAsync(ct);
+        var b = PaymentBehaviour.From(items, date, Months);
+        return new PaymentBehaviourView(customerId, date, Months, b.ItemsDue, b.PaidOnTime, b.OnTimeShare, b.AverageDaysLate,
+            b.RecentDaysLate, b.EarlierDaysLate, b.Trend);
+    }
+}
+
+public static class CreditEndpoints
+{
+    public static void MapCredit(this RouteGroupBuilder api) =>
+        api.MapGet("/customers/{id:guid}/payment-behaviour", async (Guid id, DateOnly? asOf, PaymentBehaviourHandler handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.ForCustomerAsync(id, asOf, ct)))
+            .WithTags("Credit")
+            .WithSummary("How punctually the customer paid over the last 12 months: share on time, amount-weighted days late, and the trend.");
+}

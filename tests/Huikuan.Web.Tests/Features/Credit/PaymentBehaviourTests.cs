@@ -1,0 +1,51 @@
+using System.Net;
+using Huikuan.Domain.Access;
+using Huikuan.Web.Features.Credit;
+using Huikuan.Web.Tests.Infrastructure;
+
+namespace Huikuan.Web.Tests.Features.Credit;
+
+public abstract class PaymentBehaviourTests(HuikuanApp app)
+{
+    [Fact]
+    public async Task OneInvoicePaidOnTime_AndOneTenDaysLate_GiveHalfOnTime_AndFiveDaysLateOnAverage()
+    {
+        var api = await app.NewCompanyAsync();
+        var customer = await api.CustomerAsync();
+        var onTime = await api.IssueInvoiceAsync(customer.Id, new DateOnly(2026, 1, 1), 1000m, due: new DateOnly(2026, 1, 31));
+        var late = await api.IssueInvoiceAsync(customer.Id, new DateOnly(2026, 2, 1), 1000m, due: new DateOnly(2026, 3, 3));
+        await api.RecordReceiptAsync(customer.Id, new DateOnly(2026, 1, 31), 1000m, reference: onTime.Number, autoApply: true);
+        await api.RecordReceiptAsync(customer.Id, new DateOnly(2026, 3, 13), 1000m, reference: late.Number, autoApply: true);
+        // Not yet due on the as-of date: left out.
+        await api.IssueInvoiceAsync(customer.Id, new DateOnly(2026, 3, 20), 500m, due: new DateOnly(2026, 4, 30));
+
+        var b = await api.GetAsync<PaymentBehaviourView>($"/api/customers/{customer.Id}/payment-behaviour?asOf=2026-04-01");
+
+        Assert.Equal(2, b.ItemsDue);
+        Assert.Equal(1, b.PaidOnTime);
+        Assert.Equal(0.5m, b.OnTimeShare);
+        Assert.Equal(5.0m, b.AverageDaysLate);
+        // Both fell due in the last three months; nothing fell due in the three before, so there is no trend yet.
+        Assert.Equal(5.0m, b.RecentDaysLate);
+        Assert.Null(b.EarlierDaysLate);
+        Assert.Null(b.Trend);
+    }
+
+    [Fact]
+    public async Task AnotherOwnersCustomer_IsNotFound_ForASalesperson()
+    {
+        var api = await app.NewCompanyAsync();
+        var mine = await api.SalespersonAsync("S1", "Mine");
+        var theirs = await api.SalespersonAsync("S2", "Theirs");
+        var customer = await api.CustomerAsync(salespersonId: theirs.Id);
+        var sales = await api.AsNewUserAsync(Role.Salesperson, mine.Id);
+
+        var response = await sales.Http.GetAsync(new Uri($"/api/customers/{customer.Id}/payment-behaviour", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+}
+
+public sealed class PaymentBehaviourTestsOnSqlite(SqliteApp app) : PaymentBehaviourTests(app), IClassFixture<SqliteApp>;
+
+public sealed class PaymentBehaviourTestsOnPostgres(PostgresApp app) : PaymentBehaviourTests(app), IClassFixture<PostgresApp>;
