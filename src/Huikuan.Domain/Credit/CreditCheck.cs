@@ -6,7 +6,7 @@ namespace Huikuan.Domain.Credit;
 /// <param name="UnbilledMilestonesMinor">Milestones reached but not yet invoiced.</param>
 public sealed record CreditExposure(long OpenReceivablesMinor, long UnbilledOrdersMinor, long UnbilledMilestonesMinor)
 {
-    public long TotalMinor => OpenReceivablesMinor + UnbilledOrdersMinor + UnbilledMilestonesMinor;
+    public long TotalMinor => checked(OpenReceivablesMinor + UnbilledOrdersMinor + UnbilledMilestonesMinor);
 }
 
 /// <summary>
@@ -99,7 +99,7 @@ public static class CreditCheck
         rules.Validate(grade);
 
         var before = exposure.TotalMinor;
-        var after = before + orderAmountMinor;
+        var after = checked(before + orderAmountMinor);
         if (prepaid)
         {
             return new CreditCheckResult(CreditDecision.Pass, [], after, 0);
