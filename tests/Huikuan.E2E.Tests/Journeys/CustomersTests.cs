@@ -56,8 +56,13 @@ public sealed class CustomersTests(HuikuanServer server, Chromium chromium)
         await Expect(customer.Heading).ToHaveTextAsync(name);
         await Expect(customer.Balances).ToContainTextAsync("CNY");
         await Expect(customer.Statement).ToContainTextAsync("Opening balance");
-        // How punctually they paid over the last year, from the demo's history (or a note when nothing fell due).
+        // The credit score and how punctually they paid over the last year, from the demo's history (or a note when
+        // nothing fell due).
         await Expect(session.Page.GetByTestId("payment-behaviour")).ToContainTextAsync(new Regex(@"\d[\d,]* of \d[\d,]* installments due|Nothing fell due"));
+        if (await session.Page.GetByTestId("behaviour-empty").CountAsync() == 0)
+        {
+            await Expect(session.Page.GetByTestId("credit-score")).ToHaveTextAsync(new Regex(@"^\d{1,3} · grade [A-E]$"));
+        }
         await Expect(customer.ClosingBalance).ToHaveTextAsync(new Regex(@"^-?[\d,]+\.\d{2} CNY$"));
         await customer.ScreenshotAsync("customer");
 

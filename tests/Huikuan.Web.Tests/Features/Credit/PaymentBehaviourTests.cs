@@ -32,6 +32,42 @@ public abstract class PaymentBehaviourTests(HuikuanApp app)
     }
 
     [Fact]
+    public async Task TheScore_ComesFromWhatTheLedgerKnows_AndLeavesTheRestOut()
+    {
+        var api = await app.NewCompanyAsync();
+        var customer = await api.CustomerAsync();
+        var onTime = await api.IssueInvoiceAsync(customer.Id, new DateOnly(2026, 1, 1), 1000m, due: new DateOnly(2026, 1, 31));
+        var late = await api.IssueInvoiceAsync(customer.Id, new DateOnly(2026, 2, 1), 1000m, due: new DateOnly(2026, 3, 3));
+        await api.RecordReceiptAsync(customer.Id, new DateOnly(2026, 1, 31), 1000m, reference: onTime.Number, autoApply: true);
+        await api.RecordReceiptAsync(customer.Id, new DateOnly(2026, 3, 13), 1000m, reference: late.Number, autoApply: true);
+
+        var s = await api.GetAsync<CreditScoreView>($"/api/customers/{customer.Id}/credit-score?asOf=2026-04-01");
+
+        // On time 50 (half paid on time), days late 91.7 (5 of 60 days), relationship 8.3 (3 of 36 months); weighted
+        // 30 : 20 : 5 once the unknown factors are left out: 61, grade C.
+        Assert.Equal(61, s.Score);
+        Assert.Equal("C", s.Grade);
+        Assert.Equal(["onTime", "daysLate", "relationship"], s.Lines.Select(l => l.Factor));
+        Assert.Equal(s.Score, s.Lines.Sum(l => l.Points));
+        Assert.Equal(["trend", "disputes", "exposure", "manualRating"], s.Unknown);
+        Assert.Equal(3, s.RelationshipMonths);
+    }
+
+    [Fact]
+    public async Task ACustomerWithNothingDueYet_HasNoScore_RatherThanABadOne()
+    {
+        var api = await app.NewCompanyAsync();
+        var customer = await api.CustomerAsync();
+        await api.IssueInvoiceAsync(customer.Id, new DateOnly(2026, 3, 20), 500m, due: new DateOnly(2026, 4, 30));
+
+        var s = await api.GetAsync<CreditScoreView>($"/api/customers/{customer.Id}/credit-score?asOf=2026-04-01");
+
+        Assert.Null(s.Score);
+        Assert.Null(s.Grade);
+        Assert.Empty(s.Lines);
+    }
+
+    [Fact]
     public async Task AnotherOwnersCustomer_IsNotFound_ForASalesperson()
     {
         var api = await app.NewCompanyAsync();
@@ -40,9 +76,8 @@ public abstract class PaymentBehaviourTests(HuikuanApp app)
         var customer = await api.CustomerAsync(salespersonId: theirs.Id);
         var sales = await api.AsNewUserAsync(Role.Salesperson, mine.Id);
 
-        var response = await sales.Http.GetAsync(new Uri($"/api/customers/{customer.Id}/payment-behaviour", UriKind.Relative));
-
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await sales.Http.GetAsync(new Uri($"/api/customers/{customer.Id}/payment-behaviour", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await sales.Http.GetAsync(new Uri($"/api/customers/{customer.Id}/credit-score", UriKind.Relative))).StatusCode);
     }
 }
 

@@ -1,0 +1,46 @@
+using Huikuan.Domain;
+using Huikuan.Domain.Credit;
+using Huikuan.Web.Data;
+using Huikuan.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Huikuan.Web.Features.Credit;
+
+/// <summary>One factor of a customer's score as the credit file shows it.</summary>
+public sealed record CreditScoreLineView(string Factor, decimal SubScore, decimal WeightPercent, int Points);
+
+/// <summary>
+/// A customer's credit score as of a date, or no score (<see cref="Score"/> null) while nothing has fallen due yet:
+/// a customer without a payment history is not a bad payer, and grading them E would say so.
+/// </summary>
+public sealed record CreditScoreView(
+    Guid CustomerId, DateOnly AsOf, int? Score, string? Grade, IReadOnlyList<CreditScoreLineView> Lines, IReadOnlyList<string> Unknown,
+    PaymentBehaviourView Behaviour, int RelationshipMonths);
+
+/// <summary>
+/// The score from what the ledger knows: the payment behaviour of the last 12 months and the length of the
+/// relationship. Disputes, the exposure against a limit and a manual rating are not recorded yet; they are left
+/// out and the weights of the others rescaled, as <see cref="CreditScore"/> does for any unknown factor.
+/// </summary>
+public sealed class CreditScoreHandler(HuikuanDbContext db, Scope scope, PaymentBehaviourHandler behaviour)
+{
+    public async Task<CreditScoreView> ForCustomerAsync(Guid customerId, DateOnly? asOf, CancellationToken ct)
+    {
+        var b = await behaviour.ForCustomerAsync(customerId, asOf, ct);
+        var company = scope.CompanyId;
+        var first = await db.Installments.AsNoTracking()
+            .Where(i => i.CompanyId == company && i.CustomerId == customerId && i.InvoiceDate <= b.AsOf)
+            .MinAsync(i => (DateOnly?)i.InvoiceDate, ct);
+        var months = first is { } f ? Math.Max(0, ((b.AsOf.Year - f.Year) * 12) + b.AsOf.Month - f.Month - (b.AsOf.Day < f.Day ? 1 : 0)) : 0;
+        if (b.OnTimeShare is null)
+        {
+            return new CreditScoreView(customerId, b.AsOf, null, null, [], [], b, months);
+        }
+        var factors = new CreditFactors(b.OnTimeShare, b.AverageDaysLate, b.Trend, DisputedShare: null, ExposureRatio: null, months);
+        var result = CreditScore.Calculate(factors);
+        var known = result.Lines.Select(l => l.Factor).ToHashSet();
+        return new CreditScoreView(customerId, b.AsOf, result.Score, result.Grade.ToString(),
+            result.Lines.Select(l => new CreditScoreLineView(CreditScore.Key(l.Factor), l.SubScore, l.WeightPercent, l.Points)).ToList(),
+            Enum.GetValues<CreditFactor>().Where(f => !known.Contains(f)).Select(CreditScore.Key).ToList(), b, months);
+    }
+}
