@@ -25,6 +25,10 @@ public enum Permission
     PostLedger,
     /// <summary>Manage users and read the audit trail.</summary>
     Administer,
+    /// <summary>Credit files, limits and their approval, grade policies, reviews, order holds, releases and overrides.</summary>
+    ManageCredit,
+    /// <summary>Enter and confirm sales orders and contracts, record deliveries and reached milestones.</summary>
+    EnterOrders,
 }
 
 public static class Permissions
@@ -34,6 +38,8 @@ public static class Permissions
         Permission.EditCustomers => role is Role.Admin or Role.Accountant or Role.Salesperson or Role.CreditManager,
         Permission.PostLedger => role is Role.Admin or Role.Accountant,
         Permission.Administer => role is Role.Admin,
+        Permission.ManageCredit => role is Role.Admin or Role.CreditManager,
+        Permission.EnterOrders => role is Role.Admin or Role.Accountant or Role.Salesperson or Role.CreditManager,
         _ => false,
     };
 }

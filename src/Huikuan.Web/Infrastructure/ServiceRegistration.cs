@@ -19,6 +19,12 @@ internal static class ServiceRegistration
         {
             services.AddScoped(type);
         }
+        // What each feature adds to a customer's credit exposure (unbilled orders, reached milestones).
+        foreach (var type in typeof(ServiceRegistration).Assembly.GetTypes()
+                     .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(Features.Credit.IUnbilledExposure).IsAssignableFrom(t)))
+        {
+            services.AddScoped(typeof(Features.Credit.IUnbilledExposure), type);
+        }
         return services;
     }
 }

@@ -51,5 +51,9 @@ public static class CreditEndpoints
                 TypedResults.Ok(await handler.ForCustomerAsync(id, asOf, ct)))
             .WithTags("Credit")
             .WithSummary("The customer's credit score 0-100 and grade A-E, with each factor's points; no score while nothing has fallen due.");
+        api.MapGet("/customers/{id:guid}/credit-standing", async (Guid id, CreditStandingHandler handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.ForCustomerAsync(id, ct)))
+            .WithTags("Credit")
+            .WithSummary("The customer's limit, grade and exposure now: open receivables, unbilled orders and reached but unbilled milestones, and the room left.");
     }
 }

@@ -347,6 +347,51 @@ namespace Huikuan.Web.Data.Migrations.Sqlite
                     b.ToTable("customers");
                 });
 
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.CustomerCredit", b =>
+                {
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("company_id");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("customer_id");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("currency");
+
+                    b.Property<string>("Grade")
+                        .HasMaxLength(1)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("grade");
+
+                    b.Property<long?>("LimitMinor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("limit_minor");
+
+                    b.Property<int?>("ManualRating")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("manual_rating");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_by");
+
+                    b.HasKey("CompanyId", "CustomerId")
+                        .HasName("pk_customer_credit");
+
+                    b.ToTable("customer_credit", (string)null);
+                });
+
             modelBuilder.Entity("Huikuan.Web.Data.Entities.IdempotencyRecord", b =>
                 {
                     b.Property<Guid>("CompanyId")
@@ -1033,6 +1078,16 @@ namespace Huikuan.Web.Data.Migrations.Sqlite
                         .HasForeignKey("CompanyId", "SalespersonId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_customers_salespeople_company_id_salesperson_id");
+                });
+
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.CustomerCredit", b =>
+                {
+                    b.HasOne("Huikuan.Web.Data.Entities.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId", "CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_customer_credit_customers_company_id_customer_id");
                 });
 
             modelBuilder.Entity("Huikuan.Web.Data.Entities.Installment", b =>
