@@ -26,6 +26,11 @@ if [ ! -x /usr/bin/chromium ] || ! compgen -G "/usr/share/fonts/opentype/noto/No
   apt_install chromium fonts-noto-cjk
 fi
 
+if ! /usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null; then
+  echo "== Installing aiosmtpd (Debian package): the mail tests deliver to a real SMTP server"
+  apt_install python3-aiosmtpd
+fi
+
 echo "== Building"
 dotnet build Huikuan.slnx -c Release --nologo -v q -clp:ErrorsOnly
 

@@ -16,6 +16,7 @@ using Huikuan.Web.Features.PaymentTerms;
 using Huikuan.Web.Features.Receipts;
 using Huikuan.Web.Infrastructure;
 using Huikuan.Web.Infrastructure.Auth;
+using Huikuan.Web.Infrastructure.Messaging;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
@@ -32,6 +33,7 @@ builder.WebHost.UseStaticWebAssets();
 builder.Services.AddHuikuanDatabase(builder.Configuration);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddHandlers();
+builder.Services.AddHuikuanMessaging(builder.Configuration);
 builder.Services.AddSingleton<DemoSeeder>();
 builder.Services.AddSingleton<DemoAccounts>();
 builder.Services.AddHuikuanAuth();

@@ -31,6 +31,7 @@ public abstract class HuikuanDbContext(DbContextOptions options, Scope? scope) :
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<CustomerCredit> CustomerCredit => Set<CustomerCredit>();
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
 
     public abstract bool IsSqlite { get; }
 

@@ -17,7 +17,8 @@ public sealed class AuditInterceptor(Scope scope, TimeProvider clock) : SaveChan
 {
     // Kept out of the trail: secrets, and bookkeeping that says nothing about who did what.
     private static readonly HashSet<string> Secret = [nameof(User.PasswordHash), nameof(User.SecurityStamp), nameof(ApiKey.SecretHash)];
-    private static readonly HashSet<Type> Skipped = [typeof(AuditEntry), typeof(IdempotencyRecord), typeof(NumberSequence)];
+    // The outbox is its own record of what was sent, by whom and when; attachments would fill the trail with bytes.
+    private static readonly HashSet<Type> Skipped = [typeof(AuditEntry), typeof(IdempotencyRecord), typeof(NumberSequence), typeof(OutboxMessage), typeof(OutboxAttachment)];
 
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
