@@ -31,6 +31,8 @@ public abstract class HuikuanDbContext(DbContextOptions options, Scope? scope) :
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<CustomerCredit> CustomerCredit => Set<CustomerCredit>();
+    public DbSet<Contract> Contracts => Set<Contract>();
+    public DbSet<ContractStage> ContractStages => Set<ContractStage>();
 
     public abstract bool IsSqlite { get; }
 
@@ -53,6 +55,10 @@ public abstract class HuikuanDbContext(DbContextOptions options, Scope? scope) :
         modelBuilder.Entity<Allocation>().HasQueryFilter(x => OwnerFilter == null
             || Customers.Any(c => c.CompanyId == x.CompanyId && c.Id == x.CustomerId));
         modelBuilder.Entity<CustomerCredit>().HasQueryFilter(x => OwnerFilter == null
+            || Customers.Any(c => c.CompanyId == x.CompanyId && c.Id == x.CustomerId));
+        modelBuilder.Entity<Contract>().HasQueryFilter(x => OwnerFilter == null
+            || Customers.Any(c => c.CompanyId == x.CompanyId && c.Id == x.CustomerId));
+        modelBuilder.Entity<ContractStage>().HasQueryFilter(x => OwnerFilter == null
             || Customers.Any(c => c.CompanyId == x.CompanyId && c.Id == x.CustomerId));
     }
 }

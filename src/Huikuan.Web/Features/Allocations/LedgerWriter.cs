@@ -14,6 +14,7 @@ public readonly record struct MoneySource(AllocationKind Kind, Guid? ReceiptId, 
     public static MoneySource FromReceipt(Guid id) => new(AllocationKind.Receipt, id, null);
     public static MoneySource FromCreditNote(Guid id) => new(AllocationKind.CreditNote, null, id);
     public static readonly MoneySource WriteOff = new(AllocationKind.WriteOff, null, null);
+    public static readonly MoneySource Discount = new(AllocationKind.Discount, null, null);
 }
 
 /// <summary>
@@ -76,6 +77,10 @@ public sealed class LedgerWriter(HuikuanDbContext db, Scope scope, TimeProvider 
             AppliedOn = appliedOn, Reason = reason, ReversesId = reverses, CreatedAt = clock.GetUtcNow(), CreatedBy = scope.Actor,
         };
         db.Allocations.Add(allocation);
+        if (source.Kind == AllocationKind.Receipt && amountMinor > 0 && reverses is null)
+        {
+            await Contracts.EarlyPaymentDiscounts.SettleAsync(db, this, target, source.ReceiptId!.Value, appliedOn, ct);
+        }
         return allocation;
     }
 
