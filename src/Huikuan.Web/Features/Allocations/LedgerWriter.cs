@@ -98,8 +98,13 @@ public sealed class LedgerWriter(HuikuanDbContext db, Scope scope, TimeProvider 
         }
         var target = await db.Installments.AsNoTracking().SingleAsync(i => i.CompanyId == original.CompanyId && i.Id == original.InstallmentId, ct);
         var date = on < original.AppliedOn ? original.AppliedOn : on;
-        return await MoveAsync(new MoneySource(original.Kind, original.ReceiptId, original.CreditNoteId), target,
+        var reversal = await MoveAsync(new MoneySource(original.Kind, original.ReceiptId, original.CreditNoteId), target,
             -original.AmountMinor, -original.SourceAmountMinor, date, reason, original.Id, ct);
+        if (original.Kind == AllocationKind.Receipt)
+        {
+            await Contracts.EarlyPaymentDiscounts.UndoAsync(db, this, target, reason, date, ct);
+        }
+        return reversal;
     }
 
     public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);

@@ -42,4 +42,21 @@ internal static class EarlyPaymentDiscounts
             await ledger.MoveAsync(MoneySource.Discount, target, open, 0, appliedOn, $"{Reason} {discount}", null, ct);
         }
     }
+
+    /// <summary>
+    /// A discount is earned by the payment: when cash applied to the installment is taken back, the discounts standing
+    /// on it are reversed with it, so the installment is owed in full again.
+    /// </summary>
+    public static async Task UndoAsync(HuikuanDbContext db, LedgerWriter ledger, Installment target, string reason, DateOnly on, CancellationToken ct)
+    {
+        var company = target.CompanyId;
+        var live = await db.Allocations.AsNoTracking()
+            .Where(a => a.CompanyId == company && a.InstallmentId == target.Id && a.Kind == AllocationKind.Discount && a.ReversesId == null
+                && !db.Allocations.Any(r => r.CompanyId == company && r.ReversesId == a.Id))
+            .ToListAsync(ct);
+        foreach (var discount in live)
+        {
+            await ledger.ReverseAsync(discount, reason, on, ct);
+        }
+    }
 }

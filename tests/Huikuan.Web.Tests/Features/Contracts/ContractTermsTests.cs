@@ -84,6 +84,24 @@ public abstract class ContractTermsTests(HuikuanApp app)
     }
 
     [Fact]
+    public async Task ReversingTheReceipt_TakesBackTheDiscountItEarned_AndTheWholeInvoiceIsOwedAgain()
+    {
+        var api = await app.NewCompanyAsync();
+        var customer = await api.CustomerAsync();
+        var invoice = await InvoicedAsync(api, customer.Id, 10_000m, new DateOnly(2026, 11, 1));
+        var receipt = await api.RecordReceiptAsync(customer.Id, new DateOnly(2026, 11, 11), 9_800m, reference: invoice.Number, autoApply: true);
+        Assert.Equal((0m, "paid"), await OpenAsync(api, invoice.Id));
+
+        await api.PostOkAsync<Huikuan.Web.Features.Receipts.ReceiptView>($"/api/receipts/{receipt.Id}/reverse",
+            new Huikuan.Web.Features.Receipts.ReverseReceipt("退票"));
+
+        Assert.Equal((10_000m, "open"), await OpenAsync(api, invoice.Id));
+        var statement = await api.GetAsync<StatementView>($"/api/customers/{customer.Id}/statement?from=2026-11-01&to=2026-11-30");
+        Assert.Equal((200m, 10_000m), (statement.Movements.Single(m => m.Kind == "discountReversal").Debit, statement.ClosingBalance));
+        Assert.True((await api.CheckLedgerAsync()).Ok);
+    }
+
+    [Fact]
     public async Task TheBalance_ShowsLateInterestOf75_On10000Overdue20DaysAtFiveHundredthsPercentADay_AndTheDiscountStillOpen()
     {
         var api = await app.NewCompanyAsync();
