@@ -131,6 +131,33 @@ public abstract class ContractTests(HuikuanApp app)
     }
 
     [Fact]
+    public async Task AContract_KeepsItsClauses_AndIsCompletedOnlyOnceEveryStageIsInvoiced()
+    {
+        var api = await app.NewCompanyAsync();
+        var customer = await api.CustomerAsync();
+        var request = Project(customer.Id) with
+        {
+            AcceptedMethods = [Huikuan.Domain.Ledger.ReceiptMethod.BankAcceptanceDraft, Huikuan.Domain.Ledger.ReceiptMethod.BankTransfer],
+        };
+        var contract = await api.PostOkAsync<ContractView>("/api/contracts", request);
+
+        Assert.Equal((0.05m, 5, "2/10 net 30", 12), (contract.InterestDailyRatePercent, contract.InterestGraceDays, contract.Discount, contract.WarrantyMonths));
+        Assert.Equal(["BankTransfer", "BankAcceptanceDraft"], contract.AcceptedMethods);
+        Assert.Equal(ContractStatus.Active, contract.Status);
+        await CompanyApi.AssertProblemAsync(await api.PostAsync($"/api/contracts/{contract.Id}/status", new ChangeContractStatus(ContractStatus.Completed)),
+            HttpStatusCode.UnprocessableEntity, "status");
+        await api.PostOkAsync<StageReachedResult>(Reached(contract, 1), new MarkStageReached(new DateOnly(2026, 11, 2)));
+        await api.PostOkAsync<StageReachedResult>(Reached(contract, 2), new MarkStageReached(new DateOnly(2026, 11, 3)));
+        await api.PostOkAsync<StageReachedResult>(Reached(contract, 3), new MarkStageReached(new DateOnly(2026, 11, 4)));
+
+        var completed = await api.PostOkAsync<ContractView>($"/api/contracts/{contract.Id}/status", new ChangeContractStatus(ContractStatus.Completed));
+
+        Assert.Equal((ContractStatus.Completed, 100_000m), (completed.Status, completed.Invoiced));
+        await CompanyApi.AssertProblemAsync(await api.PostAsync($"/api/contracts/{contract.Id}/status", new ChangeContractStatus(ContractStatus.Cancelled)),
+            HttpStatusCode.UnprocessableEntity, "status");
+    }
+
+    [Fact]
     public async Task AnotherOwnersContract_IsNotFound_ForASalesperson()
     {
         var api = await app.NewCompanyAsync();
