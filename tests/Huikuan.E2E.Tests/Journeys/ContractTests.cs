@@ -14,7 +14,8 @@ public sealed class ContractTests(HuikuanServer server, Chromium chromium)
         await using var session = await chromium.NewSessionAsync(server);
         await new SignInPage(session.Page).SignInAsync("Accountant");
         var json = await (await session.Page.GotoAsync("/api/customers?pageSize=100"))!.JsonAsync();
-        var code = json!.Value.GetProperty("items").EnumerateArray().First(c => c.GetProperty("currency").GetString() == "CNY").GetProperty("code").GetString()!;
+        var customer = json!.Value.GetProperty("items").EnumerateArray().First(c => c.GetProperty("currency").GetString() == "CNY");
+        var code = customer.GetProperty("code").GetString()!;
 
         var form = new NewContractPage(session.Page);
         await form.OpenAsync();
@@ -53,5 +54,12 @@ public sealed class ContractTests(HuikuanServer server, Chromium chromium)
         var invoice = new InvoicePage(session.Page, InvoicePage.IdFrom(session.Page));
         await Expect(invoice.OpenTotal).ToContainTextAsync("30,000.00");
         await Expect(invoice.InstallmentRows).ToHaveCountAsync(1);
+
+        // The customer's page lists the contract, with nothing reached and unbilled.
+        var customerPage = new CustomerPage(session.Page, customer.GetProperty("id").GetGuid());
+        await customerPage.OpenAsync();
+        var contracts = new CustomerContractsPanel(session.Page);
+        await Expect(contracts.Rows.Filter(new() { HasText = "ERP 实施项目" })).ToContainTextAsync("100,000.00");
+        await customerPage.ScreenshotAsync("customer-contracts-zh");
     }
 }

@@ -48,3 +48,9 @@ public sealed class ContractPage(IPage page, Guid id) : AppShell(page)
 
     public ILocator InvoiceLink(int sequence) => Stage(sequence).GetByRole(AriaRole.Link);
 }
+
+/// <summary>The contracts panel on a customer's page.</summary>
+public sealed class CustomerContractsPanel(IPage page)
+{
+    public ILocator Rows => page.GetByTestId("customer-contracts").Locator("tbody tr");
+}
