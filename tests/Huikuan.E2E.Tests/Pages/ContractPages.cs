@@ -53,4 +53,7 @@ public sealed class ContractPage(IPage page, Guid id) : AppShell(page)
 public sealed class CustomerContractsPanel(IPage page)
 {
     public ILocator Rows => page.GetByTestId("customer-contracts").Locator("tbody tr");
+
+    /// <summary>Per currency: the late interest accrued and the early-payment discount still available today.</summary>
+    public ILocator Terms => page.GetByTestId("contract-terms").Locator("tbody tr");
 }
