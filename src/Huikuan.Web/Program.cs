@@ -6,6 +6,7 @@ using Huikuan.Web.Features.Aging;
 using Huikuan.Web.Features.Allocations;
 using Huikuan.Web.Features.Audit;
 using Huikuan.Web.Features.Companies;
+using Huikuan.Web.Features.Contracts;
 using Huikuan.Web.Features.Credit;
 using Huikuan.Web.Features.Customers;
 using Huikuan.Web.Features.Dashboard;
@@ -95,6 +96,7 @@ api.MapAllocations();
 api.MapAging();
 api.MapDashboard();
 api.MapImport();
+api.MapContracts();
 api.MapGet("/ledger/check", async (LedgerCheckHandler handler, Scope scope, CancellationToken ct) =>
     TypedResults.Ok(await handler.HandleAsync(scope.CompanyId, ct))).WithTags("Ledger");
 app.MapHuikuanUi();

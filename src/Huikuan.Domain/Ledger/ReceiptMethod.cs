@@ -28,4 +28,9 @@ public enum AllocationKind
     CreditNote,
     /// <summary>The rest of an installment written off, with a reason.</summary>
     WriteOff,
+    /// <summary>
+    /// An early-payment discount (现金折扣) a contract grants: the rest of an installment settled when a receipt paid the
+    /// discounted amount inside the discount window. No money source, like a write-off, and reversed the same way.
+    /// </summary>
+    Discount,
 }

@@ -32,6 +32,8 @@ public abstract class HuikuanDbContext(DbContextOptions options, Scope? scope) :
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<CustomerCredit> CustomerCredit => Set<CustomerCredit>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<Contract> Contracts => Set<Contract>();
+    public DbSet<ContractStage> ContractStages => Set<ContractStage>();
 
     public abstract bool IsSqlite { get; }
 
@@ -54,6 +56,10 @@ public abstract class HuikuanDbContext(DbContextOptions options, Scope? scope) :
         modelBuilder.Entity<Allocation>().HasQueryFilter(x => OwnerFilter == null
             || Customers.Any(c => c.CompanyId == x.CompanyId && c.Id == x.CustomerId));
         modelBuilder.Entity<CustomerCredit>().HasQueryFilter(x => OwnerFilter == null
+            || Customers.Any(c => c.CompanyId == x.CompanyId && c.Id == x.CustomerId));
+        modelBuilder.Entity<Contract>().HasQueryFilter(x => OwnerFilter == null
+            || Customers.Any(c => c.CompanyId == x.CompanyId && c.Id == x.CustomerId));
+        modelBuilder.Entity<ContractStage>().HasQueryFilter(x => OwnerFilter == null
             || Customers.Any(c => c.CompanyId == x.CompanyId && c.Id == x.CustomerId));
     }
 }

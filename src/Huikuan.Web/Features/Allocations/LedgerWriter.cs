@@ -14,6 +14,7 @@ public readonly record struct MoneySource(AllocationKind Kind, Guid? ReceiptId, 
     public static MoneySource FromReceipt(Guid id) => new(AllocationKind.Receipt, id, null);
     public static MoneySource FromCreditNote(Guid id) => new(AllocationKind.CreditNote, null, id);
     public static readonly MoneySource WriteOff = new(AllocationKind.WriteOff, null, null);
+    public static readonly MoneySource Discount = new(AllocationKind.Discount, null, null);
 }
 
 /// <summary>
@@ -76,6 +77,10 @@ public sealed class LedgerWriter(HuikuanDbContext db, Scope scope, TimeProvider 
             AppliedOn = appliedOn, Reason = reason, ReversesId = reverses, CreatedAt = clock.GetUtcNow(), CreatedBy = scope.Actor,
         };
         db.Allocations.Add(allocation);
+        if (source.Kind == AllocationKind.Receipt && amountMinor > 0 && reverses is null)
+        {
+            await Contracts.EarlyPaymentDiscounts.SettleAsync(db, this, target, source.ReceiptId!.Value, appliedOn, ct);
+        }
         return allocation;
     }
 
@@ -93,8 +98,13 @@ public sealed class LedgerWriter(HuikuanDbContext db, Scope scope, TimeProvider 
         }
         var target = await db.Installments.AsNoTracking().SingleAsync(i => i.CompanyId == original.CompanyId && i.Id == original.InstallmentId, ct);
         var date = on < original.AppliedOn ? original.AppliedOn : on;
-        return await MoveAsync(new MoneySource(original.Kind, original.ReceiptId, original.CreditNoteId), target,
+        var reversal = await MoveAsync(new MoneySource(original.Kind, original.ReceiptId, original.CreditNoteId), target,
             -original.AmountMinor, -original.SourceAmountMinor, date, reason, original.Id, ct);
+        if (original.Kind == AllocationKind.Receipt)
+        {
+            await Contracts.EarlyPaymentDiscounts.UndoAsync(db, this, target, reason, date, ct);
+        }
+        return reversal;
     }
 
     public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);

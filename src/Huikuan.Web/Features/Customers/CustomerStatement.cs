@@ -65,9 +65,10 @@ public sealed class CustomerStatementHandler(HuikuanDbContext db, Scope scope, T
                 r.PayerReference, r.RecordedAt))
             .ToListAsync(ct);
         var writeOffs = await db.Allocations.AsNoTracking()
-            .Where(a => a.CompanyId == company && a.CustomerId == customerId && a.Kind == AllocationKind.WriteOff && a.AppliedOn <= end
+            .Where(a => a.CompanyId == company && a.CustomerId == customerId && (a.Kind == AllocationKind.WriteOff || a.Kind == AllocationKind.Discount) && a.AppliedOn <= end
                 && db.Installments.Any(i => i.CompanyId == company && i.Id == a.InstallmentId && i.Currency == cur.Code))
-            .Select(a => new Movement(a.AppliedOn, a.ReversesId == null ? "writeOff" : "writeOffReversal", "", a.Id, -a.AmountMinor, a.Reason, a.CreatedAt))
+            .Select(a => new Movement(a.AppliedOn,
+                a.Kind == AllocationKind.Discount ? (a.ReversesId == null ? "discount" : "discountReversal") : a.ReversesId == null ? "writeOff" : "writeOffReversal", "", a.Id, -a.AmountMinor, a.Reason, a.CreatedAt))
             .ToListAsync(ct);
 
         var all = documents.Concat(receipts).Concat(writeOffs).ToList();

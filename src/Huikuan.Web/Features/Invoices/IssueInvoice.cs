@@ -24,7 +24,7 @@ public sealed record InstallmentDto(DateOnly DueDate, decimal Amount);
 public sealed record IssueInvoice(
     Guid CustomerId, DateOnly InvoiceDate, IReadOnlyList<InvoiceLineDto> Lines, string? Number = null, string? Currency = null,
     Guid? PaymentTermId = null, IReadOnlyList<InstallmentDto>? Installments = null,
-    string? FapiaoNumber = null, string? Reference = null, string? Note = null);
+    string? FapiaoNumber = null, string? Reference = null, string? Note = null, Guid? ContractId = null, Guid? ContractStageId = null);
 
 public sealed class IssueInvoiceHandler(HuikuanDbContext db, Scope scope, TimeProvider clock, PaymentTermHandler terms)
 {
@@ -58,6 +58,7 @@ public sealed class IssueInvoiceHandler(HuikuanDbContext db, Scope scope, TimePr
             schedule = term.Schedule(request.InvoiceDate, total);
         }
 
+        var contractId = await Contracts.ContractBilling.ContractForAsync(db, company, customer.Id, currency.Code, request.ContractId, request.ContractStageId, ct);
         var invoiceId = Ids.New();
         return await Transactions.RunAsync(db, async token =>
         {
@@ -68,7 +69,7 @@ public sealed class IssueInvoiceHandler(HuikuanDbContext db, Scope scope, TimePr
                 CompanyId = company, Id = invoiceId, Kind = DocumentKind.Invoice, Number = number, CustomerId = customer.Id,
                 InvoiceDate = request.InvoiceDate, Currency = currency.Code,
                 NetMinor = lines.Sum(l => l.NetMinor), TaxMinor = lines.Sum(l => l.TaxMinor), TotalMinor = total,
-                PaymentTermId = termId, FapiaoNumber = CompanyHandler.Optional(request.FapiaoNumber, "fapiaoNumber", 64),
+                PaymentTermId = termId, ContractId = contractId, FapiaoNumber = CompanyHandler.Optional(request.FapiaoNumber, "fapiaoNumber", 64),
                 Reference = CompanyHandler.Optional(request.Reference, "reference", 200), Note = CompanyHandler.Optional(request.Note, "note", 2000),
                 PostedAt = clock.GetUtcNow(), PostedBy = scope.Actor,
                 Lines = lines.Select(l => { l.CompanyId = company; l.InvoiceId = invoiceId; return l; }).ToList(),
@@ -80,6 +81,10 @@ public sealed class IssueInvoiceHandler(HuikuanDbContext db, Scope scope, TimePr
             };
             db.Invoices.Add(invoice);
             await db.SaveChangesAsync(token);
+            if (request.ContractStageId is { } stageId)
+            {
+                await Contracts.ContractBilling.ClaimStageAsync(db, scope, clock, stageId, invoiceId, token);
+            }
             return InvoiceView.From(invoice, reversedBy: null);
         }, ct);
     }

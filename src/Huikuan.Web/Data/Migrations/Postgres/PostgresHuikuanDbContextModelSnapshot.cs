@@ -272,6 +272,201 @@ namespace Huikuan.Web.Data.Migrations.Postgres
                     b.ToTable("companies");
                 });
 
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.Contract", b =>
+                {
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AcceptedMethods")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("accepted_methods");
+
+                    b.Property<string>("BillingMode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("billing_mode");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("currency");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.Property<int?>("DiscountDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("discount_days");
+
+                    b.Property<int?>("DiscountNetDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("discount_net_days");
+
+                    b.Property<decimal?>("DiscountPercent")
+                        .HasPrecision(7, 4)
+                        .HasColumnType("numeric(7,4)")
+                        .HasColumnName("discount_percent");
+
+                    b.Property<decimal?>("InterestDailyRatePercent")
+                        .HasPrecision(9, 6)
+                        .HasColumnType("numeric(9,6)")
+                        .HasColumnName("interest_daily_rate_percent");
+
+                    b.Property<int?>("InterestGraceDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("interest_grace_days");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("number");
+
+                    b.Property<Guid?>("PaymentTermId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("payment_term_id");
+
+                    b.Property<DateOnly>("SignedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("signed_on");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("title");
+
+                    b.Property<long>("TotalMinor")
+                        .HasColumnType("bigint")
+                        .HasColumnName("total_minor");
+
+                    b.Property<int?>("WarrantyMonths")
+                        .HasColumnType("integer")
+                        .HasColumnName("warranty_months");
+
+                    b.HasKey("CompanyId", "Id")
+                        .HasName("pk_contracts");
+
+                    b.HasIndex("CompanyId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_contracts_company_id_number");
+
+                    b.HasIndex("CompanyId", "CustomerId", "SignedOn")
+                        .HasDatabaseName("ix_contracts_company_id_customer_id_signed_on");
+
+                    b.ToTable("contracts");
+                });
+
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.ContractStage", b =>
+                {
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AmountMinor")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_minor");
+
+                    b.Property<Guid>("ContractId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("contract_id");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.Property<int>("DueDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("due_days");
+
+                    b.Property<string>("Evidence")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("evidence");
+
+                    b.Property<Guid?>("InvoiceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("invoice_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<decimal?>("Percent")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("numeric(9,4)")
+                        .HasColumnName("percent");
+
+                    b.Property<string>("ReachedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("reached_by");
+
+                    b.Property<DateOnly?>("ReachedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("reached_on");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("sequence");
+
+                    b.HasKey("CompanyId", "Id")
+                        .HasName("pk_contract_stages");
+
+                    b.HasIndex("CompanyId", "CustomerId")
+                        .HasDatabaseName("ix_contract_stages_unbilled")
+                        .HasFilter("reached_on IS NOT NULL AND invoice_id IS NULL");
+
+                    b.HasIndex("CompanyId", "InvoiceId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_contract_stages_company_id_invoice_id")
+                        .HasFilter("invoice_id IS NOT NULL");
+
+                    b.HasIndex("CompanyId", "ContractId", "Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_contract_stages_company_id_contract_id_sequence");
+
+                    b.ToTable("contract_stages");
+                });
+
             modelBuilder.Entity("Huikuan.Web.Data.Entities.Customer", b =>
                 {
                     b.Property<Guid>("CompanyId")
@@ -524,6 +719,10 @@ namespace Huikuan.Web.Data.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<Guid?>("ContractId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("contract_id");
+
                     b.Property<string>("Currency")
                         .IsRequired()
                         .HasMaxLength(3)
@@ -601,6 +800,9 @@ namespace Huikuan.Web.Data.Migrations.Postgres
 
                     b.HasKey("CompanyId", "Id")
                         .HasName("pk_invoices");
+
+                    b.HasIndex("CompanyId", "ContractId")
+                        .HasDatabaseName("ix_invoices_company_id_contract_id");
 
                     b.HasIndex("CompanyId", "InvoiceDate")
                         .HasDatabaseName("ix_invoices_company_id_invoice_date");
@@ -1199,6 +1401,39 @@ namespace Huikuan.Web.Data.Migrations.Postgres
                         .HasConstraintName("fk_api_keys_users_company_id_user_id");
                 });
 
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.Contract", b =>
+                {
+                    b.HasOne("Huikuan.Web.Data.Entities.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId", "CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_contracts_customers_company_id_customer_id");
+                });
+
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.ContractStage", b =>
+                {
+                    b.HasOne("Huikuan.Web.Data.Entities.Contract", null)
+                        .WithMany("Stages")
+                        .HasForeignKey("CompanyId", "ContractId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_contract_stages_contracts_company_id_contract_id");
+
+                    b.HasOne("Huikuan.Web.Data.Entities.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId", "CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_contract_stages_customers_company_id_customer_id");
+
+                    b.HasOne("Huikuan.Web.Data.Entities.Invoice", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId", "InvoiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_contract_stages_invoices_company_id_invoice_id");
+                });
+
             modelBuilder.Entity("Huikuan.Web.Data.Entities.Customer", b =>
                 {
                     b.HasOne("Huikuan.Web.Data.Entities.Company", null)
@@ -1250,6 +1485,12 @@ namespace Huikuan.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("Huikuan.Web.Data.Entities.Invoice", b =>
                 {
+                    b.HasOne("Huikuan.Web.Data.Entities.Contract", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId", "ContractId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_invoices_contracts_company_id_contract_id");
+
                     b.HasOne("Huikuan.Web.Data.Entities.Customer", null)
                         .WithMany()
                         .HasForeignKey("CompanyId", "CustomerId")
@@ -1344,6 +1585,11 @@ namespace Huikuan.Web.Data.Migrations.Postgres
                         .HasForeignKey("CompanyId", "SalespersonId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_users_salespeople_company_id_salesperson_id");
+                });
+
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.Contract", b =>
+                {
+                    b.Navigation("Stages");
                 });
 
             modelBuilder.Entity("Huikuan.Web.Data.Entities.Invoice", b =>

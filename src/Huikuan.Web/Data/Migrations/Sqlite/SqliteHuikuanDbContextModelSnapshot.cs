@@ -267,6 +267,201 @@ namespace Huikuan.Web.Data.Migrations.Sqlite
                     b.ToTable("companies");
                 });
 
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.Contract", b =>
+                {
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("company_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AcceptedMethods")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("accepted_methods");
+
+                    b.Property<string>("BillingMode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("billing_mode");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("currency");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("customer_id");
+
+                    b.Property<int?>("DiscountDays")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("discount_days");
+
+                    b.Property<int?>("DiscountNetDays")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("discount_net_days");
+
+                    b.Property<decimal?>("DiscountPercent")
+                        .HasPrecision(7, 4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("discount_percent");
+
+                    b.Property<decimal?>("InterestDailyRatePercent")
+                        .HasPrecision(9, 6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("interest_daily_rate_percent");
+
+                    b.Property<int?>("InterestGraceDays")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("interest_grace_days");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("number");
+
+                    b.Property<Guid?>("PaymentTermId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payment_term_id");
+
+                    b.Property<DateOnly>("SignedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("signed_on");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<long>("TotalMinor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("total_minor");
+
+                    b.Property<int?>("WarrantyMonths")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("warranty_months");
+
+                    b.HasKey("CompanyId", "Id")
+                        .HasName("pk_contracts");
+
+                    b.HasIndex("CompanyId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_contracts_company_id_number");
+
+                    b.HasIndex("CompanyId", "CustomerId", "SignedOn")
+                        .HasDatabaseName("ix_contracts_company_id_customer_id_signed_on");
+
+                    b.ToTable("contracts");
+                });
+
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.ContractStage", b =>
+                {
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("company_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AmountMinor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount_minor");
+
+                    b.Property<Guid>("ContractId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contract_id");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("customer_id");
+
+                    b.Property<int>("DueDays")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("due_days");
+
+                    b.Property<string>("Evidence")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("evidence");
+
+                    b.Property<Guid?>("InvoiceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("invoice_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<decimal?>("Percent")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("percent");
+
+                    b.Property<string>("ReachedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reached_by");
+
+                    b.Property<DateOnly?>("ReachedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reached_on");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sequence");
+
+                    b.HasKey("CompanyId", "Id")
+                        .HasName("pk_contract_stages");
+
+                    b.HasIndex("CompanyId", "CustomerId")
+                        .HasDatabaseName("ix_contract_stages_unbilled")
+                        .HasFilter("reached_on IS NOT NULL AND invoice_id IS NULL");
+
+                    b.HasIndex("CompanyId", "InvoiceId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_contract_stages_company_id_invoice_id")
+                        .HasFilter("invoice_id IS NOT NULL");
+
+                    b.HasIndex("CompanyId", "ContractId", "Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_contract_stages_company_id_contract_id_sequence");
+
+                    b.ToTable("contract_stages");
+                });
+
             modelBuilder.Entity("Huikuan.Web.Data.Entities.Customer", b =>
                 {
                     b.Property<Guid>("CompanyId")
@@ -519,6 +714,10 @@ namespace Huikuan.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
+                    b.Property<Guid?>("ContractId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contract_id");
+
                     b.Property<string>("Currency")
                         .IsRequired()
                         .HasMaxLength(3)
@@ -596,6 +795,9 @@ namespace Huikuan.Web.Data.Migrations.Sqlite
 
                     b.HasKey("CompanyId", "Id")
                         .HasName("pk_invoices");
+
+                    b.HasIndex("CompanyId", "ContractId")
+                        .HasDatabaseName("ix_invoices_company_id_contract_id");
 
                     b.HasIndex("CompanyId", "InvoiceDate")
                         .HasDatabaseName("ix_invoices_company_id_invoice_date");
@@ -1194,6 +1396,39 @@ namespace Huikuan.Web.Data.Migrations.Sqlite
                         .HasConstraintName("fk_api_keys_users_company_id_user_id");
                 });
 
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.Contract", b =>
+                {
+                    b.HasOne("Huikuan.Web.Data.Entities.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId", "CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_contracts_customers_company_id_customer_id");
+                });
+
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.ContractStage", b =>
+                {
+                    b.HasOne("Huikuan.Web.Data.Entities.Contract", null)
+                        .WithMany("Stages")
+                        .HasForeignKey("CompanyId", "ContractId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_contract_stages_contracts_company_id_contract_id");
+
+                    b.HasOne("Huikuan.Web.Data.Entities.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId", "CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_contract_stages_customers_company_id_customer_id");
+
+                    b.HasOne("Huikuan.Web.Data.Entities.Invoice", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId", "InvoiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_contract_stages_invoices_company_id_invoice_id");
+                });
+
             modelBuilder.Entity("Huikuan.Web.Data.Entities.Customer", b =>
                 {
                     b.HasOne("Huikuan.Web.Data.Entities.Company", null)
@@ -1245,6 +1480,12 @@ namespace Huikuan.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Huikuan.Web.Data.Entities.Invoice", b =>
                 {
+                    b.HasOne("Huikuan.Web.Data.Entities.Contract", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId", "ContractId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_invoices_contracts_company_id_contract_id");
+
                     b.HasOne("Huikuan.Web.Data.Entities.Customer", null)
                         .WithMany()
                         .HasForeignKey("CompanyId", "CustomerId")
@@ -1339,6 +1580,11 @@ namespace Huikuan.Web.Data.Migrations.Sqlite
                         .HasForeignKey("CompanyId", "SalespersonId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_users_salespeople_company_id_salesperson_id");
+                });
+
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.Contract", b =>
+                {
+                    b.Navigation("Stages");
                 });
 
             modelBuilder.Entity("Huikuan.Web.Data.Entities.Invoice", b =>
