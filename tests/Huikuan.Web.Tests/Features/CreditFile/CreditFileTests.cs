@@ -1,7 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
 using Huikuan.Domain.Access;
+using Huikuan.Web.Data;
+using Huikuan.Web.Data.Entities;
 using Huikuan.Web.Features.CreditFile;
+using Huikuan.Web.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using Huikuan.Web.Tests.Infrastructure;
 
 namespace Huikuan.Web.Tests.Features.CreditFile;
@@ -204,6 +208,30 @@ public abstract class CreditFileTests(HuikuanApp app)
         var email = Assert.Single(change.Fields);
         Assert.Equal(new FieldChange("Email", "zhang@example.cn", "zhang.kj@example.cn"), email);
         Assert.Contains(history[1].Fields, f => f is { Field: "Name", Before: null, After: "张会计" });
+    }
+
+    [Fact]
+    public async Task TheHistory_IncludesTheCreditLimitRow()
+    {
+        var api = await app.NewCompanyAsync();
+        var customer = await api.CustomerAsync();
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<Scope>().Enter(api.Company.Id, "limits@example.cn");
+            var db = scope.ServiceProvider.GetRequiredService<HuikuanDbContext>();
+            db.CustomerCredit.Add(new CustomerCredit
+            {
+                CompanyId = api.Company.Id, CustomerId = customer.Id, Currency = "CNY", LimitMinor = 50_000_000, UpdatedBy = "limits@example.cn",
+            });
+            await db.SaveChangesAsync();
+        }
+
+        var history = await api.GetAsync<List<CreditFileChange>>($"/api/customers/{customer.Id}/credit-file/history");
+
+        var change = Assert.Single(history);
+        Assert.Equal("CustomerCredit", change.Entity);
+        Assert.Equal("limits@example.cn", change.Actor);
+        Assert.Contains(new FieldChange("LimitMinor", null, "50000000"), change.Fields);
     }
 
     [Fact]
