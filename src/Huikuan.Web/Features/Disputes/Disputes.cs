@@ -129,12 +129,13 @@ public sealed class DisputesHandler(HuikuanDbContext db, Scope scope, TimeProvid
         var company = scope.CompanyId;
         var rows = await db.Disputes.AsNoTracking().Where(d => d.CompanyId == company).Where(which)
             .Join(db.Customers, d => new { d.CompanyId, Id = d.CustomerId }, c => new { c.CompanyId, c.Id }, (d, c) => new { d, c.Name })
+            // Open ones first so that they are all in the first thousand; ids are time-ordered (UUIDv7), newest first.
+            .OrderBy(x => x.d.Status == DisputeStatus.Open ? 0 : 1).ThenByDescending(x => x.d.Id)
             .Take(1000)
             .ToListAsync(ct);
-        return [.. rows
-            .OrderBy(x => x.d.Status == DisputeStatus.Open ? 0 : 1)
-            .ThenBy(x => x.d.Status == DisputeStatus.Open ? x.d.OpenedAt.UtcTicks : -(x.d.ResolvedAt ?? x.d.OpenedAt).UtcTicks)
-            .Select(x => View(x.d, x.Name))];
+        var open = rows.Where(x => x.d.Status == DisputeStatus.Open).OrderBy(x => x.d.OpenedAt).ThenBy(x => x.d.Id);
+        var closed = rows.Where(x => x.d.Status != DisputeStatus.Open).OrderByDescending(x => x.d.ResolvedAt).ThenByDescending(x => x.d.Id);
+        return [.. open.Concat(closed).Select(x => View(x.d, x.Name))];
     }
 
     private static DisputeView View(Dispute d, string customer) => new(d.Id, d.CustomerId, customer, d.InvoiceId, d.InvoiceNumber, d.Currency,
