@@ -34,6 +34,13 @@ public abstract class HuikuanDbContext(DbContextOptions options, Scope? scope) :
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<Contract> Contracts => Set<Contract>();
     public DbSet<ContractStage> ContractStages => Set<ContractStage>();
+    public DbSet<CustomerContact> CustomerContacts => Set<CustomerContact>();
+    public DbSet<CustomerProfile> CustomerProfiles => Set<CustomerProfile>();
+    public DbSet<CustomerFinancials> CustomerFinancials => Set<CustomerFinancials>();
+    public DbSet<ExternalRating> ExternalRatings => Set<ExternalRating>();
+    public DbSet<CreditDocument> CreditDocuments => Set<CreditDocument>();
+    public DbSet<CreditDocumentContent> CreditDocumentContents => Set<CreditDocumentContent>();
+    public DbSet<Dispute> Disputes => Set<Dispute>();
 
     public abstract bool IsSqlite { get; }
 
@@ -60,6 +67,20 @@ public abstract class HuikuanDbContext(DbContextOptions options, Scope? scope) :
         modelBuilder.Entity<Contract>().HasQueryFilter(x => OwnerFilter == null
             || Customers.Any(c => c.CompanyId == x.CompanyId && c.Id == x.CustomerId));
         modelBuilder.Entity<ContractStage>().HasQueryFilter(x => OwnerFilter == null
+            || Customers.Any(c => c.CompanyId == x.CompanyId && c.Id == x.CustomerId));
+        modelBuilder.Entity<CustomerContact>().HasQueryFilter(x => OwnerFilter == null
+            || Customers.Any(c => c.CompanyId == x.CompanyId && c.Id == x.CustomerId));
+        modelBuilder.Entity<CustomerProfile>().HasQueryFilter(x => OwnerFilter == null
+            || Customers.Any(c => c.CompanyId == x.CompanyId && c.Id == x.CustomerId));
+        modelBuilder.Entity<CustomerFinancials>().HasQueryFilter(x => OwnerFilter == null
+            || Customers.Any(c => c.CompanyId == x.CompanyId && c.Id == x.CustomerId));
+        modelBuilder.Entity<ExternalRating>().HasQueryFilter(x => OwnerFilter == null
+            || Customers.Any(c => c.CompanyId == x.CompanyId && c.Id == x.CustomerId));
+        modelBuilder.Entity<CreditDocument>().HasQueryFilter(x => OwnerFilter == null
+            || Customers.Any(c => c.CompanyId == x.CompanyId && c.Id == x.CustomerId));
+        modelBuilder.Entity<CreditDocumentContent>().HasQueryFilter(x => OwnerFilter == null
+            || Customers.Any(c => c.CompanyId == x.CompanyId && c.Id == x.CustomerId));
+        modelBuilder.Entity<Dispute>().HasQueryFilter(x => OwnerFilter == null
             || Customers.Any(c => c.CompanyId == x.CompanyId && c.Id == x.CustomerId));
     }
 }
