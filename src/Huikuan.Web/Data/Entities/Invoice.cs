@@ -27,6 +27,10 @@ public sealed class Invoice
     public string? Reference { get; set; }
     public string? Note { get; set; }
     public Guid? ReversalOfId { get; set; }
+
+    /// <summary>The sales order whose delivery this invoice bills, if any.</summary>
+    public Guid? SalesOrderId { get; set; }
+
     public DateTimeOffset PostedAt { get; set; }
     public required string PostedBy { get; set; }
     public List<InvoiceLine> Lines { get; set; } = [];
