@@ -62,13 +62,14 @@ public sealed class QueryOrdersHandler(HuikuanDbContext db, Scope scope)
         return new OrderView(order.Id, order.Number, order.CustomerId, customer.Code, customer.Name, order.OrderDate, order.Currency,
             order.PaymentTermId, order.Prepaid, order.CustomerReference, order.RequestedDelivery, order.Status,
             cur.ToMajor(order.TotalMinor), cur.ToMajor(order.UnbilledMinor), cur.ToMajor(order.HeldMinor),
-            order.Lines.OrderBy(l => l.LineNo).Select(l => new OrderLineView(l.LineNo, l.Description, l.Quantity, l.UnitPrice, l.TaxRatePercent,
-                cur.ToMajor(l.NetMinor + l.TaxMinor), l.ReleasedQuantity, l.DeliveredQuantity, l.InvoicedQuantity, l.CancelledQuantity)).ToList(),
+            order.Lines.OrderBy(l => l.LineNo).Select(l => new OrderLineView(l.LineNo, l.Description, Plain(l.Quantity), Plain(l.UnitPrice),
+                Plain(l.TaxRatePercent), cur.ToMajor(l.NetMinor + l.TaxMinor), Plain(l.ReleasedQuantity), Plain(l.DeliveredQuantity),
+                Plain(l.InvoicedQuantity), Plain(l.CancelledQuantity))).ToList(),
             checks.Select(c => new OrderCheckView(c.CheckedAt, c.CheckedBy, Enum.Parse<CreditDecision>(c.Decision), Reasons(c.ReasonsJson, cur),
                 cur.ToMajor(c.AmountMinor), cur.ToMajor(c.ExposureAfterMinor), cur.ToMajor(c.ReleasableMinor))).ToList(),
             releases.Select(r => new OrderReleaseView(r.ReleasedAt, r.ReleasedBy, r.Kind, cur.ToMajor(r.AmountMinor), r.Reason)).ToList(),
             deliveries.Select(d => new OrderDeliveryView(d.Id, d.Sequence, d.DeliveredOn, cur.ToMajor(d.AmountMinor),
-                d.Lines.OrderBy(l => l.LineNo).Select(l => new OrderQuantityDto(l.LineNo, l.Quantity)).ToList(),
+                d.Lines.OrderBy(l => l.LineNo).Select(l => new OrderQuantityDto(l.LineNo, Plain(l.Quantity))).ToList(),
                 d.InvoiceId, d.InvoiceId is { } inv ? numbers.GetValueOrDefault(inv) : null)).ToList());
     }
 
@@ -123,6 +124,9 @@ public sealed class QueryOrdersHandler(HuikuanDbContext db, Scope scope)
         return rows.Select(r => new DeliveryToInvoice(r.OrderId, r.Order.Number, r.Id, r.Sequence, r.Customer.Code, r.Customer.Name, r.DeliveredOn,
             r.Order.Currency, Currency.Of(r.Order.Currency).ToMajor(r.AmountMinor))).ToList();
     }
+
+    /// <summary>Without the trailing zeros of the column's scale: 4, not 4.000000.</summary>
+    private static decimal Plain(decimal value) => value / 1.000000000000000000000000000000000m;
 
     private static List<CreditReasonView> Reasons(string json, Currency currency) =>
         (JsonSerializer.Deserialize<List<CreditReason>>(json) ?? [])
