@@ -20,6 +20,7 @@ internal sealed class SalesOrderConfiguration : IEntityTypeConfiguration<SalesOr
         b.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
         b.Property(x => x.CustomerReference).HasMaxLength(200);
         b.Property(x => x.CreatedBy).HasMaxLength(200);
+        b.Property(x => x.Version).IsConcurrencyToken();
         b.HasOne<Customer>().WithMany().HasForeignKey(x => new { x.CompanyId, x.CustomerId }).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<PaymentTermTemplate>().WithMany().HasForeignKey(x => new { x.CompanyId, x.PaymentTermId }).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(x => x.Lines).WithOne().HasForeignKey(x => new { x.CompanyId, x.OrderId }).OnDelete(DeleteBehavior.Restrict);

@@ -41,6 +41,10 @@ public sealed class SalesOrder
 
     public DateTimeOffset CreatedAt { get; set; }
     public required string CreatedBy { get; set; }
+
+    /// <summary>Raised with every change: two people releasing or delivering the same order at once cannot both win.</summary>
+    public int Version { get; set; }
+
     public List<SalesOrderLine> Lines { get; set; } = [];
 }
 

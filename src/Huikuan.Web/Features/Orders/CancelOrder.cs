@@ -35,7 +35,7 @@ public sealed class CancelOrderHandler(HuikuanDbContext db, Scope scope, TimePro
                 OrderMath.AfterDelivery(order);
             }
             AuditLog.Event(db, scope, clock, order.CompanyId, "order.cancel", nameof(SalesOrder), order.Id.ToString(), new { order.Number, Reason = reason });
-            await db.SaveChangesAsync(token);
+            await OrderMath.SaveAsync(db, token);
             return order.Id;
         }, ct);
         return await orders.GetAsync(orderId, ct);

@@ -30,7 +30,7 @@ public sealed class ConfirmOrderHandler(HuikuanDbContext db, Scope scope, TimePr
                 ReleaseAll(order);
             }
             OrderMath.Refresh(order);
-            await db.SaveChangesAsync(token);
+            await OrderMath.SaveAsync(db, token);
             return order.Id;
         }, ct);
         return await orders.GetAsync(orderId, ct);
@@ -58,7 +58,7 @@ public sealed class ConfirmOrderHandler(HuikuanDbContext db, Scope scope, TimePr
                 }
             }
             OrderMath.Refresh(order);
-            await db.SaveChangesAsync(token);
+            await OrderMath.SaveAsync(db, token);
             return order.Id;
         }, ct);
         return await orders.GetAsync(orderId, ct);

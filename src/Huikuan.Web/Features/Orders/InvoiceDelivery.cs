@@ -30,8 +30,17 @@ public sealed class InvoiceDeliveryHandler(HuikuanDbContext db, Scope scope, Tim
         }).ToList();
         MarkInvoiced(order, delivery);
         // The invoice use case saves in its own transaction: the tracked changes above commit with the invoice.
-        var invoice = await issue.HandleAsync(new IssueInvoice(order.CustomerId, delivery.DeliveredOn, lines, Currency: order.Currency,
-            PaymentTermId: order.PaymentTermId, Reference: order.Number, SalesOrderId: order.Id), ct);
+        InvoiceView invoice;
+        try
+        {
+            invoice = await issue.HandleAsync(new IssueInvoice(order.CustomerId, delivery.DeliveredOn, lines, Currency: order.Currency,
+                PaymentTermId: order.PaymentTermId, Reference: order.Number, SalesOrderId: order.Id), ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Someone invoiced this delivery or changed the order meanwhile: the invoice rolled back with it.
+            throw OrderMath.Changed();
+        }
         if (db.Entry(delivery).State == EntityState.Detached)
         {
             // A lost race was retried and the tracker cleared: mark the delivery again, now that its invoice exists.
@@ -42,7 +51,7 @@ public sealed class InvoiceDeliveryHandler(HuikuanDbContext db, Scope scope, Tim
             }
         }
         delivery.InvoiceId = invoice.Id;
-        await db.SaveChangesAsync(ct);
+        await OrderMath.SaveAsync(db, ct);
         return await orders.GetAsync(orderId, ct);
     }
 

@@ -36,6 +36,7 @@ internal static class OrderMath
     public static void Refresh(SalesOrder order)
     {
         var currency = Currency.Of(order.Currency);
+        order.Version++;
         order.UnbilledMinor = order.Status is SalesOrderStatus.Draft or SalesOrderStatus.Cancelled ? 0
             : order.Lines.Sum(l => Value(l, l.ReleasedQuantity - l.InvoicedQuantity, currency));
         order.HeldMinor = order.Status is SalesOrderStatus.Draft or SalesOrderStatus.Cancelled ? 0 : UnreleasedMinor(order, currency);
@@ -78,6 +79,22 @@ internal static class OrderMath
         }
         return result;
     }
+
+    /// <summary>Saves the use case's changes; an order changed by someone else meanwhile is a 409 that says to load it again.</summary>
+    public static async Task SaveAsync(HuikuanDbContext db, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw Changed();
+        }
+    }
+
+    public static ConflictException Changed() =>
+        new("order.changed", "The order was changed by someone else at the same time; load it again and retry.");
 
     public static void RequireStatus(SalesOrder order, params SalesOrderStatus[] allowed)
     {

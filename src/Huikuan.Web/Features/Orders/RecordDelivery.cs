@@ -70,7 +70,7 @@ public sealed class RecordDeliveryHandler(HuikuanDbContext db, Scope scope, Time
                 line.DeliveredQuantity += quantities[line.LineNo];
             }
             OrderMath.AfterDelivery(order);
-            await db.SaveChangesAsync(token);
+            await OrderMath.SaveAsync(db, token);
             return deliveryId;
         }, ct);
         if (scope.Role.Allows(Permission.PostLedger))

@@ -51,7 +51,7 @@ public sealed class ReleaseOrderHandler(HuikuanDbContext db, Scope scope, TimePr
                 line.ReleasedQuantity += quantities[line.LineNo];
             }
             Record(order, Part, amount, quantities, reason);
-            await db.SaveChangesAsync(token);
+            await OrderMath.SaveAsync(db, token);
             return order.Id;
         }, ct);
         return await orders.GetAsync(orderId, ct);
@@ -72,7 +72,7 @@ public sealed class ReleaseOrderHandler(HuikuanDbContext db, Scope scope, TimePr
             Record(order, Override, amount, quantities, reason);
             AuditLog.Event(db, scope, clock, order.CompanyId, "order.override", nameof(SalesOrder), order.Id.ToString(),
                 new { order.Number, Reason = reason, Amount = Currency.Of(order.Currency).ToMajor(amount), order.Currency });
-            await db.SaveChangesAsync(token);
+            await OrderMath.SaveAsync(db, token);
             return order.Id;
         }, ct);
         return await orders.GetAsync(orderId, ct);

@@ -84,6 +84,26 @@ public abstract class OrderCreditCheckTests(HuikuanApp app)
     }
 
     [Fact]
+    public async Task Confirm_WhenExposureIsNearTheLimit_ConfirmsWithTheWarningStored()
+    {
+        var api = await app.NewCompanyAsync();
+        var customer = await api.CustomerWithTermAsync();
+        await api.SetCreditAsync(customer.Id, limit: 15000m, grade: "C");
+
+        var order = await api.ConfirmedOrderAsync(customer.Id);
+
+        // 13,420.00 of a 15,000.00 limit is above grade C's warning at 85 % (12,750.00) but within it.
+        Assert.Equal(SalesOrderStatus.Confirmed, order.Status);
+        var check = Assert.Single(order.Checks);
+        Assert.Equal(CreditDecision.Warn, check.Decision);
+        var reason = Assert.Single(check.Reasons);
+        Assert.Equal((CreditCheck.LimitWarn, CreditDecision.Warn), (reason.Code, reason.Severity));
+        Assert.Equal([13420m, 12750m, 15000m], reason.Values);
+        Assert.Equal(0m, order.Held);
+        Assert.Equal(1580m, (await StandingAsync(api, customer.Id)).Available);
+    }
+
+    [Fact]
     public async Task Recheck_AfterThePaymentCameIn_ReleasesTheHold()
     {
         var api = await app.NewCompanyAsync();

@@ -31,8 +31,10 @@ public abstract class OrderDeliveryTests(HuikuanApp app)
 
         var tooMuch = await api.PostAsync($"/api/orders/{order.Id}/deliveries", new RecordDelivery(app.Clock.Today, [new(1, 5)]));
         var heldLine = await api.PostAsync($"/api/orders/{order.Id}/deliveries", new RecordDelivery(app.Clock.Today, [new(2, 1)]));
-        await CompanyApi.AssertProblemAsync(tooMuch, HttpStatusCode.UnprocessableEntity, "lines");
+        var refusal = await CompanyApi.AssertProblemAsync(tooMuch, HttpStatusCode.UnprocessableEntity, "lines");
         await CompanyApi.AssertProblemAsync(heldLine, HttpStatusCode.UnprocessableEntity, "lines");
+        Assert.Equal("https://huikuan.dev/problems/order.held", refusal.GetProperty("type").GetString());
+        Assert.Contains("Line 1: only 4 is released", refusal.GetProperty("errors").GetProperty("lines")[0].GetString(), StringComparison.Ordinal);
 
         // 3 servers delivered: invoiced at once, 3,000.00 + 390.00 VAT = 3,390.00, due 30 days after delivery.
         var delivered = await api.PostOkAsync<OrderView>($"/api/orders/{order.Id}/deliveries", new RecordDelivery(app.Clock.Today, [new(1, 3)]));

@@ -982,6 +982,11 @@ namespace Huikuan.Web.Data.Migrations.Postgres
                         .HasColumnType("bigint")
                         .HasColumnName("unbilled_minor");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
                     b.HasKey("CompanyId", "Id")
                         .HasName("pk_sales_orders");
 

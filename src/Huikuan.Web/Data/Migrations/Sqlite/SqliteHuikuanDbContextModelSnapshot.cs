@@ -977,6 +977,11 @@ namespace Huikuan.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("unbilled_minor");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
                     b.HasKey("CompanyId", "Id")
                         .HasName("pk_sales_orders");
 

@@ -36,7 +36,8 @@ namespace Huikuan.Web.Data.Migrations.Postgres
                     unbilled_minor = table.Column<long>(type: "bigint", nullable: false),
                     held_minor = table.Column<long>(type: "bigint", nullable: false),
                     created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    created_by = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                    created_by = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {

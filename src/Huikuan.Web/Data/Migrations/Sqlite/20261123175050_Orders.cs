@@ -36,7 +36,8 @@ namespace Huikuan.Web.Data.Migrations.Sqlite
                     unbilled_minor = table.Column<long>(type: "INTEGER", nullable: false),
                     held_minor = table.Column<long>(type: "INTEGER", nullable: false),
                     created_at = table.Column<long>(type: "INTEGER", nullable: false),
-                    created_by = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                    created_by = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
