@@ -41,6 +41,11 @@ public abstract class HuikuanDbContext(DbContextOptions options, Scope? scope) :
     public DbSet<CreditDocument> CreditDocuments => Set<CreditDocument>();
     public DbSet<CreditDocumentContent> CreditDocumentContents => Set<CreditDocumentContent>();
     public DbSet<Dispute> Disputes => Set<Dispute>();
+    public DbSet<SalesOrder> SalesOrders => Set<SalesOrder>();
+    public DbSet<SalesOrderLine> SalesOrderLines => Set<SalesOrderLine>();
+    public DbSet<SalesOrderCheck> SalesOrderChecks => Set<SalesOrderCheck>();
+    public DbSet<SalesOrderRelease> SalesOrderReleases => Set<SalesOrderRelease>();
+    public DbSet<SalesOrderDelivery> SalesOrderDeliveries => Set<SalesOrderDelivery>();
 
     public abstract bool IsSqlite { get; }
 
@@ -81,6 +86,10 @@ public abstract class HuikuanDbContext(DbContextOptions options, Scope? scope) :
         modelBuilder.Entity<CreditDocumentContent>().HasQueryFilter(x => OwnerFilter == null
             || Customers.Any(c => c.CompanyId == x.CompanyId && c.Id == x.CustomerId));
         modelBuilder.Entity<Dispute>().HasQueryFilter(x => OwnerFilter == null
+            || Customers.Any(c => c.CompanyId == x.CompanyId && c.Id == x.CustomerId));
+        modelBuilder.Entity<SalesOrder>().HasQueryFilter(x => OwnerFilter == null
+            || Customers.Any(c => c.CompanyId == x.CompanyId && c.Id == x.CustomerId));
+        modelBuilder.Entity<SalesOrderDelivery>().HasQueryFilter(x => OwnerFilter == null
             || Customers.Any(c => c.CompanyId == x.CompanyId && c.Id == x.CustomerId));
     }
 }

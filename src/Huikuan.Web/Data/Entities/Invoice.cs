@@ -30,6 +30,8 @@ public sealed class Invoice
 
     /// <summary>The contract the invoice was raised from: its clauses (late interest, early-payment discount) apply.</summary>
     public Guid? ContractId { get; set; }
+    /// <summary>The sales order whose delivery this invoice bills, if any.</summary>
+    public Guid? SalesOrderId { get; set; }
 
     public DateTimeOffset PostedAt { get; set; }
     public required string PostedBy { get; set; }

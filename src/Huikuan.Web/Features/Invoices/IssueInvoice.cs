@@ -24,7 +24,8 @@ public sealed record InstallmentDto(DateOnly DueDate, decimal Amount);
 public sealed record IssueInvoice(
     Guid CustomerId, DateOnly InvoiceDate, IReadOnlyList<InvoiceLineDto> Lines, string? Number = null, string? Currency = null,
     Guid? PaymentTermId = null, IReadOnlyList<InstallmentDto>? Installments = null,
-    string? FapiaoNumber = null, string? Reference = null, string? Note = null, Guid? ContractId = null, Guid? ContractStageId = null);
+    string? FapiaoNumber = null, string? Reference = null, string? Note = null, Guid? ContractId = null, Guid? ContractStageId = null,
+    Guid? SalesOrderId = null);
 
 public sealed class IssueInvoiceHandler(HuikuanDbContext db, Scope scope, TimeProvider clock, PaymentTermHandler terms)
 {
@@ -71,7 +72,7 @@ public sealed class IssueInvoiceHandler(HuikuanDbContext db, Scope scope, TimePr
                 NetMinor = lines.Sum(l => l.NetMinor), TaxMinor = lines.Sum(l => l.TaxMinor), TotalMinor = total,
                 PaymentTermId = termId, ContractId = contractId, FapiaoNumber = CompanyHandler.Optional(request.FapiaoNumber, "fapiaoNumber", 64),
                 Reference = CompanyHandler.Optional(request.Reference, "reference", 200), Note = CompanyHandler.Optional(request.Note, "note", 2000),
-                PostedAt = clock.GetUtcNow(), PostedBy = scope.Actor,
+                PostedAt = clock.GetUtcNow(), PostedBy = scope.Actor, SalesOrderId = request.SalesOrderId,
                 Lines = lines.Select(l => { l.CompanyId = company; l.InvoiceId = invoiceId; return l; }).ToList(),
                 Installments = schedule.Select(s => new Installment
                 {

@@ -1238,6 +1238,10 @@ namespace Huikuan.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("reversal_of_id");
 
+                    b.Property<Guid?>("SalesOrderId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sales_order_id");
+
                     b.Property<long>("TaxMinor")
                         .HasColumnType("INTEGER")
                         .HasColumnName("tax_minor");
@@ -1267,6 +1271,9 @@ namespace Huikuan.Web.Data.Migrations.Sqlite
                         .IsUnique()
                         .HasDatabaseName("ix_invoices_company_id_reversal_of_id")
                         .HasFilter("reversal_of_id IS NOT NULL");
+
+                    b.HasIndex("CompanyId", "SalesOrderId")
+                        .HasDatabaseName("ix_invoices_company_id_sales_order_id");
 
                     b.HasIndex("CompanyId", "UnappliedMinor")
                         .HasDatabaseName("ix_invoices_company_id_unapplied_minor")
@@ -1690,6 +1697,386 @@ namespace Huikuan.Web.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.SalesOrder", b =>
+                {
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("company_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("currency");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("customer_id");
+
+                    b.Property<string>("CustomerReference")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("customer_reference");
+
+                    b.Property<long>("HeldMinor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("held_minor");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("number");
+
+                    b.Property<DateOnly>("OrderDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("order_date");
+
+                    b.Property<Guid>("PaymentTermId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payment_term_id");
+
+                    b.Property<bool>("Prepaid")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("prepaid");
+
+                    b.Property<DateOnly?>("RequestedDelivery")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("requested_delivery");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<long>("TotalMinor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("total_minor");
+
+                    b.Property<long>("UnbilledMinor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("unbilled_minor");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("CompanyId", "Id")
+                        .HasName("pk_sales_orders");
+
+                    b.HasIndex("CompanyId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_sales_orders_company_id_number");
+
+                    b.HasIndex("CompanyId", "OrderDate")
+                        .HasDatabaseName("ix_sales_orders_held")
+                        .HasFilter("held_minor <> 0");
+
+                    b.HasIndex("CompanyId", "PaymentTermId")
+                        .HasDatabaseName("ix_sales_orders_company_id_payment_term_id");
+
+                    b.HasIndex("CompanyId", "Status", "OrderDate")
+                        .HasDatabaseName("ix_sales_orders_company_id_status_order_date");
+
+                    b.HasIndex("CompanyId", "CustomerId", "Currency", "UnbilledMinor")
+                        .HasDatabaseName("ix_sales_orders_company_id_customer_id_currency_unbilled_minor");
+
+                    b.ToTable("sales_orders", t =>
+                        {
+                            t.HasCheckConstraint("ck_sales_orders_unbilled", "unbilled_minor >= 0 AND held_minor >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.SalesOrderCheck", b =>
+                {
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("company_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AmountMinor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount_minor");
+
+                    b.Property<long>("CheckedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("checked_at");
+
+                    b.Property<string>("CheckedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("checked_by");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decision");
+
+                    b.Property<long>("ExposureAfterMinor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("exposure_after_minor");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("order_id");
+
+                    b.Property<string>("ReasonsJson")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reasons_json");
+
+                    b.Property<long>("ReleasableMinor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("releasable_minor");
+
+                    b.HasKey("CompanyId", "Id")
+                        .HasName("pk_sales_order_checks");
+
+                    b.HasIndex("CompanyId", "OrderId", "CheckedAt")
+                        .HasDatabaseName("ix_sales_order_checks_company_id_order_id_checked_at");
+
+                    b.ToTable("sales_order_checks");
+                });
+
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.SalesOrderDelivery", b =>
+                {
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("company_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AmountMinor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount_minor");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("customer_id");
+
+                    b.Property<DateOnly>("DeliveredOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("delivered_on");
+
+                    b.Property<Guid?>("InvoiceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("invoice_id");
+
+                    b.Property<long?>("InvoicedAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("invoiced_at");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("order_id");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sequence");
+
+                    b.HasKey("CompanyId", "Id")
+                        .HasName("pk_sales_order_deliveries");
+
+                    b.HasIndex("CompanyId", "CustomerId")
+                        .HasDatabaseName("ix_sales_order_deliveries_company_id_customer_id");
+
+                    b.HasIndex("CompanyId", "DeliveredOn")
+                        .HasDatabaseName("ix_sales_order_deliveries_company_id_delivered_on")
+                        .HasFilter("invoiced_at IS NULL");
+
+                    b.HasIndex("CompanyId", "InvoiceId")
+                        .HasDatabaseName("ix_sales_order_deliveries_company_id_invoice_id");
+
+                    b.HasIndex("CompanyId", "OrderId", "Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_sales_order_deliveries_company_id_order_id_sequence");
+
+                    b.ToTable("sales_order_deliveries");
+                });
+
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.SalesOrderDeliveryLine", b =>
+                {
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("company_id");
+
+                    b.Property<Guid>("DeliveryId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("delivery_id");
+
+                    b.Property<int>("LineNo")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("line_no");
+
+                    b.Property<decimal>("Quantity")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("quantity");
+
+                    b.HasKey("CompanyId", "DeliveryId", "LineNo")
+                        .HasName("pk_sales_order_delivery_line");
+
+                    b.ToTable("sales_order_delivery_line");
+                });
+
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.SalesOrderLine", b =>
+                {
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("company_id");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("order_id");
+
+                    b.Property<int>("LineNo")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("line_no");
+
+                    b.Property<decimal>("CancelledQuantity")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cancelled_quantity");
+
+                    b.Property<decimal>("DeliveredQuantity")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("delivered_quantity");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<decimal>("InvoicedQuantity")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("invoiced_quantity");
+
+                    b.Property<long>("NetMinor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("net_minor");
+
+                    b.Property<decimal>("Quantity")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("quantity");
+
+                    b.Property<decimal>("ReleasedQuantity")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("released_quantity");
+
+                    b.Property<long>("TaxMinor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("tax_minor");
+
+                    b.Property<decimal>("TaxRatePercent")
+                        .HasPrecision(7, 4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tax_rate_percent");
+
+                    b.Property<decimal>("UnitPrice")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("unit_price");
+
+                    b.HasKey("CompanyId", "OrderId", "LineNo")
+                        .HasName("pk_sales_order_lines");
+
+                    b.ToTable("sales_order_lines");
+                });
+
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.SalesOrderRelease", b =>
+                {
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("company_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AmountMinor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount_minor");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("order_id");
+
+                    b.Property<string>("QuantitiesJson")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("quantities_json");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<long>("ReleasedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("released_at");
+
+                    b.Property<string>("ReleasedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("released_by");
+
+                    b.HasKey("CompanyId", "Id")
+                        .HasName("pk_sales_order_releases");
+
+                    b.HasIndex("CompanyId", "OrderId", "ReleasedAt")
+                        .HasDatabaseName("ix_sales_order_releases_company_id_order_id_released_at");
+
+                    b.ToTable("sales_order_releases");
+                });
+
             modelBuilder.Entity("Huikuan.Web.Data.Entities.Salesperson", b =>
                 {
                     b.Property<Guid>("CompanyId")
@@ -2032,6 +2419,12 @@ namespace Huikuan.Web.Data.Migrations.Sqlite
                         .HasForeignKey("CompanyId", "ReversalOfId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_invoices_invoices_company_id_reversal_of_id");
+
+                    b.HasOne("Huikuan.Web.Data.Entities.SalesOrder", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId", "SalesOrderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_invoices_sales_orders_company_id_sales_order_id");
                 });
 
             modelBuilder.Entity("Huikuan.Web.Data.Entities.InvoiceLine", b =>
@@ -2090,6 +2483,86 @@ namespace Huikuan.Web.Data.Migrations.Sqlite
                         .HasConstraintName("fk_receipts_receipts_company_id_reversal_of_id");
                 });
 
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.SalesOrder", b =>
+                {
+                    b.HasOne("Huikuan.Web.Data.Entities.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId", "CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_sales_orders_customers_company_id_customer_id");
+
+                    b.HasOne("Huikuan.Web.Data.Entities.PaymentTermTemplate", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId", "PaymentTermId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_sales_orders_payment_terms_company_id_payment_term_id");
+                });
+
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.SalesOrderCheck", b =>
+                {
+                    b.HasOne("Huikuan.Web.Data.Entities.SalesOrder", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId", "OrderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_sales_order_checks_sales_orders_company_id_order_id");
+                });
+
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.SalesOrderDelivery", b =>
+                {
+                    b.HasOne("Huikuan.Web.Data.Entities.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId", "CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_sales_order_deliveries_customers_company_id_customer_id");
+
+                    b.HasOne("Huikuan.Web.Data.Entities.Invoice", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId", "InvoiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_sales_order_deliveries_invoices_company_id_invoice_id");
+
+                    b.HasOne("Huikuan.Web.Data.Entities.SalesOrder", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId", "OrderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_sales_order_deliveries_sales_orders_company_id_order_id");
+                });
+
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.SalesOrderDeliveryLine", b =>
+                {
+                    b.HasOne("Huikuan.Web.Data.Entities.SalesOrderDelivery", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("CompanyId", "DeliveryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_sales_order_delivery_line_sales_order_deliveries_company_id_delivery_id");
+                });
+
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.SalesOrderLine", b =>
+                {
+                    b.HasOne("Huikuan.Web.Data.Entities.SalesOrder", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("CompanyId", "OrderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_sales_order_lines_sales_orders_company_id_order_id");
+                });
+
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.SalesOrderRelease", b =>
+                {
+                    b.HasOne("Huikuan.Web.Data.Entities.SalesOrder", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId", "OrderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_sales_order_releases_sales_orders_company_id_order_id");
+                });
+
             modelBuilder.Entity("Huikuan.Web.Data.Entities.Salesperson", b =>
                 {
                     b.HasOne("Huikuan.Web.Data.Entities.Company", null)
@@ -2134,6 +2607,16 @@ namespace Huikuan.Web.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Huikuan.Web.Data.Entities.PaymentTermTemplate", b =>
+                {
+                    b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.SalesOrder", b =>
+                {
+                    b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.SalesOrderDelivery", b =>
                 {
                     b.Navigation("Lines");
                 });

@@ -1,0 +1,92 @@
+using System.Text.RegularExpressions;
+using Huikuan.E2E.Tests.Infrastructure;
+using Huikuan.E2E.Tests.Pages;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Huikuan.E2E.Tests.Journeys;
+
+/// <summary>A sales order through the credit check: held for an old overdue invoice, released in part (限量供货), delivered and invoiced.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed partial class OrderTests(HuikuanServer server, Chromium chromium)
+{
+    [Fact]
+    public async Task OrderForACustomerWithALongOverdueInvoice_IsHeld_ReleasedInPart_AndTheDeliveryOfThatPartIsInvoiced()
+    {
+        await using var accountant = await chromium.NewSessionAsync(server);
+        await new SignInPage(accountant.Page).SignInAsync("Accountant");
+        var customer = await CustomerLongOverdueAsync(accountant.Page);
+
+        // 10 servers at 1,000.00 + 13 % VAT: 11,300.00.
+        var form = new NewOrderPage(accountant.Page, customer);
+        await form.OpenAsync();
+        var terms = await LedgerForms.OpenOptionsAsync(accountant.Page, form.PaymentTerm);
+        await LedgerForms.Options(accountant.Page, terms[1]).First.ClickAsync();
+        await Expect(accountant.Page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
+        await form.Description(0).FillAsync("服务器 Server X1");
+        await LedgerForms.FillNumberAsync(form.Quantity(0), "10");
+        await LedgerForms.FillNumberAsync(form.UnitPrice(0), "1000");
+        await LedgerForms.FillNumberAsync(form.TaxRate(0), "13");
+        await form.SaveAndConfirm.ClickAsync();
+
+        await accountant.Page.WaitForURLAsync(OrderUrl());
+        var orderId = Guid.Parse(OrderUrl().Match(accountant.Page.Url).Groups[1].Value);
+        var order = new OrderPage(accountant.Page, orderId);
+        await Expect(order.Status).ToHaveTextAsync("信用冻结");
+        await Expect(order.HeldAlert).ToContainTextAsync("11,300.00 CNY");
+        await Expect(order.CheckReasons.First).ToContainTextAsync("逾期");
+        await Expect(order.Deliver).ToHaveCountAsync(0);
+        await Expect(order.ReleasePart).ToHaveCountAsync(0);
+
+        await using var manager = await chromium.NewSessionAsync(server);
+        await new SignInPage(manager.Page).SignInAsync("CreditManager");
+        var managed = new OrderPage(manager.Page, orderId);
+        await managed.OpenAsync();
+        await managed.ReleasePart.ClickAsync();
+        await Expect(managed.Releasable).ToBeVisibleAsync();
+        await LedgerForms.FillNumberAsync(managed.FormQuantity(1), "4");
+        await managed.Reason.FillAsync("先发 4 台，余款到账后再发");
+        await managed.Submit.ClickAsync();
+        await Expect(managed.Status).ToHaveTextAsync("已放行");
+        await Expect(managed.Released(1)).ToHaveTextAsync("4");
+        // 6 servers stay on hold: 6,000.00 + 780.00 VAT.
+        await Expect(managed.Held).ToHaveTextAsync("6,780.00 CNY");
+
+        await order.OpenAsync();
+        await order.Deliver.ClickAsync();
+        await Expect(order.FormQuantity(1)).ToHaveValueAsync("4");
+        await order.Submit.ClickAsync();
+
+        await Expect(order.Status).ToHaveTextAsync("部分发货");
+        await Expect(order.Delivered(1)).ToHaveTextAsync("4");
+        await Expect(order.Invoiced(1)).ToHaveTextAsync("4");
+        await Expect(order.DeliveryInvoice).ToHaveTextAsync(new Regex("^INV-"));
+        await order.ScreenshotAsync("order-released-part-delivered-invoiced");
+
+        await order.DeliveryInvoice.ClickAsync();
+        await accountant.Page.WaitForURLAsync(new Regex(@"/invoices/[0-9a-f-]{36}$"));
+        await Expect(accountant.Page.GetByText("4,520.00").First).ToBeVisibleAsync();
+    }
+
+    /// <summary>A demo customer in CNY whose oldest open invoice is more than 60 days overdue, found through the credit standing.</summary>
+    private static async Task<Guid> CustomerLongOverdueAsync(IPage page)
+    {
+        var json = await (await page.GotoAsync("/api/aging?pageSize=200"))!.JsonAsync();
+        foreach (var row in json!.Value.GetProperty("rows").GetProperty("items").EnumerateArray())
+        {
+            if (row.GetProperty("id").GetString() is not { } text)
+            {
+                continue;
+            }
+            var standing = await (await page.GotoAsync($"/api/customers/{text}/credit-standing"))!.JsonAsync();
+            if (standing!.Value.GetProperty("currency").GetString() == "CNY" && standing.Value.GetProperty("oldestDaysOverdue").GetInt32() > 60)
+            {
+                return Guid.Parse(text);
+            }
+        }
+        throw new InvalidOperationException("The demo data has no CNY customer with an invoice more than 60 days overdue.");
+    }
+
+    [GeneratedRegex(@"/orders/([0-9a-f-]{36})$")]
+    private static partial Regex OrderUrl();
+}
