@@ -32,6 +32,7 @@ builder.WebHost.UseStaticWebAssets();
 builder.Services.AddHuikuanDatabase(builder.Configuration);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddHandlers();
+builder.Services.AddHostedService<CreditDailyJob>();
 builder.Services.AddSingleton<DemoSeeder>();
 builder.Services.AddSingleton<DemoAccounts>();
 builder.Services.AddHuikuanAuth();

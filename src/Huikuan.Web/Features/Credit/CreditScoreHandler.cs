@@ -18,11 +18,12 @@ public sealed record CreditScoreView(
     PaymentBehaviourView Behaviour, int RelationshipMonths);
 
 /// <summary>
-/// The score from what the ledger knows: the payment behaviour of the last 12 months and the length of the
-/// relationship. Disputes, the exposure against a limit and a manual rating are not recorded yet; they are left
-/// out and the weights of the others rescaled, as <see cref="CreditScore"/> does for any unknown factor.
+/// The score from what is known: the payment behaviour of the last 12 months, the length of the relationship, the
+/// exposure against the limit (when there is one) and the manual rating (when one was entered). Disputes are not
+/// recorded yet: <see cref="DisputedShareAsync"/> is where their share goes. Unknown factors are left out and the
+/// weights of the others rescaled, as <see cref="CreditScore"/> does.
 /// </summary>
-public sealed class CreditScoreHandler(HuikuanDbContext db, Scope scope, PaymentBehaviourHandler behaviour)
+public sealed class CreditScoreHandler(HuikuanDbContext db, Scope scope, PaymentBehaviourHandler behaviour, CreditExposureHandler exposures)
 {
     public async Task<CreditScoreView> ForCustomerAsync(Guid customerId, DateOnly? asOf, CancellationToken ct)
     {
@@ -37,11 +38,27 @@ public sealed class CreditScoreHandler(HuikuanDbContext db, Scope scope, Payment
         {
             return new CreditScoreView(customerId, b.AsOf, null, null, [], [], b, months);
         }
-        var factors = new CreditFactors(b.OnTimeShare, b.AverageDaysLate, b.Trend, DisputedShare: null, ExposureRatio: null, months);
+        var e = await exposures.ReadAsync(customerId, ct);
+        var factors = new CreditFactors(b.OnTimeShare, b.AverageDaysLate, b.Trend, await DisputedShareAsync(customerId, ct),
+            ExposureRatio(e.Exposure.TotalMinor, e.LimitMinor), months, e.ManualRating);
         var result = CreditScore.Calculate(factors);
         var known = result.Lines.Select(l => l.Factor).ToHashSet();
         return new CreditScoreView(customerId, b.AsOf, result.Score, result.Grade.ToString(),
             result.Lines.Select(l => new CreditScoreLineView(CreditScore.Key(l.Factor), l.SubScore, l.WeightPercent, l.Points)).ToList(),
             Enum.GetValues<CreditFactor>().Where(f => !known.Contains(f)).Select(CreditScore.Key).ToList(), b, months);
     }
+
+    /// <summary>Exposure over the limit; none without a limit. Credit balances count as 0, and a limit of 0 with anything owed as fully used.</summary>
+    public static decimal? ExposureRatio(long exposureMinor, long? limitMinor) => limitMinor switch
+    {
+        null => null,
+        0 => exposureMinor > 0 ? CreditScore.ExposureRatioForZero : 0m,
+        { } limit => Math.Max(0, exposureMinor) / (decimal)limit,
+    };
+
+    /// <summary>
+    /// The share of the invoiced amount under dispute. Disputes are not recorded yet, so the factor is unknown; once
+    /// they are, return their open amount over the amount invoiced in the last 12 months here (one line).
+    /// </summary>
+    private static Task<decimal?> DisputedShareAsync(Guid customerId, CancellationToken ct) => Task.FromResult<decimal?>(null);
 }

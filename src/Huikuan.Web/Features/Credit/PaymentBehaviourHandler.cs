@@ -38,22 +38,3 @@ public sealed class PaymentBehaviourHandler(HuikuanDbContext db, Scope scope, Ti
             b.RecentDaysLate, b.EarlierDaysLate, b.Trend);
     }
 }
-
-public static class CreditEndpoints
-{
-    public static void MapCredit(this RouteGroupBuilder api)
-    {
-        api.MapGet("/customers/{id:guid}/payment-behaviour", async (Guid id, DateOnly? asOf, PaymentBehaviourHandler handler, CancellationToken ct) =>
-                TypedResults.Ok(await handler.ForCustomerAsync(id, asOf, ct)))
-            .WithTags("Credit")
-            .WithSummary("How punctually the customer paid over the last 12 months: share on time, amount-weighted days late, and the trend.");
-        api.MapGet("/customers/{id:guid}/credit-score", async (Guid id, DateOnly? asOf, CreditScoreHandler handler, CancellationToken ct) =>
-                TypedResults.Ok(await handler.ForCustomerAsync(id, asOf, ct)))
-            .WithTags("Credit")
-            .WithSummary("The customer's credit score 0-100 and grade A-E, with each factor's points; no score while nothing has fallen due.");
-        api.MapGet("/customers/{id:guid}/credit-standing", async (Guid id, CreditStandingHandler handler, CancellationToken ct) =>
-                TypedResults.Ok(await handler.ForCustomerAsync(id, ct)))
-            .WithTags("Credit")
-            .WithSummary("The customer's limit, grade and exposure now: open receivables, unbilled orders and reached but unbilled milestones, and the room left.");
-    }
-}
