@@ -12,10 +12,10 @@ public sealed record CreditDailyRunResult(DateOnly AsOf, int Customers, int Scor
 /// The daily credit run for the caller's company: a score snapshot for every customer (one per day: a second run the
 /// same day replaces that day's), then the review scan. Run by <see cref="CreditDailyJob"/> and on demand.
 /// </summary>
-public sealed class CreditDailyRunHandler(HuikuanDbContext db, Scope scope, TimeProvider clock, CreditScoreHistoryHandler history,
+public sealed class CreditDailyRunHandler(HuikuanDbContext db, Scope scope, TimeProvider clock, CreditScoreHistoryHandler history, CreditScoreHandler scores,
     CreditPoliciesHandler policies, CreditReviewsHandler reviews)
 {
-    private const int Batch = 200;
+    private const int Batch = 500;
 
     public async Task<CreditDailyRunResult> RunAsync(CancellationToken ct)
     {
@@ -24,21 +24,24 @@ public sealed class CreditDailyRunHandler(HuikuanDbContext db, Scope scope, Time
         var company = scope.CompanyId;
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var schedule = await policies.ScheduleAsync(ct);
-        var customers = await db.Customers.AsNoTracking().Where(c => c.CompanyId == company).OrderBy(c => c.Id).Select(c => c.Id).ToListAsync(ct);
+        var customers = await db.Customers.AsNoTracking().Where(c => c.CompanyId == company).Select(c => new { c.Id, c.Currency })
+            .ToDictionaryAsync(c => c.Id, c => c.Currency, ct);
+        // A few company-wide reads, not a dozen queries per customer: the scores, then today's snapshots and the credit rows.
+        var all = await scores.ForAllAsync(today, ct);
+        var existing = await db.CreditScoreSnapshots.Where(s => s.CompanyId == company && s.AsOf == today).ToDictionaryAsync(s => s.CustomerId, ct);
+        var credits = await db.CustomerCredit.Where(x => x.CompanyId == company).ToDictionaryAsync(x => x.CustomerId, ct);
         var scored = 0;
-        foreach (var chunk in customers.Chunk(Batch))
+        foreach (var chunk in all.Chunk(Batch))
         {
-            var existing = await db.CreditScoreSnapshots.Where(s => s.CompanyId == company && s.AsOf == today && chunk.Contains(s.CustomerId))
-                .ToDictionaryAsync(s => s.CustomerId, ct);
-            foreach (var id in chunk)
+            foreach (var score in chunk)
             {
-                if (await history.SnapshotAsync(id, existing.GetValueOrDefault(id), CreditScoreHistoryHandler.Daily, schedule, ct) is not null)
+                if (history.Apply(score, existing.GetValueOrDefault(score.CustomerId), credits.GetValueOrDefault(score.CustomerId),
+                        customers[score.CustomerId], CreditScoreHistoryHandler.Daily, schedule) is not null)
                 {
                     scored++;
                 }
             }
             await db.SaveChangesAsync(ct);
-            db.ChangeTracker.Clear();
         }
         var scan = await reviews.ScanAsync(ct);
         return new CreditDailyRunResult(today, customers.Count, scored, scan, watch.ElapsedMilliseconds);

@@ -19,10 +19,10 @@ public sealed class CreditDeskHandler(HuikuanDbContext db, Scope scope, CreditLi
             .Join(db.Customers, k => new { k.CompanyId, Id = k.CustomerId }, c => new { c.CompanyId, c.Id }, (k, c) => new { k.CustomerId, c.Code, c.Name })
             .ToListAsync(ct);
         var over = new List<OverLimitView>();
+        var all = await exposures.ReadAllAsync(limited.Select(c => c.CustomerId).ToHashSet(), ct);
         foreach (var c in limited)
         {
-            var e = await exposures.ReadAsync(c.CustomerId, ct);
-            if (e.LimitMinor is { } limit && e.Exposure.TotalMinor > limit)
+            if (all.TryGetValue(c.CustomerId, out var e) && e.LimitMinor is { } limit && e.Exposure.TotalMinor > limit)
             {
                 var cur = Currency.Of(e.Currency);
                 over.Add(new OverLimitView(c.CustomerId, c.Code, c.Name, cur.Code, cur.ToMajor(limit), cur.ToMajor(e.Exposure.TotalMinor),

@@ -53,4 +53,45 @@ public sealed class CreditExposureHandler(HuikuanDbContext db, Scope scope, Time
             credit?.ManualRating, credit?.NextReviewOn, new CreditExposure(openHere - cash - credits, orders, milestones), oldestDaysOverdue,
             open.Select(o => o.Currency).Where(c => c != currency).Order(StringComparer.Ordinal).ToList());
     }
+
+    /// <summary>
+    /// The exposure of the given customers from five company-wide reads (the daily run); what each feature reports
+    /// unbilled is still asked per customer. The oldest days overdue are not read (0): the score does not use them.
+    /// </summary>
+    internal async Task<Dictionary<Guid, CustomerExposure>> ReadAllAsync(IReadOnlySet<Guid> customerIds, CancellationToken ct)
+    {
+        var company = scope.CompanyId;
+        var customers = await db.Customers.AsNoTracking().Where(c => c.CompanyId == company).Select(c => new { c.Id, c.Currency }).ToListAsync(ct);
+        var credits = await db.CustomerCredit.AsNoTracking().Where(x => x.CompanyId == company).ToDictionaryAsync(x => x.CustomerId, ct);
+        var open = await db.Installments.AsNoTracking().Where(i => i.CompanyId == company && i.OpenMinor != 0)
+            .GroupBy(i => new { i.CustomerId, i.Currency }).Select(g => new { g.Key.CustomerId, g.Key.Currency, Sum = g.Sum(i => i.OpenMinor) })
+            .ToListAsync(ct);
+        var cash = await db.Receipts.AsNoTracking().Where(r => r.CompanyId == company && r.UnappliedMinor != 0)
+            .GroupBy(r => new { r.CustomerId, r.Currency }).Select(g => new { g.Key.CustomerId, g.Key.Currency, Sum = g.Sum(r => r.UnappliedMinor) })
+            .ToListAsync(ct);
+        var notes = await db.Invoices.AsNoTracking().Where(n => n.CompanyId == company && n.UnappliedMinor != 0)
+            .GroupBy(n => new { n.CustomerId, n.Currency }).Select(g => new { g.Key.CustomerId, g.Key.Currency, Sum = g.Sum(n => n.UnappliedMinor) })
+            .ToListAsync(ct);
+        var openBy = open.ToLookup(o => o.CustomerId);
+        var cashBy = cash.ToDictionary(x => (x.CustomerId, x.Currency), x => x.Sum);
+        var notesBy = notes.ToDictionary(x => (x.CustomerId, x.Currency), x => x.Sum);
+        var result = new Dictionary<Guid, CustomerExposure>();
+        foreach (var c in customers.Where(c => customerIds.Contains(c.Id)))
+        {
+            var credit = credits.GetValueOrDefault(c.Id);
+            var currency = credit?.Currency ?? c.Currency;
+            long orders = 0, milestones = 0;
+            foreach (var source in unbilled)
+            {
+                var amount = await source.UnbilledMinorAsync(c.Id, currency, ct);
+                if (source.Source == UnbilledSource.Orders) { orders += amount; } else { milestones += amount; }
+            }
+            var openHere = openBy[c.Id].Where(o => o.Currency == currency).Sum(o => o.Sum);
+            var exposure = new CreditExposure(openHere - cashBy.GetValueOrDefault((c.Id, currency)) - notesBy.GetValueOrDefault((c.Id, currency)), orders, milestones);
+            result[c.Id] = new CustomerExposure(currency, credit?.LimitMinor, credit?.Grade is { } g ? Enum.Parse<CreditGrade>(g) : null,
+                credit?.ManualRating, credit?.NextReviewOn, exposure, 0,
+                openBy[c.Id].Select(o => o.Currency).Where(x => x != currency).Distinct().Order(StringComparer.Ordinal).ToList());
+        }
+        return result;
+    }
 }

@@ -54,6 +54,7 @@ public sealed class CreditReviewsHandler(
             .Select(r => new { r.CustomerId, r.Trigger }).ToListAsync(ct)).Select(r => (r.CustomerId, r.Trigger)).ToHashSet();
 
         var due = new List<(Guid Customer, ReviewTrigger Trigger, DateOnly DueOn, string Detail)>();
+        var limited = await exposures.ReadAllAsync(credits.Where(c => c.LimitMinor is not null).Select(c => c.CustomerId).ToHashSet(), ct);
         foreach (var c in credits)
         {
             if (c.Grade is not null && (c.NextReviewOn is null || c.NextReviewOn <= today))
@@ -62,8 +63,8 @@ public sealed class CreditReviewsHandler(
             }
             if (c.LimitMinor is { } limit)
             {
-                var e = await exposures.ReadAsync(c.CustomerId, ct);
-                if (e.LimitMinor is { } l && ReviewSchedule.DueTriggers(false, null, today, 0, e.Exposure.TotalMinor, l).Count > 0)
+                if (limited.TryGetValue(c.CustomerId, out var e) && e.LimitMinor is { } l
+                    && ReviewSchedule.DueTriggers(false, null, today, 0, e.Exposure.TotalMinor, l).Count > 0)
                 {
                     var cur = Currency.Of(e.Currency);
                     due.Add((c.CustomerId, ReviewTrigger.LimitExceeded, today,

@@ -39,18 +39,34 @@ public sealed class CreditScoreHistoryHandler(HuikuanDbContext db, Scope scope, 
     /// </summary>
     internal async Task<CreditScoreSnapshot?> SnapshotAsync(Guid customerId, CreditScoreSnapshot? existing, string trigger, ReviewSchedule schedule, CancellationToken ct)
     {
-        var today = Today;
-        var score = await scores.ForCustomerAsync(customerId, today, ct);
+        var score = await scores.ForCustomerAsync(customerId, Today, ct);
+        if (score.Score is null)
+        {
+            return null;
+        }
+        var credit = await db.CustomerCredit.SingleOrDefaultAsync(x => x.CompanyId == scope.CompanyId && x.CustomerId == customerId, ct);
+        var currency = credit?.Currency ?? await db.Customers.Where(c => c.CompanyId == scope.CompanyId && c.Id == customerId).Select(c => c.Currency).SingleAsync(ct);
+        return Apply(score, existing, credit, currency, trigger, schedule);
+    }
+
+    /// <summary>
+    /// Stores a score as today's snapshot (into <paramref name="existing"/> or a new row) and grades a customer never
+    /// graded, creating their credit row (tracked <paramref name="credit"/> or none) in <paramref name="currency"/>; no save.
+    /// </summary>
+    internal CreditScoreSnapshot? Apply(CreditScoreView score, CreditScoreSnapshot? existing, CustomerCredit? credit, string currency, string trigger, ReviewSchedule schedule)
+    {
+        ArgumentNullException.ThrowIfNull(score);
         if (score.Score is not { } points || score.Grade is not { } grade)
         {
             return null;
         }
+        var today = Today;
         var snapshot = existing;
         if (snapshot is null)
         {
             snapshot = new CreditScoreSnapshot
             {
-                CompanyId = scope.CompanyId, Id = Ids.New(), CustomerId = customerId, AsOf = today, Grade = grade, Lines = "", Trigger = trigger,
+                CompanyId = scope.CompanyId, Id = Ids.New(), CustomerId = score.CustomerId, AsOf = today, Grade = grade, Lines = "", Trigger = trigger,
                 CreatedBy = scope.Actor,
             };
             db.CreditScoreSnapshots.Add(snapshot);
@@ -62,13 +78,11 @@ public sealed class CreditScoreHistoryHandler(HuikuanDbContext db, Scope scope, 
         snapshot.CreatedBy = scope.Actor;
         snapshot.CreatedAt = clock.GetUtcNow();
 
-        var credit = await db.CustomerCredit.SingleOrDefaultAsync(x => x.CompanyId == scope.CompanyId && x.CustomerId == customerId, ct);
         if (credit?.Grade is null)
         {
             if (credit is null)
             {
-                var currency = await db.Customers.Where(c => c.CompanyId == scope.CompanyId && c.Id == customerId).Select(c => c.Currency).SingleAsync(ct);
-                credit = new CustomerCredit { CompanyId = scope.CompanyId, CustomerId = customerId, Currency = currency, UpdatedBy = scope.Actor };
+                credit = new CustomerCredit { CompanyId = scope.CompanyId, CustomerId = score.CustomerId, Currency = currency, UpdatedBy = scope.Actor };
                 db.CustomerCredit.Add(credit);
             }
             credit.Grade = grade;

@@ -33,6 +33,23 @@ public sealed class PaymentBehaviourHandler(HuikuanDbContext db, Scope scope, Ti
             .Where(i => i.CompanyId == company && invoices.Contains(i.InvoiceId) && i.DueDate > from && i.DueDate <= date)
             .Select(i => new DueItem(i.DueDate, i.AmountMinor, i.OpenMinor, i.LastAppliedOn))
             .ToListAsync(ct);
+        return View(customerId, date, items);
+    }
+
+    /// <summary>Every customer's items due in the 12 months to <paramref name="date"/>, in one read (the daily run).</summary>
+    internal async Task<Dictionary<Guid, List<DueItem>>> ItemsOfAllAsync(DateOnly date, CancellationToken ct)
+    {
+        var company = scope.CompanyId;
+        var from = date.AddMonths(-Months);
+        var rows = await db.Installments.AsNoTracking()
+            .Where(i => i.CompanyId == company && i.DueDate > from && i.DueDate <= date)
+            .Select(i => new { i.CustomerId, Item = new DueItem(i.DueDate, i.AmountMinor, i.OpenMinor, i.LastAppliedOn) })
+            .ToListAsync(ct);
+        return rows.GroupBy(r => r.CustomerId).ToDictionary(g => g.Key, g => g.Select(r => r.Item).ToList());
+    }
+
+    internal static PaymentBehaviourView View(Guid customerId, DateOnly date, IEnumerable<DueItem> items)
+    {
         var b = PaymentBehaviour.From(items, date, Months);
         return new PaymentBehaviourView(customerId, date, Months, b.ItemsDue, b.PaidOnTime, b.OnTimeShare, b.AverageDaysLate,
             b.RecentDaysLate, b.EarlierDaysLate, b.Trend);
