@@ -7,7 +7,7 @@ namespace Huikuan.Web.Demo;
 
 /// <summary>
 /// Credit limits for the demo's customers, so the credit pages are not empty: about two and a half months of what each
-/// bought in the last six months, rounded up to 10 000; every tenth customer with something open gets a limit below
+/// bought in the last six months (at least a fifth above what they owe now), rounded up to 10 000; every tenth customer with something open gets a limit below
 /// what they owe now, so the desk lists a few over their limit. Grades are left to the first scoring (a re-score or the
 /// daily run grades a customer never graded). Two grouped queries and one insert per customer.
 /// </summary>
@@ -32,7 +32,8 @@ internal static class DemoCredit
             var c = customers[k];
             var bought = bySales.GetValueOrDefault((c.Id, c.Currency));
             var owed = open.GetValueOrDefault(c.Id);
-            var limit = (bought * 5 / 12 + Step - 1) / Step * Step;
+            // At least a fifth above what they owe now, so only the chosen few are over their limit.
+            var limit = (Math.Max(bought * 5 / 12, owed * 6 / 5) + Step - 1) / Step * Step;
             if (k % 10 == 3 && owed > Step)
             {
                 limit = owed * 8 / 10 / Step * Step;

@@ -31,6 +31,7 @@ public sealed class CreditManagementTests(HuikuanServer server, Chromium chromiu
         var desk = new CreditDeskPage(manager.Page);
         await desk.OpenAsync();
         await Expect(desk.RequestFor(customer.Code)).ToContainTextAsync("500,000.00 CNY");
+        await desk.ScreenshotAsync("credit-desk");
         await desk.ApproveAsync(customer.Code);
         await Expect(desk.RequestFor(customer.Code)).ToHaveCountAsync(0);
 
