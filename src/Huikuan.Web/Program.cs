@@ -38,6 +38,7 @@ builder.Services.AddHuikuanDatabase(builder.Configuration);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddHandlers();
 builder.Services.AddHuikuanMessaging(builder.Configuration);
+builder.Services.AddHostedService<CreditDailyJob>();
 builder.Services.AddSingleton<DemoSeeder>();
 builder.Services.AddSingleton<DemoAccounts>();
 builder.Services.AddHuikuanAuth();

@@ -46,6 +46,10 @@ public abstract class HuikuanDbContext(DbContextOptions options, Scope? scope) :
     public DbSet<SalesOrderCheck> SalesOrderChecks => Set<SalesOrderCheck>();
     public DbSet<SalesOrderRelease> SalesOrderReleases => Set<SalesOrderRelease>();
     public DbSet<SalesOrderDelivery> SalesOrderDeliveries => Set<SalesOrderDelivery>();
+    public DbSet<CreditLimitRequest> CreditLimitRequests => Set<CreditLimitRequest>();
+    public DbSet<CreditGradePolicyRow> CreditGradePolicies => Set<CreditGradePolicyRow>();
+    public DbSet<CreditScoreSnapshot> CreditScoreSnapshots => Set<CreditScoreSnapshot>();
+    public DbSet<CreditReview> CreditReviews => Set<CreditReview>();
 
     public abstract bool IsSqlite { get; }
 
@@ -90,6 +94,12 @@ public abstract class HuikuanDbContext(DbContextOptions options, Scope? scope) :
         modelBuilder.Entity<SalesOrder>().HasQueryFilter(x => OwnerFilter == null
             || Customers.Any(c => c.CompanyId == x.CompanyId && c.Id == x.CustomerId));
         modelBuilder.Entity<SalesOrderDelivery>().HasQueryFilter(x => OwnerFilter == null
+            || Customers.Any(c => c.CompanyId == x.CompanyId && c.Id == x.CustomerId));
+        modelBuilder.Entity<CreditLimitRequest>().HasQueryFilter(x => OwnerFilter == null
+            || Customers.Any(c => c.CompanyId == x.CompanyId && c.Id == x.CustomerId));
+        modelBuilder.Entity<CreditScoreSnapshot>().HasQueryFilter(x => OwnerFilter == null
+            || Customers.Any(c => c.CompanyId == x.CompanyId && c.Id == x.CustomerId));
+        modelBuilder.Entity<CreditReview>().HasQueryFilter(x => OwnerFilter == null
             || Customers.Any(c => c.CompanyId == x.CompanyId && c.Id == x.CustomerId));
     }
 }

@@ -57,6 +57,7 @@ public sealed class DemoSeeder(IServiceProvider services, TimeProvider clock, De
             await users.AddAsync(loaded.CompanyId, new CreateUser(email, name, role, role == Role.Salesperson ? data.Salespeople[0].Id : null), Password, mustChange: false, ct);
         }
         await db.SaveChangesAsync(ct);
+        await DemoCredit.SeedAsync(db, loaded.CompanyId, today, clock.GetUtcNow(), ct);
         await ListAccountsAsync(db, ct);
         if (log.IsEnabled(LogLevel.Information))
         {

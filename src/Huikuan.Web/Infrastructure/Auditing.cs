@@ -18,7 +18,12 @@ public sealed class AuditInterceptor(Scope scope, TimeProvider clock) : SaveChan
     // Kept out of the trail: secrets, and bookkeeping that says nothing about who did what.
     private static readonly HashSet<string> Secret = [nameof(User.PasswordHash), nameof(User.SecurityStamp), nameof(ApiKey.SecretHash)];
     // The outbox is its own record of what was sent, by whom and when; attachments would fill the trail with bytes.
-    private static readonly HashSet<Type> Skipped = [typeof(AuditEntry), typeof(IdempotencyRecord), typeof(NumberSequence), typeof(OutboxMessage), typeof(OutboxAttachment)];
+    private static readonly HashSet<Type> Skipped =
+    [
+        typeof(AuditEntry), typeof(IdempotencyRecord), typeof(NumberSequence), typeof(OutboxMessage), typeof(OutboxAttachment),
+        // Derived every day from the ledger; the grade a snapshot sets is audited on the customer's credit row.
+        typeof(CreditScoreSnapshot),
+    ];
 
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {

@@ -33,12 +33,10 @@ public sealed record CreditStandingView(
     int OldestDaysOverdue, IReadOnlyList<string> OtherCurrencies);
 
 /// <summary>
-/// Reads what the credit check needs and runs it. Exposure is counted in the limit's currency: open installments
-/// less unapplied cash and credit notes, plus every <see cref="IUnbilledExposure"/>. Open items in other currencies
-/// are not converted (there are no rates); they are named in <see cref="CreditStandingView.OtherCurrencies"/>.
+/// Reads what the credit check needs and runs it: the exposure from <see cref="CreditExposureHandler"/>, the grade
+/// stored on the customer's credit row (else the grade of the score now), and the company's policy per grade.
 /// </summary>
-public sealed class CreditStandingHandler(
-    HuikuanDbContext db, Scope scope, TimeProvider clock, CreditScoreHandler scores, IEnumerable<IUnbilledExposure> unbilled)
+public sealed class CreditStandingHandler(CreditExposureHandler exposures, CreditScoreHandler scores, CreditPoliciesHandler policies, TimeProvider clock)
 {
     /// <summary>The grade a customer is checked as before anything has fallen due (no score yet) and nobody graded them.</summary>
     public const CreditGrade UngradedAs = CreditGrade.C;
@@ -63,55 +61,26 @@ public sealed class CreditStandingHandler(
         return CreditCheck.Evaluate(amountMinor, prepaid, s.Exposure, s.LimitMinor, s.OldestDaysOverdue, s.Grade, await PolicyAsync(ct));
     }
 
-    /// <summary>The company's policy per grade. Until policies are stored per company, the defaults.</summary>
-    public Task<CreditPolicy> PolicyAsync(CancellationToken ct) => Task.FromResult(CreditPolicy.Default);
+    /// <summary>The company's policy per grade (<see cref="CreditPoliciesHandler"/>: the stored rows, the defaults for the others).</summary>
+    public Task<CreditPolicy> PolicyAsync(CancellationToken ct) => policies.PolicyAsync(ct);
 
     public async Task<CreditStanding> ReadAsync(Guid customerId, CancellationToken ct)
     {
-        var company = scope.CompanyId;
-        var customer = await db.Customers.AsNoTracking().Where(c => c.CompanyId == company && c.Id == customerId)
-            .Select(c => new { c.Currency }).SingleOrDefaultAsync(ct) ?? throw new NotFoundException("Customer", customerId);
-        var credit = await db.CustomerCredit.AsNoTracking().SingleOrDefaultAsync(x => x.CompanyId == company && x.CustomerId == customerId, ct);
-        var currency = credit?.Currency ?? customer.Currency;
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-
-        var open = await db.Installments.AsNoTracking()
-            .Where(i => i.CompanyId == company && i.CustomerId == customerId && i.OpenMinor != 0)
-            .GroupBy(i => i.Currency)
-            .Select(g => new { Currency = g.Key, Open = g.Sum(i => i.OpenMinor), OldestDue = g.Min(i => i.OpenMinor > 0 ? (DateOnly?)i.DueDate : null) })
-            .ToListAsync(ct);
-        var cash = await db.Receipts.AsNoTracking()
-            .Where(r => r.CompanyId == company && r.CustomerId == customerId && r.UnappliedMinor != 0 && r.Currency == currency)
-            .SumAsync(r => r.UnappliedMinor, ct);
-        var credits = await db.Invoices.AsNoTracking()
-            .Where(n => n.CompanyId == company && n.CustomerId == customerId && n.UnappliedMinor != 0 && n.Currency == currency)
-            .SumAsync(n => n.UnappliedMinor, ct);
-        var oldestDue = open.Select(o => o.OldestDue).Where(d => d is not null).Min();
-        var oldestDaysOverdue = oldestDue is { } d && d < today ? today.DayNumber - d.DayNumber : 0;
-
-        long orders = 0, milestones = 0;
-        foreach (var source in unbilled)
-        {
-            var amount = await source.UnbilledMinorAsync(customerId, currency, ct);
-            if (source.Source == UnbilledSource.Orders) { orders += amount; } else { milestones += amount; }
-        }
-        var openHere = open.Where(o => o.Currency == currency).Sum(o => o.Open);
-        var exposure = new CreditExposure(openHere - cash - credits, orders, milestones);
-
-        var graded = credit?.Grade is not null;
+        var e = await exposures.ReadAsync(customerId, ct);
+        var graded = e.Grade is not null;
         CreditGrade grade;
-        if (credit?.Grade is { } stored)
+        if (e.Grade is { } stored)
         {
-            grade = Enum.Parse<CreditGrade>(stored);
+            grade = stored;
         }
         else
         {
+            var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
             var score = await scores.ForCustomerAsync(customerId, today, ct);
             grade = score.Grade is { } g ? Enum.Parse<CreditGrade>(g) : UngradedAs;
             graded = score.Grade is not null;
         }
-        return new CreditStanding(currency, credit?.LimitMinor, grade, graded, exposure, oldestDaysOverdue,
-            open.Select(o => o.Currency).Where(c => c != currency).Order(StringComparer.Ordinal).ToList());
+        return new CreditStanding(e.Currency, e.LimitMinor, grade, graded, e.Exposure, e.OldestDaysOverdue, e.OtherCurrencies);
     }
 }
 

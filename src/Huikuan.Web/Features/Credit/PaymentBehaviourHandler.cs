@@ -33,27 +33,25 @@ public sealed class PaymentBehaviourHandler(HuikuanDbContext db, Scope scope, Ti
             .Where(i => i.CompanyId == company && invoices.Contains(i.InvoiceId) && i.DueDate > from && i.DueDate <= date)
             .Select(i => new DueItem(i.DueDate, i.AmountMinor, i.OpenMinor, i.LastAppliedOn))
             .ToListAsync(ct);
+        return View(customerId, date, items);
+    }
+
+    /// <summary>Every customer's items due in the 12 months to <paramref name="date"/>, in one read (the daily run).</summary>
+    internal async Task<Dictionary<Guid, List<DueItem>>> ItemsOfAllAsync(DateOnly date, CancellationToken ct)
+    {
+        var company = scope.CompanyId;
+        var from = date.AddMonths(-Months);
+        var rows = await db.Installments.AsNoTracking()
+            .Where(i => i.CompanyId == company && i.DueDate > from && i.DueDate <= date)
+            .Select(i => new { i.CustomerId, Item = new DueItem(i.DueDate, i.AmountMinor, i.OpenMinor, i.LastAppliedOn) })
+            .ToListAsync(ct);
+        return rows.GroupBy(r => r.CustomerId).ToDictionary(g => g.Key, g => g.Select(r => r.Item).ToList());
+    }
+
+    internal static PaymentBehaviourView View(Guid customerId, DateOnly date, IEnumerable<DueItem> items)
+    {
         var b = PaymentBehaviour.From(items, date, Months);
         return new PaymentBehaviourView(customerId, date, Months, b.ItemsDue, b.PaidOnTime, b.OnTimeShare, b.AverageDaysLate,
             b.RecentDaysLate, b.EarlierDaysLate, b.Trend);
-    }
-}
-
-public static class CreditEndpoints
-{
-    public static void MapCredit(this RouteGroupBuilder api)
-    {
-        api.MapGet("/customers/{id:guid}/payment-behaviour", async (Guid id, DateOnly? asOf, PaymentBehaviourHandler handler, CancellationToken ct) =>
-                TypedResults.Ok(await handler.ForCustomerAsync(id, asOf, ct)))
-            .WithTags("Credit")
-            .WithSummary("How punctually the customer paid over the last 12 months: share on time, amount-weighted days late, and the trend.");
-        api.MapGet("/customers/{id:guid}/credit-score", async (Guid id, DateOnly? asOf, CreditScoreHandler handler, CancellationToken ct) =>
-                TypedResults.Ok(await handler.ForCustomerAsync(id, asOf, ct)))
-            .WithTags("Credit")
-            .WithSummary("The customer's credit score 0-100 and grade A-E, with each factor's points; no score while nothing has fallen due.");
-        api.MapGet("/customers/{id:guid}/credit-standing", async (Guid id, CreditStandingHandler handler, CancellationToken ct) =>
-                TypedResults.Ok(await handler.ForCustomerAsync(id, ct)))
-            .WithTags("Credit")
-            .WithSummary("The customer's limit, grade and exposure now: open receivables, unbilled orders and reached but unbilled milestones, and the room left.");
     }
 }

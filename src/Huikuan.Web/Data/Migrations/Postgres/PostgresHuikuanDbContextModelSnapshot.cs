@@ -567,6 +567,295 @@ namespace Huikuan.Web.Data.Migrations.Postgres
                     b.ToTable("credit_document_contents", (string)null);
                 });
 
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.CreditGradePolicyRow", b =>
+                {
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<string>("Grade")
+                        .HasMaxLength(1)
+                        .HasColumnType("character varying(1)")
+                        .HasColumnName("grade");
+
+                    b.Property<int>("MaxDaysOverdue")
+                        .HasColumnType("integer")
+                        .HasColumnName("max_days_overdue");
+
+                    b.Property<bool>("PrepaymentOnly")
+                        .HasColumnType("boolean")
+                        .HasColumnName("prepayment_only");
+
+                    b.Property<int>("ReviewMonths")
+                        .HasColumnType("integer")
+                        .HasColumnName("review_months");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("updated_by");
+
+                    b.Property<int>("WarnDaysOverdue")
+                        .HasColumnType("integer")
+                        .HasColumnName("warn_days_overdue");
+
+                    b.Property<int>("WarnPermilleOfLimit")
+                        .HasColumnType("integer")
+                        .HasColumnName("warn_permille_of_limit");
+
+                    b.HasKey("CompanyId", "Grade")
+                        .HasName("pk_credit_grade_policies");
+
+                    b.ToTable("credit_grade_policies", (string)null);
+                });
+
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.CreditLimitRequest", b =>
+                {
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("currency");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("decided_by");
+
+                    b.Property<Guid?>("DecidedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("decided_by_user_id");
+
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("decision_note");
+
+                    b.Property<long?>("LimitMinor")
+                        .HasColumnType("bigint")
+                        .HasColumnName("limit_minor");
+
+                    b.Property<bool>("NoLimit")
+                        .HasColumnType("boolean")
+                        .HasColumnName("no_limit");
+
+                    b.Property<Guid?>("PaymentTermId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("payment_term_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("requested_by");
+
+                    b.Property<Guid?>("RequestedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("requested_by_user_id");
+
+                    b.Property<Guid?>("ReviewId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("review_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.HasKey("CompanyId", "Id")
+                        .HasName("pk_credit_limit_requests");
+
+                    b.HasIndex("CompanyId", "CustomerId", "RequestedAt")
+                        .HasDatabaseName("ix_credit_limit_requests_company_id_customer_id_requested_at");
+
+                    b.HasIndex("CompanyId", "Status", "RequestedAt")
+                        .HasDatabaseName("ix_credit_limit_requests_company_id_status_requested_at");
+
+                    b.ToTable("credit_limit_requests", (string)null);
+                });
+
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.CreditReview", b =>
+                {
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Assignee")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("assignee");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<string>("CompletedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("completed_by");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("detail");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("due_on");
+
+                    b.Property<bool>("GradeChanged")
+                        .HasColumnType("boolean")
+                        .HasColumnName("grade_changed");
+
+                    b.Property<Guid?>("LimitRequestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("limit_request_id");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("note");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("opened_at");
+
+                    b.Property<string>("OpenedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("opened_by");
+
+                    b.Property<string>("OutcomeGrade")
+                        .HasMaxLength(1)
+                        .HasColumnType("character varying(1)")
+                        .HasColumnName("outcome_grade");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Trigger")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("trigger");
+
+                    b.HasKey("CompanyId", "Id")
+                        .HasName("pk_credit_reviews");
+
+                    b.HasIndex("CompanyId", "CustomerId", "Trigger")
+                        .IsUnique()
+                        .HasDatabaseName("ix_credit_reviews_open")
+                        .HasFilter("status <> 'Done'");
+
+                    b.HasIndex("CompanyId", "Status", "DueOn")
+                        .HasDatabaseName("ix_credit_reviews_company_id_status_due_on");
+
+                    b.ToTable("credit_reviews", (string)null);
+                });
+
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.CreditScoreSnapshot", b =>
+                {
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("date")
+                        .HasColumnName("as_of");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("created_by");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.Property<string>("Grade")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .HasColumnType("character varying(1)")
+                        .HasColumnName("grade");
+
+                    b.Property<string>("Lines")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("lines");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("integer")
+                        .HasColumnName("score");
+
+                    b.Property<string>("Trigger")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("trigger");
+
+                    b.HasKey("CompanyId", "Id")
+                        .HasName("pk_credit_score_snapshots");
+
+                    b.HasIndex("CompanyId", "CustomerId", "AsOf")
+                        .IsUnique()
+                        .HasDatabaseName("ix_credit_score_snapshots_company_id_customer_id_as_of");
+
+                    b.ToTable("credit_score_snapshots", (string)null);
+                });
+
             modelBuilder.Entity("Huikuan.Web.Data.Entities.Customer", b =>
                 {
                     b.Property<Guid>("CompanyId")
@@ -769,6 +1058,19 @@ namespace Huikuan.Web.Data.Migrations.Postgres
                     b.Property<int?>("ManualRating")
                         .HasColumnType("integer")
                         .HasColumnName("manual_rating");
+
+                    b.Property<DateOnly?>("ManualRatingOn")
+                        .HasColumnType("date")
+                        .HasColumnName("manual_rating_on");
+
+                    b.Property<string>("ManualRatingSource")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("manual_rating_source");
+
+                    b.Property<DateOnly?>("NextReviewOn")
+                        .HasColumnType("date")
+                        .HasColumnName("next_review_on");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -2296,6 +2598,36 @@ namespace Huikuan.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_credit_document_contents_credit_documents_company_id_custom~");
+                });
+
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.CreditLimitRequest", b =>
+                {
+                    b.HasOne("Huikuan.Web.Data.Entities.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId", "CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_credit_limit_requests_customers_company_id_customer_id");
+                });
+
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.CreditReview", b =>
+                {
+                    b.HasOne("Huikuan.Web.Data.Entities.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId", "CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_credit_reviews_customers_company_id_customer_id");
+                });
+
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.CreditScoreSnapshot", b =>
+                {
+                    b.HasOne("Huikuan.Web.Data.Entities.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId", "CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_credit_score_snapshots_customers_company_id_customer_id");
                 });
 
             modelBuilder.Entity("Huikuan.Web.Data.Entities.Customer", b =>

@@ -562,6 +562,295 @@ namespace Huikuan.Web.Data.Migrations.Sqlite
                     b.ToTable("credit_document_contents", (string)null);
                 });
 
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.CreditGradePolicyRow", b =>
+                {
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("company_id");
+
+                    b.Property<string>("Grade")
+                        .HasMaxLength(1)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("grade");
+
+                    b.Property<int>("MaxDaysOverdue")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("max_days_overdue");
+
+                    b.Property<bool>("PrepaymentOnly")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("prepayment_only");
+
+                    b.Property<int>("ReviewMonths")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("review_months");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_by");
+
+                    b.Property<int>("WarnDaysOverdue")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("warn_days_overdue");
+
+                    b.Property<int>("WarnPermilleOfLimit")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("warn_permille_of_limit");
+
+                    b.HasKey("CompanyId", "Grade")
+                        .HasName("pk_credit_grade_policies");
+
+                    b.ToTable("credit_grade_policies", (string)null);
+                });
+
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.CreditLimitRequest", b =>
+                {
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("company_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("currency");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("customer_id");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_by");
+
+                    b.Property<Guid?>("DecidedByUserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_by_user_id");
+
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decision_note");
+
+                    b.Property<long?>("LimitMinor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("limit_minor");
+
+                    b.Property<bool>("NoLimit")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("no_limit");
+
+                    b.Property<Guid?>("PaymentTermId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payment_term_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("requested_at");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("requested_by");
+
+                    b.Property<Guid?>("RequestedByUserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("requested_by_user_id");
+
+                    b.Property<Guid?>("ReviewId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("review_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.HasKey("CompanyId", "Id")
+                        .HasName("pk_credit_limit_requests");
+
+                    b.HasIndex("CompanyId", "CustomerId", "RequestedAt")
+                        .HasDatabaseName("ix_credit_limit_requests_company_id_customer_id_requested_at");
+
+                    b.HasIndex("CompanyId", "Status", "RequestedAt")
+                        .HasDatabaseName("ix_credit_limit_requests_company_id_status_requested_at");
+
+                    b.ToTable("credit_limit_requests", (string)null);
+                });
+
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.CreditReview", b =>
+                {
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("company_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Assignee")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assignee");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("completed_at");
+
+                    b.Property<string>("CompletedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("completed_by");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("customer_id");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("detail");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due_on");
+
+                    b.Property<bool>("GradeChanged")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("grade_changed");
+
+                    b.Property<Guid?>("LimitRequestId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("limit_request_id");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<long>("OpenedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("opened_at");
+
+                    b.Property<string>("OpenedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("opened_by");
+
+                    b.Property<string>("OutcomeGrade")
+                        .HasMaxLength(1)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome_grade");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Trigger")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("trigger");
+
+                    b.HasKey("CompanyId", "Id")
+                        .HasName("pk_credit_reviews");
+
+                    b.HasIndex("CompanyId", "CustomerId", "Trigger")
+                        .IsUnique()
+                        .HasDatabaseName("ix_credit_reviews_open")
+                        .HasFilter("status <> 'Done'");
+
+                    b.HasIndex("CompanyId", "Status", "DueOn")
+                        .HasDatabaseName("ix_credit_reviews_company_id_status_due_on");
+
+                    b.ToTable("credit_reviews", (string)null);
+                });
+
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.CreditScoreSnapshot", b =>
+                {
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("company_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("as_of");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("customer_id");
+
+                    b.Property<string>("Grade")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("grade");
+
+                    b.Property<string>("Lines")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lines");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("score");
+
+                    b.Property<string>("Trigger")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("trigger");
+
+                    b.HasKey("CompanyId", "Id")
+                        .HasName("pk_credit_score_snapshots");
+
+                    b.HasIndex("CompanyId", "CustomerId", "AsOf")
+                        .IsUnique()
+                        .HasDatabaseName("ix_credit_score_snapshots_company_id_customer_id_as_of");
+
+                    b.ToTable("credit_score_snapshots", (string)null);
+                });
+
             modelBuilder.Entity("Huikuan.Web.Data.Entities.Customer", b =>
                 {
                     b.Property<Guid>("CompanyId")
@@ -764,6 +1053,19 @@ namespace Huikuan.Web.Data.Migrations.Sqlite
                     b.Property<int?>("ManualRating")
                         .HasColumnType("INTEGER")
                         .HasColumnName("manual_rating");
+
+                    b.Property<DateOnly?>("ManualRatingOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("manual_rating_on");
+
+                    b.Property<string>("ManualRatingSource")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("manual_rating_source");
+
+                    b.Property<DateOnly?>("NextReviewOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("next_review_on");
 
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER")
@@ -2291,6 +2593,36 @@ namespace Huikuan.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_credit_document_contents_credit_documents_company_id_customer_id_document_id");
+                });
+
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.CreditLimitRequest", b =>
+                {
+                    b.HasOne("Huikuan.Web.Data.Entities.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId", "CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_credit_limit_requests_customers_company_id_customer_id");
+                });
+
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.CreditReview", b =>
+                {
+                    b.HasOne("Huikuan.Web.Data.Entities.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId", "CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_credit_reviews_customers_company_id_customer_id");
+                });
+
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.CreditScoreSnapshot", b =>
+                {
+                    b.HasOne("Huikuan.Web.Data.Entities.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId", "CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_credit_score_snapshots_customers_company_id_customer_id");
                 });
 
             modelBuilder.Entity("Huikuan.Web.Data.Entities.Customer", b =>

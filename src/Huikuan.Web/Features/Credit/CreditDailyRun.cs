@@ -1,0 +1,103 @@
+using System.Diagnostics;
+using Huikuan.Domain.Access;
+using Huikuan.Web.Data;
+using Huikuan.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Huikuan.Web.Features.Credit;
+
+public sealed record CreditDailyRunResult(DateOnly AsOf, int Customers, int Scored, ReviewScanResult Reviews, long ElapsedMs);
+
+/// <summary>
+/// The daily credit run for the caller's company: a score snapshot for every customer (one per day: a second run the
+/// same day replaces that day's), then the review scan. Run by <see cref="CreditDailyJob"/> and on demand.
+/// </summary>
+public sealed class CreditDailyRunHandler(HuikuanDbContext db, Scope scope, TimeProvider clock, CreditScoreHistoryHandler history, CreditScoreHandler scores,
+    CreditPoliciesHandler policies, CreditReviewsHandler reviews)
+{
+    private const int Batch = 500;
+
+    public async Task<CreditDailyRunResult> RunAsync(CancellationToken ct)
+    {
+        scope.Require(Permission.ManageCredit);
+        var watch = Stopwatch.StartNew();
+        var company = scope.CompanyId;
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var schedule = await policies.ScheduleAsync(ct);
+        var customers = await db.Customers.AsNoTracking().Where(c => c.CompanyId == company).Select(c => new { c.Id, c.Currency })
+            .ToDictionaryAsync(c => c.Id, c => c.Currency, ct);
+        // A few company-wide reads, not a dozen queries per customer: the scores, then today's snapshots and the credit rows.
+        var all = await scores.ForAllAsync(today, ct);
+        var existing = await db.CreditScoreSnapshots.Where(s => s.CompanyId == company && s.AsOf == today).ToDictionaryAsync(s => s.CustomerId, ct);
+        var credits = await db.CustomerCredit.Where(x => x.CompanyId == company).ToDictionaryAsync(x => x.CustomerId, ct);
+        var scored = 0;
+        foreach (var chunk in all.Chunk(Batch))
+        {
+            foreach (var score in chunk)
+            {
+                if (history.Apply(score, existing.GetValueOrDefault(score.CustomerId), credits.GetValueOrDefault(score.CustomerId),
+                        customers[score.CustomerId], CreditScoreHistoryHandler.Daily, schedule) is not null)
+                {
+                    scored++;
+                }
+            }
+            await db.SaveChangesAsync(ct);
+        }
+        var scan = await reviews.ScanAsync(ct);
+        return new CreditDailyRunResult(today, customers.Count, scored, scan, watch.ElapsedMilliseconds);
+    }
+}
+
+/// <summary>
+/// Runs <see cref="CreditDailyRunHandler"/> for every company once a day (UTC), the first time shortly after start.
+/// Off unless <c>Huikuan:CreditJob:Enabled</c> is true, so tests and imports decide when it runs; the endpoint
+/// POST /api/credit/daily-run runs it on demand.
+/// </summary>
+public sealed class CreditDailyJob(IServiceProvider services, IConfiguration configuration, TimeProvider clock, ILogger<CreditDailyJob> log) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!configuration.GetValue<bool>("Huikuan:CreditJob:Enabled"))
+        {
+            return;
+        }
+        DateOnly? lastRun = null;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+            if (lastRun != today)
+            {
+                await RunAllAsync(stoppingToken);
+                lastRun = today;
+            }
+            await Task.Delay(TimeSpan.FromMinutes(10), clock, stoppingToken);
+        }
+    }
+
+    private async Task RunAllAsync(CancellationToken ct)
+    {
+        List<Guid> companies;
+        await using (var s = services.CreateAsyncScope())
+        {
+            companies = await s.ServiceProvider.GetRequiredService<HuikuanDbContext>().Companies.AsNoTracking().Select(c => c.Id).ToListAsync(ct);
+        }
+        foreach (var company in companies)
+        {
+            try
+            {
+                await using var s = services.CreateAsyncScope();
+                s.ServiceProvider.GetRequiredService<Scope>().Enter(company, "credit-job");
+                var result = await s.ServiceProvider.GetRequiredService<CreditDailyRunHandler>().RunAsync(ct);
+                if (log.IsEnabled(LogLevel.Information))
+                {
+                    log.LogInformation("Credit run for {Company}: {Scored} of {Customers} customers scored, {Opened} reviews opened, {Ms} ms",
+                        company, result.Scored, result.Customers, result.Reviews.Opened, result.ElapsedMs);
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                log.LogError(e, "The credit run for company {Company} failed", company);
+            }
+        }
+    }
+}
