@@ -68,6 +68,84 @@ public sealed partial class OrderTests(HuikuanServer server, Chromium chromium)
         await Expect(accountant.Page.GetByText("4,520.00").First).ToBeVisibleAsync();
     }
 
+    [Fact]
+    public async Task OrderOverTheCreditLimit_IsHeld_TheCreditManagerReleasesWhatTheLimitAllows_AndThatPartIsDeliveredAndInvoiced()
+    {
+        await using var accountant = await chromium.NewSessionAsync(server);
+        await new SignInPage(accountant.Page).SignInAsync("Accountant");
+        var (customer, available) = await CustomerWithRoomUnderItsLimitAsync(accountant.Page);
+
+        // Ten units at a third of the room left: the order is over the limit; three units fit.
+        var price = decimal.Floor(available / 3m);
+        var form = new NewOrderPage(accountant.Page, customer);
+        await form.OpenAsync();
+        var terms = await LedgerForms.OpenOptionsAsync(accountant.Page, form.PaymentTerm);
+        await LedgerForms.Options(accountant.Page, terms[1]).First.ClickAsync();
+        await Expect(accountant.Page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
+        await form.Description(0).FillAsync("项目设备 Project kit");
+        await LedgerForms.FillNumberAsync(form.Quantity(0), "10");
+        await LedgerForms.FillNumberAsync(form.UnitPrice(0), price.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await LedgerForms.FillNumberAsync(form.TaxRate(0), "0");
+        await form.SaveAndConfirm.ClickAsync();
+
+        await accountant.Page.WaitForURLAsync(OrderUrl());
+        var orderId = Guid.Parse(OrderUrl().Match(accountant.Page.Url).Groups[1].Value);
+        var order = new OrderPage(accountant.Page, orderId);
+        await Expect(order.Status).ToHaveTextAsync("信用冻结");
+        await Expect(order.CheckReasons.First).ToContainTextAsync("超过信用额度");
+        await Expect(order.Deliver).ToHaveCountAsync(0);
+
+        await using var manager = await chromium.NewSessionAsync(server);
+        await new SignInPage(manager.Page).SignInAsync("CreditManager");
+        var managed = new OrderPage(manager.Page, orderId);
+        await managed.OpenAsync();
+        await managed.ReleasePart.ClickAsync();
+        await Expect(managed.Releasable).ToContainTextAsync(Money(available));
+        await LedgerForms.FillNumberAsync(managed.FormQuantity(1), "3");
+        await managed.Reason.FillAsync("额度内先发 3 件 (限量供货)");
+        await managed.Submit.ClickAsync();
+        await Expect(managed.Status).ToHaveTextAsync("已放行");
+        await Expect(managed.Held).ToHaveTextAsync(Money(price * 7) + " CNY");
+
+        await order.OpenAsync();
+        await order.Deliver.ClickAsync();
+        await Expect(order.FormQuantity(1)).ToHaveValueAsync("3");
+        await order.Submit.ClickAsync();
+        await Expect(order.Status).ToHaveTextAsync("部分发货");
+        await Expect(order.Invoiced(1)).ToHaveTextAsync("3");
+        await order.ScreenshotAsync("order-over-limit-released-delivered");
+
+        await order.DeliveryInvoice.ClickAsync();
+        await accountant.Page.WaitForURLAsync(new Regex(@"/invoices/[0-9a-f-]{36}$"));
+        await Expect(accountant.Page.GetByText(Money(price * 3)).First).ToBeVisibleAsync();
+    }
+
+    private static string Money(decimal amount) => amount.ToString("#,##0.00", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// A demo customer in CNY with a credit limit and at least 3,000.00 of room under it, graded A–C and nothing overdue
+    /// long enough to hold an order on its own, found through the credit standing.
+    /// </summary>
+    private static async Task<(Guid Customer, decimal Available)> CustomerWithRoomUnderItsLimitAsync(IPage page)
+    {
+        var json = await (await page.GotoAsync("/api/aging?pageSize=200"))!.JsonAsync();
+        foreach (var row in json!.Value.GetProperty("rows").GetProperty("items").EnumerateArray())
+        {
+            if (row.GetProperty("id").GetString() is not { } text)
+            {
+                continue;
+            }
+            var s = (await (await page.GotoAsync($"/api/customers/{text}/credit-standing"))!.JsonAsync())!.Value;
+            if (s.GetProperty("currency").GetString() == "CNY" && s.GetProperty("available").ValueKind == System.Text.Json.JsonValueKind.Number
+                && s.GetProperty("available").GetDecimal() is >= 3000m and <= 5_000_000m
+                && s.GetProperty("grade").GetString() is "A" or "B" or "C" && s.GetProperty("oldestDaysOverdue").GetInt32() < 30)
+            {
+                return (Guid.Parse(text), s.GetProperty("available").GetDecimal());
+            }
+        }
+        throw new InvalidOperationException("The demo data has no CNY customer graded A–C with room under a credit limit.");
+    }
+
     /// <summary>A demo customer in CNY whose oldest open invoice is more than 60 days overdue, found through the credit standing.</summary>
     private static async Task<Guid> CustomerLongOverdueAsync(IPage page)
     {

@@ -13,28 +13,29 @@ public abstract class CreditScoreHistoryTests(HuikuanApp app)
         var admin = await app.NewCompanyAsync();
         var manager = await admin.AsNewUserAsync(Role.CreditManager);
         var customer = await admin.CustomerAsync();
-        // Paid a day early: on time 100, days late 100, relationship 2 of 36 months (5.6): (30×100 + 20×100 + 5×5.6) / 55 = 91, grade A.
+        // Paid a day early: on time 100, days late 100, relationship 2 of 36 months (5.6), no dispute 100:
+        // (30×100 + 20×100 + 5×5.6 + 10×100) / 65 = 93, grade A.
         await admin.IssueInvoiceAsync(customer.Id, new DateOnly(2026, 9, 1), 1_000m, due: new DateOnly(2026, 10, 1));
         await admin.RecordReceiptAsync(customer.Id, new DateOnly(2026, 9, 30), 1_000m, autoApply: true);
         try
         {
             var first = await manager.PostOkAsync<CreditScoreSnapshotView>($"/api/customers/{customer.Id}/credit-score/rescore", new { });
             await manager.PostOkAsync<CreditScoreSnapshotView>($"/api/customers/{customer.Id}/credit-score/rescore", new { });
-            Assert.Equal((91, "A"), (first.Score, first.Grade));
-            Assert.Equal(91, first.Lines.Sum(l => l.Points));
+            Assert.Equal((93, "A"), (first.Score, first.Grade));
+            Assert.Equal(93, first.Lines.Sum(l => l.Points));
             Assert.Single(await manager.GetAsync<List<CreditScoreSnapshotView>>($"/api/customers/{customer.Id}/credit-score/history"));
             var standing = await manager.GetAsync<CreditStandingView>($"/api/customers/{customer.Id}/credit-standing");
             Assert.Equal(("A", true), (standing.Grade, standing.Graded));
             var next = await app.WithDbAsync(db => db.CustomerCredit.AsNoTracking().Where(c => c.CustomerId == customer.Id).Select(c => c.NextReviewOn).SingleAsync());
             Assert.Equal(new DateOnly(2027, 11, 23), next);   // A: a year after the first grading
 
-            // The next day a manual rating of 0 brings the score to (5 028 + 10×0) / 65 = 77, grade B; the stored grade stays A until a review.
+            // The next day a manual rating of 0 brings the score to (6 028 + 10×0) / 75 = 80, grade B; the stored grade stays A until a review.
             await manager.PutOkAsync<SetManualRating>($"/api/customers/{customer.Id}/manual-rating", new SetManualRating(0, "external", null));
             app.Clock.SetToday(app.Clock.Today.AddDays(1));
             var run = await manager.PostOkAsync<CreditDailyRunResult>("/api/credit/daily-run", new { });
             Assert.Equal((1, 1), (run.Customers, run.Scored));
             var history = await manager.GetAsync<List<CreditScoreSnapshotView>>($"/api/customers/{customer.Id}/credit-score/history");
-            Assert.Equal([(77, "B", "daily"), (91, "A", "manual")], history.Select(h => (h.Score, h.Grade, h.Trigger)).ToArray());
+            Assert.Equal([(80, "B", "daily"), (93, "A", "manual")], history.Select(h => (h.Score, h.Grade, h.Trigger)).ToArray());
             Assert.Equal("A", (await manager.GetAsync<CreditStandingView>($"/api/customers/{customer.Id}/credit-standing")).Grade);
         }
         finally

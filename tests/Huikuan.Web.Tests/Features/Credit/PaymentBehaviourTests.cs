@@ -1,6 +1,7 @@
 using System.Net;
 using Huikuan.Domain.Access;
 using Huikuan.Web.Features.Credit;
+using Huikuan.Web.Features.Disputes;
 using Huikuan.Web.Tests.Infrastructure;
 
 namespace Huikuan.Web.Tests.Features.Credit;
@@ -43,14 +44,34 @@ public abstract class PaymentBehaviourTests(HuikuanApp app)
 
         var s = await api.GetAsync<CreditScoreView>($"/api/customers/{customer.Id}/credit-score?asOf=2026-04-01");
 
-        // On time 50 (half paid on time), days late 91.7 (5 of 60 days), relationship 8.3 (3 of 36 months); weighted
-        // 30 : 20 : 5 once the unknown factors are left out: 61, grade C.
-        Assert.Equal(61, s.Score);
+        // On time 50 (half paid on time), days late 91.7 (5 of 60 days), no dispute 100, relationship 8.3 (3 of 36 months);
+        // weighted 30 : 20 : 10 : 5 once the unknown factors are left out: 4 375 / 65 = 67, grade C.
+        Assert.Equal(67, s.Score);
         Assert.Equal("C", s.Grade);
-        Assert.Equal(["onTime", "daysLate", "relationship"], s.Lines.Select(l => l.Factor));
+        Assert.Equal(["onTime", "daysLate", "disputes", "relationship"], s.Lines.Select(l => l.Factor));
         Assert.Equal(s.Score, s.Lines.Sum(l => l.Points));
-        Assert.Equal(["trend", "disputes", "exposure", "manualRating"], s.Unknown);
+        Assert.Equal(["trend", "exposure", "manualRating"], s.Unknown);
         Assert.Equal(3, s.RelationshipMonths);
+    }
+
+    [Fact]
+    public async Task AnOpenDispute_CostsPoints_InProportionToWhatWasInvoiced()
+    {
+        var api = await app.NewCompanyAsync();
+        var customer = await api.CustomerAsync();
+        var onTime = await api.IssueInvoiceAsync(customer.Id, new DateOnly(2026, 1, 1), 1000m, due: new DateOnly(2026, 1, 31));
+        var late = await api.IssueInvoiceAsync(customer.Id, new DateOnly(2026, 2, 1), 1000m, due: new DateOnly(2026, 3, 3));
+        await api.RecordReceiptAsync(customer.Id, new DateOnly(2026, 1, 31), 1000m, reference: onTime.Number, autoApply: true);
+        await api.RecordReceiptAsync(customer.Id, new DateOnly(2026, 3, 13), 1000m, reference: late.Number, autoApply: true);
+        var open = await api.IssueInvoiceAsync(customer.Id, new DateOnly(2026, 3, 20), 500m, due: new DateOnly(2026, 4, 30));
+        (await api.PostAsync("/api/disputes", new OpenDispute(open.Id, 100m, "quality"))).EnsureSuccessStatusCode();
+
+        var s = await api.GetAsync<CreditScoreView>($"/api/customers/{customer.Id}/credit-score?asOf=2026-04-01");
+
+        // 100.00 disputed of 2,500.00 invoiced in the last 12 months is 4 %; a fifth of the way to 20 % (no points):
+        // disputes 80 instead of 100, (1 500 + 1 833 + 800 + 42) / 65 = 64.
+        Assert.Equal(80m, s.Lines.Single(l => l.Factor == "disputes").SubScore);
+        Assert.Equal(64, s.Score);
     }
 
     [Fact]
