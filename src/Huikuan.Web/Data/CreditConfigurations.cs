@@ -83,3 +83,14 @@ internal sealed class CreditReviewConfiguration : IEntityTypeConfiguration<Credi
         b.HasOne<Customer>().WithMany().HasForeignKey(x => new { x.CompanyId, x.CustomerId }).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class CreditScoreWeightsConfiguration : IEntityTypeConfiguration<CreditScoreWeightsRow>
+{
+    public void Configure(EntityTypeBuilder<CreditScoreWeightsRow> b)
+    {
+        b.ToTable("CreditScoreWeights");
+        b.HasKey(x => x.CompanyId);
+        b.Property(x => x.UpdatedBy).HasMaxLength(200);
+        b.HasOne<Company>().WithMany().HasForeignKey(x => x.CompanyId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -50,6 +50,7 @@ public abstract class HuikuanDbContext(DbContextOptions options, Scope? scope) :
     public DbSet<CreditGradePolicyRow> CreditGradePolicies => Set<CreditGradePolicyRow>();
     public DbSet<CreditScoreSnapshot> CreditScoreSnapshots => Set<CreditScoreSnapshot>();
     public DbSet<CreditReview> CreditReviews => Set<CreditReview>();
+    public DbSet<CreditScoreWeightsRow> CreditScoreWeights => Set<CreditScoreWeightsRow>();
 
     public abstract bool IsSqlite { get; }
 

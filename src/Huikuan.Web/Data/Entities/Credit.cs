@@ -82,6 +82,21 @@ public sealed class CreditGradePolicyRow
     public required string UpdatedBy { get; set; }
 }
 
+/// <summary>The company's score weights (R2), whole points per factor; a company without a row uses the defaults.</summary>
+public sealed class CreditScoreWeightsRow
+{
+    public Guid CompanyId { get; set; }
+    public int OnTime { get; set; }
+    public int DaysLate { get; set; }
+    public int Trend { get; set; }
+    public int Disputes { get; set; }
+    public int Exposure { get; set; }
+    public int Relationship { get; set; }
+    public int ManualRating { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+    public required string UpdatedBy { get; set; }
+}
+
 /// <summary>A customer's score as of one day (R2), with each factor's points: at most one per customer and day.</summary>
 public sealed class CreditScoreSnapshot
 {

@@ -41,6 +41,11 @@ public static class CreditEndpoints
                 TypedResults.Ok(await handler.RejectAsync(id, body ?? new DecideCreditLimit(null), ct)))
             .WithSummary("Rejects a pending limit change (a credit manager other than the requester); nothing changes.");
 
+        credit.MapGet("/credit/score-weights", async (CreditScoreWeightsHandler handler, CancellationToken ct) => TypedResults.Ok(await handler.GetAsync(ct)))
+            .WithSummary("How much each factor counts in the credit score (whole points; only the proportions matter).");
+        credit.MapPut("/credit/score-weights", async (CreditScoreWeightsView body, CreditScoreWeightsHandler handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.SaveAsync(body, ct)))
+            .WithSummary("Set the company's score weights (credit managers); the next scoring uses them.");
         credit.MapGet("/credit/policies", async (CreditPoliciesHandler handler, CancellationToken ct) => TypedResults.Ok(await handler.GetAsync(ct)))
             .WithSummary("The company's credit policy and review interval per grade.");
         credit.MapPut("/credit/policies", async (SaveCreditPolicies body, CreditPoliciesHandler handler, CancellationToken ct) =>

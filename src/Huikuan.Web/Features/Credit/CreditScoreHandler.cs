@@ -23,7 +23,8 @@ public sealed record CreditScoreView(
 /// against what was invoiced in the last 12 months. Unknown factors are left out and the weights of the others
 /// rescaled, as <see cref="CreditScore"/> does.
 /// </summary>
-public sealed class CreditScoreHandler(HuikuanDbContext db, Scope scope, PaymentBehaviourHandler behaviour, CreditExposureHandler exposures)
+public sealed class CreditScoreHandler(
+    HuikuanDbContext db, Scope scope, PaymentBehaviourHandler behaviour, CreditExposureHandler exposures, CreditScoreWeightsHandler weights)
 {
     public async Task<CreditScoreView> ForCustomerAsync(Guid customerId, DateOnly? asOf, CancellationToken ct)
     {
@@ -35,7 +36,7 @@ public sealed class CreditScoreHandler(HuikuanDbContext db, Scope scope, Payment
             .MinAsync(n => (DateOnly?)n.InvoiceDate, ct);
         var e = b.OnTimeShare is null ? null : await exposures.ReadAsync(customerId, ct);
         var disputed = e is null ? null : (await DisputedSharesAsync(e.Currency, b.AsOf, customerId, ct)).GetValueOrDefault(customerId);
-        return Compose(customerId, b, first, e, disputed);
+        return Compose(customerId, b, first, e, disputed, await weights.WeightsAsync(ct));
     }
 
     /// <summary>
@@ -52,6 +53,7 @@ public sealed class CreditScoreHandler(HuikuanDbContext db, Scope scope, Payment
         var scored = new List<CreditScoreView>();
         var withItems = items.Select(i => (i.Key, B: PaymentBehaviourHandler.View(i.Key, asOf, i.Value))).Where(x => x.B.OnTimeShare is not null).ToList();
         var all = await exposures.ReadAllAsync(withItems.Select(x => x.Key).ToHashSet(), ct);
+        var w = await weights.WeightsAsync(ct);
         var shares = new Dictionary<string, Dictionary<Guid, decimal?>>(StringComparer.Ordinal);
         foreach (var currency in all.Values.Select(e => e.Currency).Distinct(StringComparer.Ordinal))
         {
@@ -62,14 +64,15 @@ public sealed class CreditScoreHandler(HuikuanDbContext db, Scope scope, Payment
             if (all.TryGetValue(customerId, out var e))
             {
                 scored.Add(Compose(customerId, b, firsts.TryGetValue(customerId, out var f) ? f : null, e,
-                    shares[e.Currency].GetValueOrDefault(customerId)));
+                    shares[e.Currency].GetValueOrDefault(customerId), w));
             }
         }
         return scored;
     }
 
     /// <summary>The score from the facts; no score (and no exposure needed) while nothing has fallen due.</summary>
-    private static CreditScoreView Compose(Guid customerId, PaymentBehaviourView b, DateOnly? first, CustomerExposure? e, decimal? disputed)
+    private static CreditScoreView Compose(
+        Guid customerId, PaymentBehaviourView b, DateOnly? first, CustomerExposure? e, decimal? disputed, CreditScoreWeights weights)
     {
         var months = first is { } f ? Math.Max(0, ((b.AsOf.Year - f.Year) * 12) + b.AsOf.Month - f.Month - (b.AsOf.Day < f.Day ? 1 : 0)) : 0;
         if (b.OnTimeShare is null || e is null)
@@ -77,7 +80,7 @@ public sealed class CreditScoreHandler(HuikuanDbContext db, Scope scope, Payment
             return new CreditScoreView(customerId, b.AsOf, null, null, [], [], b, months);
         }
         var factors = new CreditFactors(b.OnTimeShare, b.AverageDaysLate, b.Trend, disputed, ExposureRatio(e.Exposure.TotalMinor, e.LimitMinor), months, e.ManualRating);
-        var result = CreditScore.Calculate(factors);
+        var result = CreditScore.Calculate(factors, weights);
         var known = result.Lines.Select(l => l.Factor).ToHashSet();
         return new CreditScoreView(customerId, b.AsOf, result.Score, result.Grade.ToString(),
             result.Lines.Select(l => new CreditScoreLineView(CreditScore.Key(l.Factor), l.SubScore, l.WeightPercent, l.Points)).ToList(),

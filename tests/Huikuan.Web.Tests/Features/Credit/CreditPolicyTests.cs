@@ -19,6 +19,31 @@ public abstract class CreditPolicyTests(HuikuanApp app)
     }
 
     [Fact]
+    public async Task ScoreWeights_AreTheCompanys_AndTheNextScoreUsesThem()
+    {
+        var admin = await app.NewCompanyAsync();
+        var manager = await admin.AsNewUserAsync(Role.CreditManager);
+        var customer = await admin.CustomerAsync();
+        var onTime = await admin.IssueInvoiceAsync(customer.Id, new DateOnly(2026, 1, 1), 1000m, due: new DateOnly(2026, 1, 31));
+        var late = await admin.IssueInvoiceAsync(customer.Id, new DateOnly(2026, 2, 1), 1000m, due: new DateOnly(2026, 3, 3));
+        await admin.RecordReceiptAsync(customer.Id, new DateOnly(2026, 1, 31), 1000m, reference: onTime.Number, autoApply: true);
+        await admin.RecordReceiptAsync(customer.Id, new DateOnly(2026, 3, 13), 1000m, reference: late.Number, autoApply: true);
+        Assert.Equal(CreditScoreWeightsView.From(CreditScoreWeights.Default), await admin.GetAsync<CreditScoreWeightsView>("/api/credit/score-weights"));
+
+        // Only the share paid on time counts now: half the invoices were on time, so the score is 50.
+        var saved = await manager.PutOkAsync<CreditScoreWeightsView>("/api/credit/score-weights", new CreditScoreWeightsView(1, 0, 0, 0, 0, 0, 0));
+        var score = await admin.GetAsync<CreditScoreView>($"/api/customers/{customer.Id}/credit-score?asOf=2026-04-01");
+
+        Assert.Equal(1, saved.OnTime);
+        Assert.Equal(50, score.Score);
+        Assert.Equal("onTime", Assert.Single(score.Lines).Factor);
+        var collector = await admin.AsNewUserAsync(Role.Collector);
+        Assert.Equal(HttpStatusCode.Forbidden, (await collector.PutAsync("/api/credit/score-weights", new CreditScoreWeightsView(1, 1, 1, 1, 1, 1, 1))).StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await manager.PutAsync("/api/credit/score-weights", new CreditScoreWeightsView(0, 0, 0, 0, 0, 0, 0))).StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await manager.PutAsync("/api/credit/score-weights", new CreditScoreWeightsView(-1, 5, 0, 0, 0, 0, 0))).StatusCode);
+    }
+
+    [Fact]
     public async Task EditingAGradesPolicy_ChangesTheCreditCheck()
     {
         var admin = await app.NewCompanyAsync();

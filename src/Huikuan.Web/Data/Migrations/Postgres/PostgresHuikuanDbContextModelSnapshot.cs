@@ -856,6 +856,56 @@ namespace Huikuan.Web.Data.Migrations.Postgres
                     b.ToTable("credit_score_snapshots", (string)null);
                 });
 
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.CreditScoreWeightsRow", b =>
+                {
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<int>("DaysLate")
+                        .HasColumnType("integer")
+                        .HasColumnName("days_late");
+
+                    b.Property<int>("Disputes")
+                        .HasColumnType("integer")
+                        .HasColumnName("disputes");
+
+                    b.Property<int>("Exposure")
+                        .HasColumnType("integer")
+                        .HasColumnName("exposure");
+
+                    b.Property<int>("ManualRating")
+                        .HasColumnType("integer")
+                        .HasColumnName("manual_rating");
+
+                    b.Property<int>("OnTime")
+                        .HasColumnType("integer")
+                        .HasColumnName("on_time");
+
+                    b.Property<int>("Relationship")
+                        .HasColumnType("integer")
+                        .HasColumnName("relationship");
+
+                    b.Property<int>("Trend")
+                        .HasColumnType("integer")
+                        .HasColumnName("trend");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("updated_by");
+
+                    b.HasKey("CompanyId")
+                        .HasName("pk_credit_score_weights");
+
+                    b.ToTable("credit_score_weights", (string)null);
+                });
+
             modelBuilder.Entity("Huikuan.Web.Data.Entities.Customer", b =>
                 {
                     b.Property<Guid>("CompanyId")
@@ -2628,6 +2678,16 @@ namespace Huikuan.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_credit_score_snapshots_customers_company_id_customer_id");
+                });
+
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.CreditScoreWeightsRow", b =>
+                {
+                    b.HasOne("Huikuan.Web.Data.Entities.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_credit_score_weights_companies_company_id");
                 });
 
             modelBuilder.Entity("Huikuan.Web.Data.Entities.Customer", b =>

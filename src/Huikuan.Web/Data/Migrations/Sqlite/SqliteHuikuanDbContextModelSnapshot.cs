@@ -851,6 +851,56 @@ namespace Huikuan.Web.Data.Migrations.Sqlite
                     b.ToTable("credit_score_snapshots", (string)null);
                 });
 
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.CreditScoreWeightsRow", b =>
+                {
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("company_id");
+
+                    b.Property<int>("DaysLate")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("days_late");
+
+                    b.Property<int>("Disputes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("disputes");
+
+                    b.Property<int>("Exposure")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("exposure");
+
+                    b.Property<int>("ManualRating")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("manual_rating");
+
+                    b.Property<int>("OnTime")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("on_time");
+
+                    b.Property<int>("Relationship")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("relationship");
+
+                    b.Property<int>("Trend")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("trend");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_by");
+
+                    b.HasKey("CompanyId")
+                        .HasName("pk_credit_score_weights");
+
+                    b.ToTable("credit_score_weights", (string)null);
+                });
+
             modelBuilder.Entity("Huikuan.Web.Data.Entities.Customer", b =>
                 {
                     b.Property<Guid>("CompanyId")
@@ -2623,6 +2673,16 @@ namespace Huikuan.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_credit_score_snapshots_customers_company_id_customer_id");
+                });
+
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.CreditScoreWeightsRow", b =>
+                {
+                    b.HasOne("Huikuan.Web.Data.Entities.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_credit_score_weights_companies_company_id");
                 });
 
             modelBuilder.Entity("Huikuan.Web.Data.Entities.Customer", b =>
