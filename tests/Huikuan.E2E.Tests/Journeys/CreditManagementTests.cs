@@ -1,6 +1,7 @@
 using System.Globalization;
 using Huikuan.E2E.Tests.Infrastructure;
 using Huikuan.E2E.Tests.Pages;
+using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace Huikuan.E2E.Tests.Journeys;
@@ -45,5 +46,22 @@ public sealed class CreditManagementTests(HuikuanServer server, Chromium chromiu
         await Expect(panel.Available).ToHaveTextAsync((500_000m - exposure).ToString("N2", zh) + " CNY");
         await Expect(panel.RequestStatus.First).ToContainTextAsync("已批准");
         await panel.ScreenshotAsync("credit-limit-approved");
+    }
+
+    [Fact]
+    public async Task ACreditManager_SeesEachGradesPolicy_AndTheScoreWeights_WithTheirShares_AndSavesThem()
+    {
+        await using var manager = await chromium.NewSessionAsync(server);
+        await new SignInPage(manager.Page).SignInAsync("CreditManager");
+        var page = new CreditPoliciesPage(manager.Page);
+        await page.OpenAsync();
+
+        // Grade E delivers only against prepayment (款到发货); on-time payment weighs 30 of 100 points.
+        await Expect(page.Policy("E").GetByRole(AriaRole.Checkbox)).ToBeCheckedAsync();
+        await Expect(page.Weight("onTime")).ToContainTextAsync("按时付款率");
+        await Expect(page.Weight("onTime")).ToContainTextAsync("30%");
+        await page.SaveWeights.ClickAsync();
+        await Expect(page.WeightsSaved).ToBeVisibleAsync();
+        await page.ScreenshotAsync("credit-policies-and-weights");
     }
 }

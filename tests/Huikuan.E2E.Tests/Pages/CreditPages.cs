@@ -37,3 +37,16 @@ public sealed class CreditDeskPage(IPage page) : AppShell(page)
 
     public Task ApproveAsync(string customerCode) => RequestFor(customerCode).GetByTestId("approve").ClickAsync();
 }
+
+public sealed class CreditPoliciesPage(IPage page) : AppShell(page)
+{
+    public override string Path => "/credit/policies";
+
+    public ILocator Policy(string grade) => Page.GetByTestId($"policy-{grade}");
+
+    public ILocator Weight(string factor) => Page.GetByTestId($"weight-{factor}");
+
+    public ILocator SaveWeights => Page.GetByTestId("save-weights");
+
+    public ILocator WeightsSaved => Page.GetByTestId("weights-saved");
+}
