@@ -9,7 +9,7 @@ public enum ReviewTrigger
     Overdue,
     /// <summary>Exposure is above the limit.</summary>
     LimitExceeded,
-    /// <summary>A promise to pay was broken. Promises are not recorded yet; the kind is kept so that the scan can open it once they are.</summary>
+    /// <summary>A promise to pay passed its day without the money (read from the receipts).</summary>
     BrokenPromise,
 }
 

@@ -51,6 +51,7 @@ public abstract class HuikuanDbContext(DbContextOptions options, Scope? scope) :
     public DbSet<CreditScoreSnapshot> CreditScoreSnapshots => Set<CreditScoreSnapshot>();
     public DbSet<CreditReview> CreditReviews => Set<CreditReview>();
     public DbSet<CreditScoreWeightsRow> CreditScoreWeights => Set<CreditScoreWeightsRow>();
+    public DbSet<PaymentPromise> PaymentPromises => Set<PaymentPromise>();
 
     public abstract bool IsSqlite { get; }
 
@@ -95,6 +96,8 @@ public abstract class HuikuanDbContext(DbContextOptions options, Scope? scope) :
         modelBuilder.Entity<SalesOrder>().HasQueryFilter(x => OwnerFilter == null
             || Customers.Any(c => c.CompanyId == x.CompanyId && c.Id == x.CustomerId));
         modelBuilder.Entity<SalesOrderDelivery>().HasQueryFilter(x => OwnerFilter == null
+            || Customers.Any(c => c.CompanyId == x.CompanyId && c.Id == x.CustomerId));
+        modelBuilder.Entity<PaymentPromise>().HasQueryFilter(x => OwnerFilter == null
             || Customers.Any(c => c.CompanyId == x.CompanyId && c.Id == x.CustomerId));
         modelBuilder.Entity<CreditLimitRequest>().HasQueryFilter(x => OwnerFilter == null
             || Customers.Any(c => c.CompanyId == x.CompanyId && c.Id == x.CustomerId));

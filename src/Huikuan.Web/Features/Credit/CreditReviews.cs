@@ -1,6 +1,7 @@
 using System.Globalization;
 using Huikuan.Domain;
 using Huikuan.Domain.Access;
+using Huikuan.Domain.Collections;
 using Huikuan.Domain.Credit;
 using Huikuan.Domain.Money;
 using Huikuan.Web.Data;
@@ -30,7 +31,7 @@ public sealed record ReviewScanResult(int Opened, int AlreadyOpen);
 /// </summary>
 public sealed class CreditReviewsHandler(
     HuikuanDbContext db, Scope scope, TimeProvider clock, CreditExposureHandler exposures, CreditPoliciesHandler policies,
-    CreditLimitRequestsHandler limits)
+    CreditLimitRequestsHandler limits, Promises.PromisesHandler promises)
 {
     public const int EventQuietDays = 30;
 
@@ -75,6 +76,17 @@ public sealed class CreditReviewsHandler(
         foreach (var o in overdue)
         {
             due.Add((o.CustomerId, ReviewTrigger.Overdue, today, (today.DayNumber - o.Oldest.DayNumber).ToString(CultureInfo.InvariantCulture)));
+        }
+        // Promises whose day passed without the money: found now, or in the last 30 days (a review since keeps it quiet).
+        var brokenNow = await promises.ResolveAsync(ct);
+        var brokenFrom = today.AddDays(-EventQuietDays);
+        var brokenBefore = await db.PaymentPromises.AsNoTracking()
+            .Where(p => p.CompanyId == company && p.Status == PromiseStatus.Broken && p.ResolvedOn >= brokenFrom).ToListAsync(ct);
+        foreach (var p in brokenNow.Concat(brokenBefore).DistinctBy(p => p.Id))
+        {
+            var cur = Currency.Of(p.Currency);
+            due.Add((p.CustomerId, ReviewTrigger.BrokenPromise, today, string.Create(CultureInfo.InvariantCulture,
+                $"{cur.ToMajor(p.AmountMinor):0.00##} {cur.Code} {p.PromisedOn:yyyy-MM-dd}")));
         }
 
         int opened = 0, already = 0;
