@@ -144,4 +144,30 @@ public sealed class CustomersTests(HuikuanServer server, Chromium chromium)
         await Expect(refused.ReadOnly).ToBeVisibleAsync();
         await Expect(refused.Post).ToHaveCountAsync(0);
     }
+
+    [Fact]
+    public async Task ACollector_RecordsACustomersPromiseToPay_AndSeesItRunning()
+    {
+        await using var collector = await chromium.NewSessionAsync(server);
+        await new SignInPage(collector.Page).SignInAsync("Collector");
+        var list = await (await collector.Page.GotoAsync("/api/customers?pageSize=1&sort=outstanding&desc=true"))!.JsonAsync();
+        var id = Guid.Parse(list!.Value.GetProperty("items")[0].GetProperty("id").GetString()!);
+        var page = new CustomerPage(collector.Page, id);
+        await page.OpenAsync();
+        var promises = new CustomerPromisesSection(collector.Page);
+        var before = await promises.Rows.CountAsync();
+
+        await LedgerForms.FillNumberAsync(promises.Amount, "5000");
+        await LedgerForms.PickDayAsync(collector.Page, promises.PromisedOn, monthsAhead: 1, day: 15);
+        await promises.Note.FillAsync("财务经理电话确认，下月 15 日前付 5000");
+        await promises.Save.ClickAsync();
+
+        await Expect(promises.Saved).ToBeVisibleAsync();
+        await Expect(promises.Rows).ToHaveCountAsync(before + 1);
+        var row = promises.Rows.Filter(new() { HasText = "财务经理电话确认" });
+        await Expect(row).ToContainTextAsync("5,000.00");
+        await Expect(row.GetByTestId("promise-status")).ToHaveTextAsync("进行中");
+        await Expect(row.GetByTestId("promise-cancel")).ToBeVisibleAsync();
+        await collector.Page.GetByTestId("customer-promises").ScreenshotAsync(new() { Path = System.IO.Path.Combine(RepositoryPaths.Artifacts("screenshots"), "customer-promise.png") });
+    }
 }

@@ -69,3 +69,19 @@ public sealed class NewCustomerPage(IPage page) : AppShell(page)
 
     public ILocator ErrorOf(ILocator input) => Page.Locator(".mud-input-control", new() { Has = input }).Locator(".mud-input-helper-text");
 }
+
+/// <summary>The promises to pay on a customer's page (CustomerPromises.razor).</summary>
+public sealed class CustomerPromisesSection(IPage page)
+{
+    public ILocator Amount => page.GetByTestId("promise-amount");
+
+    public ILocator PromisedOn => page.Locator("input[data-testid=promise-date]");
+
+    public ILocator Note => page.GetByTestId("promise-note");
+
+    public ILocator Save => page.GetByTestId("promise-save");
+
+    public ILocator Saved => page.GetByTestId("promise-saved");
+
+    public ILocator Rows => page.GetByTestId("customer-promises").GetByTestId("promise");
+}
