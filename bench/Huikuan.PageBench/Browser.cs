@@ -18,7 +18,7 @@ public sealed class Browser : IAsyncDisposable
           const main = document.querySelector('.mud-main-content');
           if (!main || !main.querySelector('h1:not([data-left]), h2:not([data-left]), h4:not([data-left])')) return false;
           if (main.querySelector('.mud-table-loading, .mud-progress-linear, .mud-progress-circular, .mud-skeleton')) return false;
-          return !!main.querySelector(ready || 'tbody tr td, .mud-chart, [data-testid=empty], [data-testid=not-found]');
+          return !!main.querySelector(ready || 'tbody tr td, .mud-chart, [data-testid=empty], [data-testid$=-empty], [data-testid=not-found]');
         }
         """;
 

@@ -26,6 +26,14 @@ public static class PageList
             new("Audit trail", "/admin/audit"),
             new("Users", "/admin/users"),
             new("API keys", "/account/api-keys"),
+            new("Sales orders", "/orders"),
+            new("Orders on hold", "/orders/holds"),
+            new("Contracts", "/contracts"),
+            new("Unbilled stages", "/contracts/unbilled"),
+            new("Credit desk", "/credit"),
+            new("Credit reviews", "/credit/reviews"),
+            new("Credit policies", "/credit/policies"),
+            new("Disputes", "/disputes"),
         };
         if (await browser.FirstIdAsync("/api/customers?sort=outstanding&pageSize=1") is { } customer)
         {

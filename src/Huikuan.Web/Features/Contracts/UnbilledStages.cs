@@ -49,4 +49,16 @@ public sealed class MilestoneExposure(HuikuanDbContext db, Scope scope) : IUnbil
             where c.Currency == currency
             select s.AmountMinor).SumAsync(ct);
     }
+
+    public async Task<Dictionary<(Guid CustomerId, string Currency), long>> UnbilledMinorByCustomerAsync(CancellationToken ct)
+    {
+        var company = scope.CompanyId;
+        var rows = await (
+            from s in db.ContractStages.AsNoTracking()
+            where s.CompanyId == company && s.ReachedOn != null && s.InvoiceId == null
+            join c in db.Contracts on new { s.CompanyId, Id = s.ContractId } equals new { c.CompanyId, c.Id }
+            group s.AmountMinor by new { s.CustomerId, c.Currency } into g
+            select new { g.Key.CustomerId, g.Key.Currency, Sum = g.Sum() }).ToListAsync(ct);
+        return rows.ToDictionary(x => (x.CustomerId, x.Currency), x => x.Sum);
+    }
 }

@@ -55,8 +55,8 @@ public sealed class CreditExposureHandler(HuikuanDbContext db, Scope scope, Time
     }
 
     /// <summary>
-    /// The exposure of the given customers from five company-wide reads (the daily run); what each feature reports
-    /// unbilled is still asked per customer. The oldest days overdue are not read (0): the score does not use them.
+    /// The exposure of the given customers from a few company-wide reads (the daily run, the credit desk): one per table
+    /// and one per unbilled source. The oldest days overdue are not read (0): the score does not use them.
     /// </summary>
     internal async Task<Dictionary<Guid, CustomerExposure>> ReadAllAsync(IReadOnlySet<Guid> customerIds, CancellationToken ct)
     {
@@ -75,16 +75,21 @@ public sealed class CreditExposureHandler(HuikuanDbContext db, Scope scope, Time
         var openBy = open.ToLookup(o => o.CustomerId);
         var cashBy = cash.ToDictionary(x => (x.CustomerId, x.Currency), x => x.Sum);
         var notesBy = notes.ToDictionary(x => (x.CustomerId, x.Currency), x => x.Sum);
+        var sources = new List<(UnbilledSource Source, Dictionary<(Guid CustomerId, string Currency), long> Amounts)>();
+        foreach (var source in unbilled)
+        {
+            sources.Add((source.Source, await source.UnbilledMinorByCustomerAsync(ct)));
+        }
         var result = new Dictionary<Guid, CustomerExposure>();
         foreach (var c in customers.Where(c => customerIds.Contains(c.Id)))
         {
             var credit = credits.GetValueOrDefault(c.Id);
             var currency = credit?.Currency ?? c.Currency;
             long orders = 0, milestones = 0;
-            foreach (var source in unbilled)
+            foreach (var (source, amounts) in sources)
             {
-                var amount = await source.UnbilledMinorAsync(c.Id, currency, ct);
-                if (source.Source == UnbilledSource.Orders) { orders += amount; } else { milestones += amount; }
+                var amount = amounts.GetValueOrDefault((c.Id, currency));
+                if (source == UnbilledSource.Orders) { orders += amount; } else { milestones += amount; }
             }
             var openHere = openBy[c.Id].Where(o => o.Currency == currency).Sum(o => o.Sum);
             var exposure = new CreditExposure(openHere - cashBy.GetValueOrDefault((c.Id, currency)) - notesBy.GetValueOrDefault((c.Id, currency)), orders, milestones);

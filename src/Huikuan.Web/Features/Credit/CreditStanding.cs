@@ -24,6 +24,9 @@ public interface IUnbilledExposure
 
     /// <summary>The customer's unbilled amount in <paramref name="currency"/>, in minor units; other currencies are not counted.</summary>
     Task<long> UnbilledMinorAsync(Guid customerId, string currency, CancellationToken ct);
+
+    /// <summary>Every customer's unbilled amount by currency (only those with any), for company-wide reads such as the daily run.</summary>
+    Task<Dictionary<(Guid CustomerId, string Currency), long>> UnbilledMinorByCustomerAsync(CancellationToken ct);
 }
 
 /// <summary>A customer's credit position now: limit, grade, exposure and its parts, the room left, the oldest overdue item.</summary>

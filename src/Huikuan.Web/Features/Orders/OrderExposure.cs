@@ -18,4 +18,10 @@ public sealed class OrderExposure(HuikuanDbContext db, Scope scope) : IUnbilledE
         db.SalesOrders.AsNoTracking()
             .Where(o => o.CompanyId == scope.CompanyId && o.CustomerId == customerId && o.Currency == currency && o.UnbilledMinor != 0)
             .SumAsync(o => o.UnbilledMinor, ct);
+
+    public async Task<Dictionary<(Guid CustomerId, string Currency), long>> UnbilledMinorByCustomerAsync(CancellationToken ct) =>
+        (await db.SalesOrders.AsNoTracking()
+            .Where(o => o.CompanyId == scope.CompanyId && o.UnbilledMinor != 0)
+            .GroupBy(o => new { o.CustomerId, o.Currency }).Select(g => new { g.Key.CustomerId, g.Key.Currency, Sum = g.Sum(o => o.UnbilledMinor) })
+            .ToListAsync(ct)).ToDictionary(x => (x.CustomerId, x.Currency), x => x.Sum);
 }

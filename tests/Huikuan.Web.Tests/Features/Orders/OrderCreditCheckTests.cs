@@ -162,6 +162,25 @@ public abstract class OrderCreditCheckTests(HuikuanApp app)
         Assert.Equal(13420m, (await api.GetAsync<OrderView>($"/api/orders/{order.Id}")).Held);
     }
 
+    [Fact]
+    public async Task AConfirmedOrderNotYetInvoiced_CountsInTheCreditDesksOverLimitList()
+    {
+        var api = await app.NewCompanyAsync();
+        var manager = await api.AsNewUserAsync(Role.CreditManager);
+        var customer = await api.CustomerWithTermAsync();
+        await api.SetCreditAsync(customer.Id, 15_000m, "A");
+        // 13,420.00 passes under the 15,000.00 limit (the warning starts at 13,500.00); a 2,000.00 invoice then takes
+        // the exposure to 15,420.00, 420.00 over, counted company-wide as the desk reads it.
+        var order = await api.ConfirmedOrderAsync(customer.Id);
+        await api.IssueInvoiceAsync(customer.Id, app.Clock.Today, 2_000m, due: app.Clock.Today.AddDays(30));
+
+        var desk = await manager.GetAsync<CreditDeskView>("/api/credit/desk");
+
+        Assert.Equal(SalesOrderStatus.Confirmed, order.Status);
+        var over = Assert.Single(desk.OverLimit);
+        Assert.Equal((customer.Id, 15_420m, 420m), (over.CustomerId, over.Exposure, over.Over));
+    }
+
     private static Task<CreditStandingView> StandingAsync(CompanyApi api, Guid customerId) =>
         api.GetAsync<CreditStandingView>($"/api/customers/{customerId}/credit-standing");
 }
