@@ -29,6 +29,8 @@ public enum Permission
     ManageCredit,
     /// <summary>Enter and confirm sales orders and contracts, record deliveries and reached milestones.</summary>
     EnterOrders,
+    /// <summary>Record what a customer says: promises to pay and disputes (those who edit customers, and collectors).</summary>
+    RecordCollections,
 }
 
 public static class Permissions
@@ -40,6 +42,7 @@ public static class Permissions
         Permission.Administer => role is Role.Admin,
         Permission.ManageCredit => role is Role.Admin or Role.CreditManager,
         Permission.EnterOrders => role is Role.Admin or Role.Accountant or Role.Salesperson or Role.CreditManager,
+        Permission.RecordCollections => role.Allows(Permission.EditCustomers) || role is Role.Collector,
         _ => false,
     };
 }

@@ -31,10 +31,7 @@ public sealed class DisputesHandler(HuikuanDbContext db, Scope scope, TimeProvid
     public async Task<DisputeView> OpenAsync(OpenDispute request, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (!scope.Role.Allows(Permission.EditCustomers) && scope.Role != Role.Collector)
-        {
-            throw new ForbiddenException(nameof(Permission.EditCustomers));
-        }
+        scope.Require(Permission.RecordCollections);
         var company = scope.CompanyId;
         var invoice = await db.Invoices.AsNoTracking()
             .Where(i => i.CompanyId == company && i.Id == request.InvoiceId && i.Kind == DocumentKind.Invoice)

@@ -29,10 +29,7 @@ public sealed class PromisesHandler(HuikuanDbContext db, Scope scope, TimeProvid
     public async Task<PromiseView> CreateAsync(Guid customerId, CreatePromise request, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (!scope.Role.Allows(Permission.EditCustomers) && scope.Role != Role.Collector)
-        {
-            throw new ForbiddenException("RecordPromises");
-        }
+        scope.Require(Permission.RecordCollections);
         var company = scope.CompanyId;
         var customer = await db.Customers.AsNoTracking().Where(c => c.CompanyId == company && c.Id == customerId)
             .Select(c => new { c.Currency }).SingleOrDefaultAsync(ct) ?? throw new NotFoundException("Customer", customerId);
@@ -53,20 +50,14 @@ public sealed class PromisesHandler(HuikuanDbContext db, Scope scope, TimeProvid
 
     public async Task<IReadOnlyList<PromiseView>> ForCustomerAsync(Guid customerId, CancellationToken ct)
     {
-        if (!await db.Customers.AnyAsync(c => c.CompanyId == scope.CompanyId && c.Id == customerId, ct))
-        {
-            throw new NotFoundException("Customer", customerId);
-        }
+        await CreditFile.CreditFileAccess.RequireCustomerAsync(db, scope.CompanyId, customerId, ct);
         return await ViewsAsync(p => p.CustomerId == customerId, ct);
     }
 
     public async Task<PromiseView> CancelAsync(Guid id, CancelPromise request, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (!scope.Role.Allows(Permission.EditCustomers) && scope.Role != Role.Collector)
-        {
-            throw new ForbiddenException("RecordPromises");
-        }
+        scope.Require(Permission.RecordCollections);
         var promise = await db.PaymentPromises.SingleOrDefaultAsync(p => p.CompanyId == scope.CompanyId && p.Id == id, ct)
             ?? throw new NotFoundException("Promise", id);
         if (promise.Status != PromiseStatus.Open)
