@@ -31,6 +31,10 @@ public enum Permission
     EnterOrders,
     /// <summary>Record what a customer says: promises to pay and disputes (those who edit customers, and collectors).</summary>
     RecordCollections,
+    /// <summary>Edit the dunning policy, its levels and the message templates.</summary>
+    ManageDunning,
+    /// <summary>Preview and start dunning runs, block or release customers and invoices, close collection tasks.</summary>
+    RunDunning,
 }
 
 public static class Permissions
@@ -43,6 +47,8 @@ public static class Permissions
         Permission.ManageCredit => role is Role.Admin or Role.CreditManager,
         Permission.EnterOrders => role is Role.Admin or Role.Accountant or Role.Salesperson or Role.CreditManager,
         Permission.RecordCollections => role.Allows(Permission.EditCustomers) || role is Role.Collector,
+        Permission.ManageDunning => role is Role.Admin or Role.CreditManager,
+        Permission.RunDunning => role is Role.Admin or Role.Accountant or Role.Collector or Role.CreditManager,
         _ => false,
     };
 }

@@ -52,6 +52,16 @@ public abstract class HuikuanDbContext(DbContextOptions options, Scope? scope) :
     public DbSet<CreditReview> CreditReviews => Set<CreditReview>();
     public DbSet<CreditScoreWeightsRow> CreditScoreWeights => Set<CreditScoreWeightsRow>();
     public DbSet<PaymentPromise> PaymentPromises => Set<PaymentPromise>();
+    public DbSet<DunningSettings> DunningSettings => Set<DunningSettings>();
+    public DbSet<DunningLevelRow> DunningLevels => Set<DunningLevelRow>();
+    public DbSet<MessageTemplateRow> MessageTemplates => Set<MessageTemplateRow>();
+    public DbSet<DunningRun> DunningRuns => Set<DunningRun>();
+    public DbSet<DunningCommunication> DunningCommunications => Set<DunningCommunication>();
+    public DbSet<DunningCommunicationItem> DunningCommunicationItems => Set<DunningCommunicationItem>();
+    public DbSet<DunningLetter> DunningLetters => Set<DunningLetter>();
+    public DbSet<CustomerDunningState> CustomerDunningStates => Set<CustomerDunningState>();
+    public DbSet<DunningBlock> DunningBlocks => Set<DunningBlock>();
+    public DbSet<CollectionTask> CollectionTasks => Set<CollectionTask>();
 
     public abstract bool IsSqlite { get; }
 
@@ -104,6 +114,14 @@ public abstract class HuikuanDbContext(DbContextOptions options, Scope? scope) :
         modelBuilder.Entity<CreditScoreSnapshot>().HasQueryFilter(x => OwnerFilter == null
             || Customers.Any(c => c.CompanyId == x.CompanyId && c.Id == x.CustomerId));
         modelBuilder.Entity<CreditReview>().HasQueryFilter(x => OwnerFilter == null
+            || Customers.Any(c => c.CompanyId == x.CompanyId && c.Id == x.CustomerId));
+        modelBuilder.Entity<DunningCommunication>().HasQueryFilter(x => OwnerFilter == null
+            || Customers.Any(c => c.CompanyId == x.CompanyId && c.Id == x.CustomerId));
+        modelBuilder.Entity<CustomerDunningState>().HasQueryFilter(x => OwnerFilter == null
+            || Customers.Any(c => c.CompanyId == x.CompanyId && c.Id == x.CustomerId));
+        modelBuilder.Entity<DunningBlock>().HasQueryFilter(x => OwnerFilter == null
+            || Customers.Any(c => c.CompanyId == x.CompanyId && c.Id == x.CustomerId));
+        modelBuilder.Entity<CollectionTask>().HasQueryFilter(x => OwnerFilter == null
             || Customers.Any(c => c.CompanyId == x.CompanyId && c.Id == x.CustomerId));
     }
 }

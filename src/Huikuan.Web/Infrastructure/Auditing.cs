@@ -23,6 +23,9 @@ public sealed class AuditInterceptor(Scope scope, TimeProvider clock) : SaveChan
         typeof(AuditEntry), typeof(IdempotencyRecord), typeof(NumberSequence), typeof(OutboxMessage), typeof(OutboxAttachment),
         // Derived every day from the ledger; the grade a snapshot sets is audited on the customer's credit row.
         typeof(CreditScoreSnapshot),
+        // The dunning history is its own record of what went to whom, by whom and when; the level and credit hold it
+        // sets are audited on the customer's dunning state.
+        typeof(DunningRun), typeof(DunningCommunication), typeof(DunningCommunicationItem), typeof(DunningLetter),
     ];
 
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)

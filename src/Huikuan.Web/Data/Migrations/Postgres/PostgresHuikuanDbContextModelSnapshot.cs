@@ -233,6 +233,82 @@ namespace Huikuan.Web.Data.Migrations.Postgres
                     b.ToTable("audit_entries");
                 });
 
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.CollectionTask", b =>
+                {
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("CommunicationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("communication_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("created_by");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.Property<DateTimeOffset?>("DoneAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("done_at");
+
+                    b.Property<string>("DoneBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("done_by");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("due_on");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("Responsible")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("responsible");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.HasKey("CompanyId", "Id")
+                        .HasName("pk_collection_tasks");
+
+                    b.HasIndex("CompanyId", "CustomerId")
+                        .HasDatabaseName("ix_collection_tasks_company_id_customer_id");
+
+                    b.HasIndex("CompanyId", "Status", "DueOn")
+                        .HasDatabaseName("ix_collection_tasks_company_id_status_due_on");
+
+                    b.ToTable("collection_tasks", (string)null);
+                });
+
             modelBuilder.Entity("Huikuan.Web.Data.Entities.Company", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1138,6 +1214,47 @@ namespace Huikuan.Web.Data.Migrations.Postgres
                     b.ToTable("customer_credit", (string)null);
                 });
 
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.CustomerDunningState", b =>
+                {
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.Property<bool>("CreditHold")
+                        .HasColumnType("boolean")
+                        .HasColumnName("credit_hold");
+
+                    b.Property<Guid?>("LastCommunicationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("last_communication_id");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer")
+                        .HasColumnName("level");
+
+                    b.Property<string>("LevelCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("level_code");
+
+                    b.Property<DateOnly>("ReachedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("reached_on");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("CompanyId", "CustomerId")
+                        .HasName("pk_customer_dunning_states");
+
+                    b.ToTable("customer_dunning_states", (string)null);
+                });
+
             modelBuilder.Entity("Huikuan.Web.Data.Entities.CustomerFinancials", b =>
                 {
                     b.Property<Guid>("CompanyId")
@@ -1353,6 +1470,469 @@ namespace Huikuan.Web.Data.Migrations.Postgres
                         .HasDatabaseName("ix_disputes_company_id_status_opened_at");
 
                     b.ToTable("disputes", (string)null);
+                });
+
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.DunningBlock", b =>
+                {
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("BlockedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("blocked_by");
+
+                    b.Property<DateOnly>("BlockedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("blocked_on");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.Property<Guid?>("InvoiceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("invoice_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTimeOffset?>("ReleasedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("released_at");
+
+                    b.Property<string>("ReleasedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("released_by");
+
+                    b.Property<DateOnly?>("Until")
+                        .HasColumnType("date")
+                        .HasColumnName("until");
+
+                    b.HasKey("CompanyId", "Id")
+                        .HasName("pk_dunning_blocks");
+
+                    b.HasIndex("CompanyId", "CustomerId")
+                        .HasDatabaseName("ix_dunning_blocks_company_id_customer_id");
+
+                    b.ToTable("dunning_blocks", (string)null);
+                });
+
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.DunningCommunication", b =>
+                {
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Body")
+                        .HasMaxLength(16000)
+                        .HasColumnType("character varying(16000)")
+                        .HasColumnName("body");
+
+                    b.Property<int>("Channels")
+                        .HasColumnType("integer")
+                        .HasColumnName("channels");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("currency");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.Property<long>("FeeMinor")
+                        .HasColumnType("bigint")
+                        .HasColumnName("fee_minor");
+
+                    b.Property<bool>("HasLetter")
+                        .HasColumnType("boolean")
+                        .HasColumnName("has_letter");
+
+                    b.Property<long>("InterestMinor")
+                        .HasColumnType("bigint")
+                        .HasColumnName("interest_minor");
+
+                    b.Property<int>("ItemCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("item_count");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("key");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("language");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer")
+                        .HasColumnName("level");
+
+                    b.Property<string>("LevelCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("level_code");
+
+                    b.Property<int>("OldestDaysOverdue")
+                        .HasColumnType("integer")
+                        .HasColumnName("oldest_days_overdue");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("outcome");
+
+                    b.Property<long>("OverdueMinor")
+                        .HasColumnType("bigint")
+                        .HasColumnName("overdue_minor");
+
+                    b.Property<DateOnly?>("PayBy")
+                        .HasColumnType("date")
+                        .HasColumnName("pay_by");
+
+                    b.Property<string>("Recipient")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("recipient");
+
+                    b.Property<DateOnly>("RunDay")
+                        .HasColumnType("date")
+                        .HasColumnName("run_day");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("run_id");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("subject");
+
+                    b.HasKey("CompanyId", "Id")
+                        .HasName("pk_dunning_communications");
+
+                    b.HasIndex("CompanyId", "Key")
+                        .IsUnique()
+                        .HasDatabaseName("ix_dunning_communications_company_id_key");
+
+                    b.HasIndex("CompanyId", "RunId")
+                        .HasDatabaseName("ix_dunning_communications_company_id_run_id");
+
+                    b.HasIndex("CompanyId", "CustomerId", "RunDay")
+                        .HasDatabaseName("ix_dunning_communications_company_id_customer_id_run_day");
+
+                    b.ToTable("dunning_communications", (string)null);
+                });
+
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.DunningCommunicationItem", b =>
+                {
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<Guid>("CommunicationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("communication_id");
+
+                    b.Property<Guid>("InstallmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("installment_id");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("currency");
+
+                    b.Property<int>("DaysOverdue")
+                        .HasColumnType("integer")
+                        .HasColumnName("days_overdue");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("date")
+                        .HasColumnName("due_date");
+
+                    b.Property<Guid>("InvoiceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("invoice_id");
+
+                    b.Property<string>("InvoiceNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("invoice_number");
+
+                    b.Property<long>("OpenMinor")
+                        .HasColumnType("bigint")
+                        .HasColumnName("open_minor");
+
+                    b.HasKey("CompanyId", "CommunicationId", "InstallmentId")
+                        .HasName("pk_dunning_communication_items");
+
+                    b.ToTable("dunning_communication_items", (string)null);
+                });
+
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.DunningLetter", b =>
+                {
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<Guid>("CommunicationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("communication_id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("file_name");
+
+                    b.HasKey("CompanyId", "CommunicationId")
+                        .HasName("pk_dunning_letters");
+
+                    b.ToTable("dunning_letters", (string)null);
+                });
+
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.DunningLevelRow", b =>
+                {
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<int>("Channels")
+                        .HasColumnType("integer")
+                        .HasColumnName("channels");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("code");
+
+                    b.Property<string>("Escalation")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("escalation");
+
+                    b.Property<long>("FeeMinor")
+                        .HasColumnType("bigint")
+                        .HasColumnName("fee_minor");
+
+                    b.Property<string>("Grades")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("grades");
+
+                    b.Property<int>("MinDaysOverdue")
+                        .HasColumnType("integer")
+                        .HasColumnName("min_days_overdue");
+
+                    b.Property<long>("MinOverdueMinor")
+                        .HasColumnType("bigint")
+                        .HasColumnName("min_overdue_minor");
+
+                    b.Property<bool>("PutsOnCreditHold")
+                        .HasColumnType("boolean")
+                        .HasColumnName("puts_on_credit_hold");
+
+                    b.Property<string>("Responsible")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("responsible");
+
+                    b.HasKey("CompanyId", "Number")
+                        .HasName("pk_dunning_levels");
+
+                    b.ToTable("dunning_levels", (string)null);
+                });
+
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.DunningRun", b =>
+                {
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("AlreadyDone")
+                        .HasColumnType("integer")
+                        .HasColumnName("already_done");
+
+                    b.Property<int>("Considered")
+                        .HasColumnType("integer")
+                        .HasColumnName("considered");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("error");
+
+                    b.Property<int>("Failed")
+                        .HasColumnType("integer")
+                        .HasColumnName("failed");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<int>("Letters")
+                        .HasColumnType("integer")
+                        .HasColumnName("letters");
+
+                    b.Property<int>("Lowered")
+                        .HasColumnType("integer")
+                        .HasColumnName("lowered");
+
+                    b.Property<int>("Messages")
+                        .HasColumnType("integer")
+                        .HasColumnName("messages");
+
+                    b.Property<DateOnly>("RunDay")
+                        .HasColumnType("date")
+                        .HasColumnName("run_day");
+
+                    b.Property<int>("Sent")
+                        .HasColumnType("integer")
+                        .HasColumnName("sent");
+
+                    b.Property<int>("Skipped")
+                        .HasColumnType("integer")
+                        .HasColumnName("skipped");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("StartedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("started_by");
+
+                    b.Property<int>("Tasks")
+                        .HasColumnType("integer")
+                        .HasColumnName("tasks");
+
+                    b.Property<string>("Trigger")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("trigger");
+
+                    b.HasKey("CompanyId", "Id")
+                        .HasName("pk_dunning_runs");
+
+                    b.HasIndex("CompanyId", "RunDay")
+                        .HasDatabaseName("ix_dunning_runs_company_id_run_day");
+
+                    b.ToTable("dunning_runs", (string)null);
+                });
+
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.DunningSettings", b =>
+                {
+                    b.Property<Guid>("CompanyId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("currency");
+
+                    b.Property<decimal?>("InterestDailyRatePercent")
+                        .HasPrecision(9, 6)
+                        .HasColumnType("numeric(9,6)")
+                        .HasColumnName("interest_daily_rate_percent");
+
+                    b.Property<int>("InterestGraceDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("interest_grace_days");
+
+                    b.Property<int>("PayByDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("pay_by_days");
+
+                    b.Property<string>("PaymentInstructions")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("payment_instructions");
+
+                    b.Property<bool>("PaymentNotices")
+                        .HasColumnType("boolean")
+                        .HasColumnName("payment_notices");
+
+                    b.Property<string>("ReminderDaysBefore")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("reminder_days_before");
+
+                    b.Property<bool>("Reminders")
+                        .HasColumnType("boolean")
+                        .HasColumnName("reminders");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("updated_by");
+
+                    b.HasKey("CompanyId")
+                        .HasName("pk_dunning_settings");
+
+                    b.ToTable("dunning_settings", (string)null);
                 });
 
             modelBuilder.Entity("Huikuan.Web.Data.Entities.ExternalRating", b =>
@@ -1689,6 +2269,56 @@ namespace Huikuan.Web.Data.Migrations.Postgres
                         .HasName("pk_invoice_line");
 
                     b.ToTable("invoice_line");
+                });
+
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.MessageTemplateRow", b =>
+                {
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<string>("Purpose")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("purpose");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("language");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("body");
+
+                    b.Property<string>("Sms")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("sms");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("subject");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("updated_by");
+
+                    b.HasKey("CompanyId", "Purpose", "Language")
+                        .HasName("pk_message_templates");
+
+                    b.ToTable("message_templates", (string)null);
                 });
 
             modelBuilder.Entity("Huikuan.Web.Data.Entities.NumberSequence", b =>
@@ -2670,6 +3300,16 @@ namespace Huikuan.Web.Data.Migrations.Postgres
                         .HasConstraintName("fk_api_keys_users_company_id_user_id");
                 });
 
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.CollectionTask", b =>
+                {
+                    b.HasOne("Huikuan.Web.Data.Entities.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId", "CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_collection_tasks_customers_company_id_customer_id");
+                });
+
             modelBuilder.Entity("Huikuan.Web.Data.Entities.Contract", b =>
                 {
                     b.HasOne("Huikuan.Web.Data.Entities.Customer", null)
@@ -2805,6 +3445,16 @@ namespace Huikuan.Web.Data.Migrations.Postgres
                         .HasConstraintName("fk_customer_credit_customers_company_id_customer_id");
                 });
 
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.CustomerDunningState", b =>
+                {
+                    b.HasOne("Huikuan.Web.Data.Entities.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId", "CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_customer_dunning_states_customers_company_id_customer_id");
+                });
+
             modelBuilder.Entity("Huikuan.Web.Data.Entities.CustomerFinancials", b =>
                 {
                     b.HasOne("Huikuan.Web.Data.Entities.Customer", null)
@@ -2840,6 +3490,46 @@ namespace Huikuan.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_disputes_invoices_company_id_invoice_id");
+                });
+
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.DunningBlock", b =>
+                {
+                    b.HasOne("Huikuan.Web.Data.Entities.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId", "CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_dunning_blocks_customers_company_id_customer_id");
+                });
+
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.DunningCommunication", b =>
+                {
+                    b.HasOne("Huikuan.Web.Data.Entities.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId", "CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_dunning_communications_customers_company_id_customer_id");
+                });
+
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.DunningCommunicationItem", b =>
+                {
+                    b.HasOne("Huikuan.Web.Data.Entities.DunningCommunication", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId", "CommunicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_dunning_communication_items_dunning_communications_company_~");
+                });
+
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.DunningLetter", b =>
+                {
+                    b.HasOne("Huikuan.Web.Data.Entities.DunningCommunication", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId", "CommunicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_dunning_letters_dunning_communications_company_id_communica~");
                 });
 
             modelBuilder.Entity("Huikuan.Web.Data.Entities.ExternalRating", b =>

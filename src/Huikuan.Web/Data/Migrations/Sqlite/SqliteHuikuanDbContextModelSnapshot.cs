@@ -228,6 +228,82 @@ namespace Huikuan.Web.Data.Migrations.Sqlite
                     b.ToTable("audit_entries");
                 });
 
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.CollectionTask", b =>
+                {
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("company_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("CommunicationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("communication_id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("customer_id");
+
+                    b.Property<long?>("DoneAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("done_at");
+
+                    b.Property<string>("DoneBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("done_by");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due_on");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("Responsible")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("responsible");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.HasKey("CompanyId", "Id")
+                        .HasName("pk_collection_tasks");
+
+                    b.HasIndex("CompanyId", "CustomerId")
+                        .HasDatabaseName("ix_collection_tasks_company_id_customer_id");
+
+                    b.HasIndex("CompanyId", "Status", "DueOn")
+                        .HasDatabaseName("ix_collection_tasks_company_id_status_due_on");
+
+                    b.ToTable("collection_tasks", (string)null);
+                });
+
             modelBuilder.Entity("Huikuan.Web.Data.Entities.Company", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1133,6 +1209,47 @@ namespace Huikuan.Web.Data.Migrations.Sqlite
                     b.ToTable("customer_credit", (string)null);
                 });
 
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.CustomerDunningState", b =>
+                {
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("company_id");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("customer_id");
+
+                    b.Property<bool>("CreditHold")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("credit_hold");
+
+                    b.Property<Guid?>("LastCommunicationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_communication_id");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("level");
+
+                    b.Property<string>("LevelCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("level_code");
+
+                    b.Property<DateOnly>("ReachedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reached_on");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("CompanyId", "CustomerId")
+                        .HasName("pk_customer_dunning_states");
+
+                    b.ToTable("customer_dunning_states", (string)null);
+                });
+
             modelBuilder.Entity("Huikuan.Web.Data.Entities.CustomerFinancials", b =>
                 {
                     b.Property<Guid>("CompanyId")
@@ -1348,6 +1465,469 @@ namespace Huikuan.Web.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_disputes_company_id_status_opened_at");
 
                     b.ToTable("disputes", (string)null);
+                });
+
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.DunningBlock", b =>
+                {
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("company_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("BlockedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("blocked_by");
+
+                    b.Property<DateOnly>("BlockedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("blocked_on");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("customer_id");
+
+                    b.Property<Guid?>("InvoiceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("invoice_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<long?>("ReleasedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("released_at");
+
+                    b.Property<string>("ReleasedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("released_by");
+
+                    b.Property<DateOnly?>("Until")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("until");
+
+                    b.HasKey("CompanyId", "Id")
+                        .HasName("pk_dunning_blocks");
+
+                    b.HasIndex("CompanyId", "CustomerId")
+                        .HasDatabaseName("ix_dunning_blocks_company_id_customer_id");
+
+                    b.ToTable("dunning_blocks", (string)null);
+                });
+
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.DunningCommunication", b =>
+                {
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("company_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Body")
+                        .HasMaxLength(16000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("body");
+
+                    b.Property<int>("Channels")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("channels");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("currency");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("customer_id");
+
+                    b.Property<long>("FeeMinor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("fee_minor");
+
+                    b.Property<bool>("HasLetter")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("has_letter");
+
+                    b.Property<long>("InterestMinor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("interest_minor");
+
+                    b.Property<int>("ItemCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("item_count");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("language");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("level");
+
+                    b.Property<string>("LevelCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("level_code");
+
+                    b.Property<int>("OldestDaysOverdue")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("oldest_days_overdue");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome");
+
+                    b.Property<long>("OverdueMinor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("overdue_minor");
+
+                    b.Property<DateOnly?>("PayBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("pay_by");
+
+                    b.Property<string>("Recipient")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recipient");
+
+                    b.Property<DateOnly>("RunDay")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("run_day");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("run_id");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject");
+
+                    b.HasKey("CompanyId", "Id")
+                        .HasName("pk_dunning_communications");
+
+                    b.HasIndex("CompanyId", "Key")
+                        .IsUnique()
+                        .HasDatabaseName("ix_dunning_communications_company_id_key");
+
+                    b.HasIndex("CompanyId", "RunId")
+                        .HasDatabaseName("ix_dunning_communications_company_id_run_id");
+
+                    b.HasIndex("CompanyId", "CustomerId", "RunDay")
+                        .HasDatabaseName("ix_dunning_communications_company_id_customer_id_run_day");
+
+                    b.ToTable("dunning_communications", (string)null);
+                });
+
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.DunningCommunicationItem", b =>
+                {
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("company_id");
+
+                    b.Property<Guid>("CommunicationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("communication_id");
+
+                    b.Property<Guid>("InstallmentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("installment_id");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("currency");
+
+                    b.Property<int>("DaysOverdue")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("days_overdue");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due_date");
+
+                    b.Property<Guid>("InvoiceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("invoice_id");
+
+                    b.Property<string>("InvoiceNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("invoice_number");
+
+                    b.Property<long>("OpenMinor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("open_minor");
+
+                    b.HasKey("CompanyId", "CommunicationId", "InstallmentId")
+                        .HasName("pk_dunning_communication_items");
+
+                    b.ToTable("dunning_communication_items", (string)null);
+                });
+
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.DunningLetter", b =>
+                {
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("company_id");
+
+                    b.Property<Guid>("CommunicationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("communication_id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("content");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_name");
+
+                    b.HasKey("CompanyId", "CommunicationId")
+                        .HasName("pk_dunning_letters");
+
+                    b.ToTable("dunning_letters", (string)null);
+                });
+
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.DunningLevelRow", b =>
+                {
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("company_id");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("number");
+
+                    b.Property<int>("Channels")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("channels");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<string>("Escalation")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("escalation");
+
+                    b.Property<long>("FeeMinor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("fee_minor");
+
+                    b.Property<string>("Grades")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("grades");
+
+                    b.Property<int>("MinDaysOverdue")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("min_days_overdue");
+
+                    b.Property<long>("MinOverdueMinor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("min_overdue_minor");
+
+                    b.Property<bool>("PutsOnCreditHold")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("puts_on_credit_hold");
+
+                    b.Property<string>("Responsible")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("responsible");
+
+                    b.HasKey("CompanyId", "Number")
+                        .HasName("pk_dunning_levels");
+
+                    b.ToTable("dunning_levels", (string)null);
+                });
+
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.DunningRun", b =>
+                {
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("company_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int>("AlreadyDone")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("already_done");
+
+                    b.Property<int>("Considered")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("considered");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("error");
+
+                    b.Property<int>("Failed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("failed");
+
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("finished_at");
+
+                    b.Property<int>("Letters")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("letters");
+
+                    b.Property<int>("Lowered")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("lowered");
+
+                    b.Property<int>("Messages")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("messages");
+
+                    b.Property<DateOnly>("RunDay")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("run_day");
+
+                    b.Property<int>("Sent")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sent");
+
+                    b.Property<int>("Skipped")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("skipped");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("StartedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("started_by");
+
+                    b.Property<int>("Tasks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("tasks");
+
+                    b.Property<string>("Trigger")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("trigger");
+
+                    b.HasKey("CompanyId", "Id")
+                        .HasName("pk_dunning_runs");
+
+                    b.HasIndex("CompanyId", "RunDay")
+                        .HasDatabaseName("ix_dunning_runs_company_id_run_day");
+
+                    b.ToTable("dunning_runs", (string)null);
+                });
+
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.DunningSettings", b =>
+                {
+                    b.Property<Guid>("CompanyId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("company_id");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("currency");
+
+                    b.Property<decimal?>("InterestDailyRatePercent")
+                        .HasPrecision(9, 6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("interest_daily_rate_percent");
+
+                    b.Property<int>("InterestGraceDays")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("interest_grace_days");
+
+                    b.Property<int>("PayByDays")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("pay_by_days");
+
+                    b.Property<string>("PaymentInstructions")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payment_instructions");
+
+                    b.Property<bool>("PaymentNotices")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("payment_notices");
+
+                    b.Property<string>("ReminderDaysBefore")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reminder_days_before");
+
+                    b.Property<bool>("Reminders")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reminders");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_by");
+
+                    b.HasKey("CompanyId")
+                        .HasName("pk_dunning_settings");
+
+                    b.ToTable("dunning_settings", (string)null);
                 });
 
             modelBuilder.Entity("Huikuan.Web.Data.Entities.ExternalRating", b =>
@@ -1684,6 +2264,56 @@ namespace Huikuan.Web.Data.Migrations.Sqlite
                         .HasName("pk_invoice_line");
 
                     b.ToTable("invoice_line");
+                });
+
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.MessageTemplateRow", b =>
+                {
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("company_id");
+
+                    b.Property<string>("Purpose")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("purpose");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("language");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("body");
+
+                    b.Property<string>("Sms")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sms");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_by");
+
+                    b.HasKey("CompanyId", "Purpose", "Language")
+                        .HasName("pk_message_templates");
+
+                    b.ToTable("message_templates", (string)null);
                 });
 
             modelBuilder.Entity("Huikuan.Web.Data.Entities.NumberSequence", b =>
@@ -2665,6 +3295,16 @@ namespace Huikuan.Web.Data.Migrations.Sqlite
                         .HasConstraintName("fk_api_keys_users_company_id_user_id");
                 });
 
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.CollectionTask", b =>
+                {
+                    b.HasOne("Huikuan.Web.Data.Entities.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId", "CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_collection_tasks_customers_company_id_customer_id");
+                });
+
             modelBuilder.Entity("Huikuan.Web.Data.Entities.Contract", b =>
                 {
                     b.HasOne("Huikuan.Web.Data.Entities.Customer", null)
@@ -2800,6 +3440,16 @@ namespace Huikuan.Web.Data.Migrations.Sqlite
                         .HasConstraintName("fk_customer_credit_customers_company_id_customer_id");
                 });
 
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.CustomerDunningState", b =>
+                {
+                    b.HasOne("Huikuan.Web.Data.Entities.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId", "CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_customer_dunning_states_customers_company_id_customer_id");
+                });
+
             modelBuilder.Entity("Huikuan.Web.Data.Entities.CustomerFinancials", b =>
                 {
                     b.HasOne("Huikuan.Web.Data.Entities.Customer", null)
@@ -2835,6 +3485,46 @@ namespace Huikuan.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_disputes_invoices_company_id_invoice_id");
+                });
+
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.DunningBlock", b =>
+                {
+                    b.HasOne("Huikuan.Web.Data.Entities.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId", "CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_dunning_blocks_customers_company_id_customer_id");
+                });
+
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.DunningCommunication", b =>
+                {
+                    b.HasOne("Huikuan.Web.Data.Entities.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId", "CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_dunning_communications_customers_company_id_customer_id");
+                });
+
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.DunningCommunicationItem", b =>
+                {
+                    b.HasOne("Huikuan.Web.Data.Entities.DunningCommunication", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId", "CommunicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_dunning_communication_items_dunning_communications_company_id_communication_id");
+                });
+
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.DunningLetter", b =>
+                {
+                    b.HasOne("Huikuan.Web.Data.Entities.DunningCommunication", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId", "CommunicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_dunning_letters_dunning_communications_company_id_communication_id");
                 });
 
             modelBuilder.Entity("Huikuan.Web.Data.Entities.ExternalRating", b =>

@@ -1,0 +1,136 @@
+using Huikuan.Domain.Dunning;
+using Huikuan.Domain.Templates;
+using Huikuan.Web.Data;
+using Huikuan.Web.Data.Entities;
+using Huikuan.Web.Infrastructure;
+using Huikuan.Web.Infrastructure.Messaging;
+using Microsoft.EntityFrameworkCore;
+
+namespace Huikuan.Web.Features.Dunning;
+
+/// <summary>What a run knows once for all the customers it writes to.</summary>
+public sealed record DunningContext(
+    DunningPlan Plan, string CompanyName, IReadOnlyDictionary<Guid, Recipient> Recipients, IReadOnlyDictionary<Guid, string> InvoiceNumbers,
+    Func<string, string, MessageText> Texts);
+
+/// <summary>One customer's message, written before the transaction that records it.</summary>
+public sealed record DunningDraft(
+    string Language, Recipient? Recipient, ComposedMessage Message, IReadOnlyList<MessageItem> Items, DateOnly PayBy, long InterestMinor, long FeeMinor);
+
+public sealed record WrittenMessages(int Messages, int Letters, int Tasks);
+
+/// <summary>
+/// Turns a planned level into what reaches the customer: the level's template in the recipient's language with its
+/// merge fields filled, e-mail and SMS into the outbox (each with a key derived from the communication's, so nothing
+/// is enqueued twice), and a task for a call or a visit for the role the level names.
+/// </summary>
+public sealed class DunningMessagesHandler(HuikuanDbContext db, Scope scope, TimeProvider clock, Outbox outbox, MessageTemplatesHandler templates)
+{
+    public async Task<DunningContext> ContextAsync(DunningPlan plan, IReadOnlyList<PlannedCustomer> customers, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(customers);
+        var company = scope.CompanyId;
+        var sending = customers.Where(c => c.Proposal.Outcome == DunningOutcome.Send).ToList();
+        var name = await db.Companies.AsNoTracking().Where(c => c.Id == company).Select(c => c.Name).SingleAsync(ct);
+        var recipients = await DunningRecipients.ForCustomersAsync(db, company, [.. sending.Select(c => c.CustomerId)], ct);
+        var invoiceIds = sending.SelectMany(c => c.Proposal.Items.Select(i => c.Items[i.InstallmentId].InvoiceId)).Distinct().ToList();
+        var numbers = new Dictionary<Guid, string>(invoiceIds.Count);
+        foreach (var chunk in invoiceIds.Chunk(2_000))
+        {
+            foreach (var row in await db.Invoices.AsNoTracking().Where(i => i.CompanyId == company && chunk.Contains(i.Id))
+                         .Select(i => new { i.Id, i.Number }).ToListAsync(ct))
+            {
+                numbers[row.Id] = row.Number;
+            }
+        }
+        return new DunningContext(plan, name, recipients, numbers, await templates.ResolverAsync(ct));
+    }
+
+    public Task<DunningDraft> DraftAsync(DunningContext context, PlannedCustomer customer, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(customer);
+        var plan = context.Plan;
+        var p = customer.Proposal;
+        var level = plan.Policy.Policy.Level(p.Level);
+        var recipient = context.Recipients.GetValueOrDefault(customer.CustomerId);
+        var language = recipient?.Language == "en" ? "en" : "zh-CN";
+        var items = p.Items.Select(i => new MessageItem(context.InvoiceNumbers.GetValueOrDefault(customer.Items[i.InstallmentId].InvoiceId) ?? "",
+            i.DueDate, plan.Day.DayNumber - i.DueDate.DayNumber, i.Currency, i.CountedMinor)).ToList();
+        var payBy = plan.Day.AddDays(plan.Policy.PayByDays);
+        var fee = level.FeeMinor;
+        var values = new MergeValues(customer.Name, customer.Code, recipient?.Name, context.CompanyName, plan.Day, level.Code, items,
+            plan.Policy.Policy.Currency, 0, fee, p.OldestDaysOverdue, items.Count == 0 ? null : items.Min(i => i.DueDate), payBy,
+            plan.Policy.PaymentInstructions);
+        var message = MessageComposer.Compose(context.Texts(DefaultTemplates.ForLevel(level.Code), language), language, values);
+        return Task.FromResult(new DunningDraft(language, recipient, message, items, payBy, 0, fee));
+    }
+
+    /// <summary>Adds the communication's items, messages and tasks to the unit of work; the caller saves.</summary>
+    public async Task<WrittenMessages> WriteAsync(
+        DunningCommunication communication, PlannedCustomer customer, DunningLevel level, DunningDraft draft, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(communication);
+        ArgumentNullException.ThrowIfNull(customer);
+        ArgumentNullException.ThrowIfNull(level);
+        ArgumentNullException.ThrowIfNull(draft);
+        // The draft lists the proposal's items in the same order.
+        foreach (var (i, item) in customer.Proposal.Items.Zip(draft.Items))
+        {
+            db.DunningCommunicationItems.Add(new DunningCommunicationItem
+            {
+                CompanyId = communication.CompanyId, CommunicationId = communication.Id, InstallmentId = i.InstallmentId,
+                InvoiceId = customer.Items[i.InstallmentId].InvoiceId, InvoiceNumber = item.Number, Currency = i.Currency, DueDate = i.DueDate,
+                OpenMinor = i.CountedMinor, DaysOverdue = item.DaysOverdue,
+            });
+        }
+        communication.PayBy = draft.PayBy;
+        communication.InterestMinor = draft.InterestMinor;
+        communication.FeeMinor = draft.FeeMinor;
+        communication.Subject = draft.Message.Subject;
+        communication.Body = draft.Message.Text.Length > 16000 ? draft.Message.Text[..16000] : draft.Message.Text;
+
+        var sent = 0;
+        var to = new List<string>();
+        if (level.Channels.HasFlag(DunningChannel.Email) && draft.Recipient?.Email is { } email)
+        {
+            sent += await outbox.EnqueueAsync(new OutgoingMessage(communication.Key + ":email", MessageChannel.Email, email, draft.Message.Subject,
+                draft.Message.Text, EmailHtml.Document(draft.Message.Html, draft.Language), communication.CustomerId), ct) ? 1 : 0;
+            to.Add(email);
+        }
+        if (level.Channels.HasFlag(DunningChannel.Sms) && draft.Recipient?.Mobile is { } mobile && draft.Message.Sms.Length > 0)
+        {
+            sent += await outbox.EnqueueAsync(new OutgoingMessage(communication.Key + ":sms", MessageChannel.Sms, mobile, null, draft.Message.Sms,
+                CustomerId: communication.CustomerId), ct) ? 1 : 0;
+            to.Add(mobile);
+        }
+        communication.Recipient = to.Count == 0 ? null : string.Join(", ", to);
+
+        var tasks = 0;
+        foreach (var (channel, kind) in new[] { (DunningChannel.PhoneTask, CollectionTaskKind.Phone), (DunningChannel.VisitTask, CollectionTaskKind.Visit) })
+        {
+            if (level.Channels.HasFlag(channel))
+            {
+                db.CollectionTasks.Add(new CollectionTask
+                {
+                    CompanyId = communication.CompanyId, Id = Ids.New(), CustomerId = communication.CustomerId, CommunicationId = communication.Id,
+                    Kind = kind, Responsible = level.Responsible, DueOn = communication.RunDay.AddDays(kind == CollectionTaskKind.Visit ? 3 : 1),
+                    Status = CollectionTaskStatus.Open, CreatedAt = clock.GetUtcNow(), CreatedBy = scope.Actor,
+                });
+                tasks++;
+            }
+        }
+        return new WrittenMessages(sent, 0, tasks);
+    }
+}
+
+/// <summary>The HTML document around a message body for e-mail clients: inline styles only, as they ignore the rest.</summary>
+internal static class EmailHtml
+{
+    public static string Document(string bodyHtml, string language) =>
+        "<!DOCTYPE html><html lang=\"" + (language == "en" ? "en" : "zh-CN") + "\"><head><meta charset=\"utf-8\"></head>"
+        + "<body style=\"font-family:'Noto Sans CJK SC','Microsoft YaHei','PingFang SC',Arial,sans-serif;font-size:14px;line-height:1.6;color:#222\">"
+        + bodyHtml.Replace("<table class=\"items\">", "<table class=\"items\" style=\"border-collapse:collapse;margin:8px 0\" cellpadding=\"6\" border=\"1\">", StringComparison.Ordinal)
+        + "</body></html>";
+}

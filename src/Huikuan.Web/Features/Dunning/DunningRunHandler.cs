@@ -1,0 +1,148 @@
+using Huikuan.Domain.Access;
+using Huikuan.Domain.Dunning;
+using Huikuan.Domain.Templates;
+using Huikuan.Web.Data;
+using Huikuan.Web.Data.Entities;
+using Huikuan.Web.Infrastructure;
+using Huikuan.Web.Infrastructure.Messaging;
+using Microsoft.EntityFrameworkCore;
+
+namespace Huikuan.Web.Features.Dunning;
+
+public sealed record DunningRunView(
+    Guid Id, DateOnly RunDay, string Trigger, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt, string StartedBy, int Considered, int Sent,
+    int Lowered, int Skipped, int AlreadyDone, int Messages, int Letters, int Tasks, int Failed, string? Error)
+{
+    internal static DunningRunView From(DunningRun r) => new(r.Id, r.RunDay, r.Trigger.ToString(), r.StartedAt, r.FinishedAt, r.StartedBy,
+        r.Considered, r.Sent, r.Lowered, r.Skipped, r.AlreadyDone, r.Messages, r.Letters, r.Tasks, r.Failed, r.Error);
+}
+
+/// <summary>How far a run has got: customers acted on of those to act on.</summary>
+public readonly record struct DunningRunProgress(int Done, int Total);
+
+/// <summary>
+/// The dunning run (R12) for today: plans every customer (<see cref="DunningPlanningHandler"/>, the same plan the
+/// preview shows) and, for each customer whose level rises or falls, writes in one transaction the communication
+/// and the items it covers, the customer's new level and credit hold, the messages (e-mail, SMS) into the outbox, the
+/// PDF letter, and the tasks for a call or a visit. The communication's key is unique per customer, level and day,
+/// so a second run the same day (or two at once) adds nothing and sends nothing again; a customer that fails is
+/// counted and the run goes on with the next.
+/// </summary>
+public sealed class DunningRunHandler(
+    HuikuanDbContext db, Scope scope, TimeProvider clock, DunningPlanningHandler planning, DunningMessagesHandler messages, ILogger<DunningRunHandler> log)
+{
+    public async Task<DunningRunView> RunAsync(DunningRunTrigger trigger, IProgress<DunningRunProgress>? progress, CancellationToken ct)
+    {
+        scope.Require(Permission.RunDunning);
+        var company = scope.CompanyId;
+        var day = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var run = new DunningRun { CompanyId = company, Id = Ids.New(), RunDay = day, Trigger = trigger, StartedAt = clock.GetUtcNow(), StartedBy = scope.Actor };
+        db.DunningRuns.Add(run);
+        await db.SaveChangesAsync(ct);
+        db.Entry(run).State = EntityState.Detached;
+
+        var plan = await planning.PlanAsync(day, ct);
+        var acting = plan.Customers.Where(c => c.Proposal.Outcome != DunningOutcome.Skip).ToList();
+        run.Considered = plan.Customers.Count;
+        run.Skipped = plan.Customers.Count - acting.Count;
+        var done = (await db.DunningCommunications.AsNoTracking().Where(c => c.CompanyId == company && c.RunDay == day)
+            .Select(c => c.Key).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        var todo = acting.Where(c => !done.Contains(c.Proposal.Key(day))).ToList();
+        run.AlreadyDone = acting.Count - todo.Count;
+        var context = await messages.ContextAsync(plan, todo, ct);
+
+        var errors = new List<string>();
+        for (var n = 0; n < todo.Count; n++)
+        {
+            var customer = todo[n];
+            try
+            {
+                // The letter is rendered before the transaction opens: Chromium takes a while, and holding the write
+                // lock meanwhile would stop every other writer.
+                var draft = customer.Proposal.Outcome == DunningOutcome.Send ? await messages.DraftAsync(context, customer, ct) : null;
+                var outcome = await Transactions.RunAsync(db, c => ApplyAsync(run, plan, customer, draft, c), ct);
+                switch (outcome)
+                {
+                    case null:
+                        run.AlreadyDone++;
+                        break;
+                    case { } o when customer.Proposal.Outcome == DunningOutcome.Send:
+                        run.Sent++;
+                        run.Messages += o.Messages;
+                        run.Letters += o.Letters;
+                        run.Tasks += o.Tasks;
+                        break;
+                    default:
+                        run.Lowered++;
+                        break;
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                db.ChangeTracker.Clear();
+                run.Failed++;
+                errors.Add($"{customer.Code}: {e.Message}");
+                log.LogError(e, "Dunning customer {Customer} failed in run {Run}", customer.CustomerId, run.Id);
+            }
+            progress?.Report(new DunningRunProgress(n + 1, todo.Count));
+        }
+
+        db.ChangeTracker.Clear();
+        db.DunningRuns.Attach(run);
+        run.FinishedAt = clock.GetUtcNow();
+        var error = string.Join("; ", errors);
+        run.Error = errors.Count == 0 ? null : error.Length > 2000 ? error[..1999] + "…" : error;
+        db.Entry(run).State = EntityState.Modified;
+        await db.SaveChangesAsync(ct);
+        return DunningRunView.From(run);
+    }
+
+    private sealed record Applied(int Messages, int Letters, int Tasks);
+
+    /// <summary>One customer's communication, state, messages and tasks; null when another run got there first.</summary>
+    private async Task<Applied?> ApplyAsync(DunningRun run, DunningPlan plan, PlannedCustomer customer, DunningDraft? draft, CancellationToken ct)
+    {
+        var company = scope.CompanyId;
+        var day = plan.Day;
+        var p = customer.Proposal;
+        var key = p.Key(day);
+        if (await db.DunningCommunications.AnyAsync(c => c.CompanyId == company && c.Key == key, ct))
+        {
+            return null;
+        }
+        var level = p.Level > 0 ? plan.Policy.Policy.Level(p.Level) : null;
+        var currency = p.OverdueMinorByCurrency.ContainsKey(plan.Policy.Policy.Currency) || p.OverdueMinorByCurrency.Count == 0
+            ? plan.Policy.Policy.Currency : p.OverdueMinorByCurrency.Keys.Order(StringComparer.Ordinal).First();
+        var communication = new DunningCommunication
+        {
+            CompanyId = company, Id = Ids.New(), RunId = run.Id, CustomerId = customer.CustomerId, RunDay = day, Key = key,
+            Outcome = p.Outcome == DunningOutcome.Send ? DunningOutcomeKind.Sent : DunningOutcomeKind.Lowered, Level = p.Level, LevelCode = level?.Code,
+            Channels = (int)(p.Outcome == DunningOutcome.Send ? level!.Channels : DunningChannel.None), Currency = currency,
+            OverdueMinor = p.OverdueMinorByCurrency.GetValueOrDefault(currency), OldestDaysOverdue = p.OldestDaysOverdue, ItemCount = p.Items.Count,
+            Language = draft?.Language ?? "zh-CN", CreatedAt = clock.GetUtcNow(), CreatedBy = scope.Actor,
+        };
+        db.DunningCommunications.Add(communication);
+
+        var state = await db.CustomerDunningStates.SingleOrDefaultAsync(s => s.CompanyId == company && s.CustomerId == customer.CustomerId, ct);
+        if (state is null)
+        {
+            state = new CustomerDunningState { CompanyId = company, CustomerId = customer.CustomerId };
+            db.CustomerDunningStates.Add(state);
+        }
+        state.Level = p.Level;
+        state.LevelCode = level?.Code;
+        state.ReachedOn = day;
+        state.CreditHold = level?.PutsOnCreditHold ?? false;
+        state.LastCommunicationId = communication.Id;
+        state.UpdatedAt = clock.GetUtcNow();
+
+        if (draft is null)
+        {
+            await db.SaveChangesAsync(ct);
+            return new Applied(0, 0, 0);
+        }
+        var applied = await messages.WriteAsync(communication, customer, level!, draft, ct);
+        await db.SaveChangesAsync(ct);
+        return new Applied(applied.Messages, applied.Letters, applied.Tasks);
+    }
+}
