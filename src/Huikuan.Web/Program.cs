@@ -41,6 +41,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddHandlers();
 builder.Services.AddHuikuanMessaging(builder.Configuration);
 builder.Services.AddHostedService<CreditDailyJob>();
+builder.Services.AddHostedService<Huikuan.Web.Features.Dunning.DunningDailyJob>();
 builder.Services.AddSingleton<DemoSeeder>();
 builder.Services.AddSingleton<DemoAccounts>();
 builder.Services.AddHuikuanAuth();

@@ -76,7 +76,8 @@ public sealed record CreditCheckResult(CreditDecision Decision, IReadOnlyList<Cr
 /// <item>limit.exceeded (hold): exposure after the order, limit;</item>
 /// <item>limit.warn (warn): exposure after the order, warning threshold, limit;</item>
 /// <item>overdue.tooOld (hold): oldest days overdue, the most allowed;</item>
-/// <item>overdue.open (warn): oldest days overdue, the most without warning.</item>
+/// <item>overdue.open (warn): oldest days overdue, the most without warning;</item>
+/// <item>dunning.hold (hold): none; a dunning level put the customer on credit hold and no payment has lowered it since.</item>
 /// </list>
 /// </summary>
 public static class CreditCheck
@@ -86,12 +87,13 @@ public static class CreditCheck
     public const string LimitWarn = "limit.warn";
     public const string OverdueTooOld = "overdue.tooOld";
     public const string OverdueOpen = "overdue.open";
+    public const string DunningHold = "dunning.hold";
 
     /// <param name="creditLimitMinor">Null means no limit.</param>
     /// <param name="oldestDaysOverdue">Days the oldest open invoice is past its due date; 0 when none is overdue.</param>
     public static CreditCheckResult Evaluate(
         long orderAmountMinor, bool prepaid, CreditExposure exposure, long? creditLimitMinor,
-        int oldestDaysOverdue, CreditGrade grade, CreditPolicy? policy = null)
+        int oldestDaysOverdue, CreditGrade grade, CreditPolicy? policy = null, bool dunningHold = false)
     {
         ArgumentNullException.ThrowIfNull(exposure);
         Validate(orderAmountMinor, exposure, creditLimitMinor, oldestDaysOverdue);
@@ -109,6 +111,10 @@ public static class CreditCheck
         if (rules.PrepaymentOnly)
         {
             reasons.Add(new(PrepaymentOnly, CreditDecision.Hold, []));
+        }
+        if (dunningHold)
+        {
+            reasons.Add(new(DunningHold, CreditDecision.Hold, []));
         }
         if (creditLimitMinor is { } limit)
         {

@@ -90,6 +90,10 @@ public sealed class DunningRun
     public int Letters { get; set; }
     public int Tasks { get; set; }
     public int Failed { get; set; }
+
+    /// <summary>Pre-due reminders the run sent before dunning (R10).</summary>
+    public int Reminders { get; set; }
+
     public string? Error { get; set; }
 }
 
@@ -97,6 +101,12 @@ public enum DunningOutcomeKind
 {
     Sent,
     Lowered,
+
+    /// <summary>A payment notice when an invoice was issued (no run).</summary>
+    Notice,
+
+    /// <summary>A reminder some days before items fall due.</summary>
+    Reminder,
 }
 
 /// <summary>
@@ -107,7 +117,10 @@ public sealed class DunningCommunication
 {
     public Guid CompanyId { get; set; }
     public Guid Id { get; set; }
-    public Guid RunId { get; set; }
+
+    /// <summary>The run that wrote it; none for a payment notice, which goes out when the invoice is issued.</summary>
+    public Guid? RunId { get; set; }
+
     public Guid CustomerId { get; set; }
     public DateOnly RunDay { get; set; }
     public required string Key { get; set; }

@@ -39,7 +39,8 @@ public sealed record CreditStandingView(
 /// Reads what the credit check needs and runs it: the exposure from <see cref="CreditExposureHandler"/>, the grade
 /// stored on the customer's credit row (else the grade of the score now), and the company's policy per grade.
 /// </summary>
-public sealed class CreditStandingHandler(CreditExposureHandler exposures, CreditScoreHandler scores, CreditPoliciesHandler policies, TimeProvider clock)
+public sealed class CreditStandingHandler(CreditExposureHandler exposures, CreditScoreHandler scores, CreditPoliciesHandler policies, TimeProvider clock,
+    HuikuanDbContext db, Scope scope)
 {
     /// <summary>The grade a customer is checked as before anything has fallen due (no score yet) and nobody graded them.</summary>
     public const CreditGrade UngradedAs = CreditGrade.C;
@@ -61,7 +62,10 @@ public sealed class CreditStandingHandler(CreditExposureHandler exposures, Credi
     public async Task<CreditCheckResult> CheckAsync(Guid customerId, long amountMinor, bool prepaid, CancellationToken ct)
     {
         var s = await ReadAsync(customerId, ct);
-        return CreditCheck.Evaluate(amountMinor, prepaid, s.Exposure, s.LimitMinor, s.OldestDaysOverdue, s.Grade, await PolicyAsync(ct));
+        // A dunning level with credit hold (R11) holds every order that is not prepaid until a payment lowers the level.
+        var dunningHold = await db.CustomerDunningStates.AsNoTracking()
+            .AnyAsync(d => d.CompanyId == scope.CompanyId && d.CustomerId == customerId && d.CreditHold, ct);
+        return CreditCheck.Evaluate(amountMinor, prepaid, s.Exposure, s.LimitMinor, s.OldestDaysOverdue, s.Grade, await PolicyAsync(ct), dunningHold);
     }
 
     /// <summary>The company's policy per grade (<see cref="CreditPoliciesHandler"/>: the stored rows, the defaults for the others).</summary>

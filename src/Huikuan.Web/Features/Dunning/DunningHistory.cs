@@ -11,7 +11,7 @@ namespace Huikuan.Web.Features.Dunning;
 public sealed record CommunicationItemView(Guid InstallmentId, Guid InvoiceId, string InvoiceNumber, DateOnly DueDate, int DaysOverdue, decimal Open, string Currency);
 
 public sealed record CommunicationView(
-    Guid Id, Guid RunId, Guid CustomerId, string CustomerName, DateOnly RunDay, string Outcome, int Level, string? LevelCode,
+    Guid Id, Guid? RunId, Guid CustomerId, string CustomerName, DateOnly RunDay, string Outcome, int Level, string? LevelCode,
     IReadOnlyList<string> Channels, decimal Overdue, decimal Interest, decimal Fee, string Currency, int OldestDaysOverdue, int ItemCount,
     DateOnly? PayBy, string Language, string? Recipient, string? Subject, bool HasLetter, string CreatedBy);
 

@@ -11,10 +11,10 @@ namespace Huikuan.Web.Features.Dunning;
 
 public sealed record DunningRunView(
     Guid Id, DateOnly RunDay, string Trigger, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt, string StartedBy, int Considered, int Sent,
-    int Lowered, int Skipped, int AlreadyDone, int Messages, int Letters, int Tasks, int Failed, string? Error)
+    int Lowered, int Skipped, int AlreadyDone, int Messages, int Letters, int Tasks, int Failed, int Reminders, string? Error)
 {
     internal static DunningRunView From(DunningRun r) => new(r.Id, r.RunDay, r.Trigger.ToString(), r.StartedAt, r.FinishedAt, r.StartedBy,
-        r.Considered, r.Sent, r.Lowered, r.Skipped, r.AlreadyDone, r.Messages, r.Letters, r.Tasks, r.Failed, r.Error);
+        r.Considered, r.Sent, r.Lowered, r.Skipped, r.AlreadyDone, r.Messages, r.Letters, r.Tasks, r.Failed, r.Reminders, r.Error);
 }
 
 /// <summary>How far a run has got: customers acted on of those to act on.</summary>
@@ -29,7 +29,8 @@ public readonly record struct DunningRunProgress(int Done, int Total);
 /// counted and the run goes on with the next.
 /// </summary>
 public sealed class DunningRunHandler(
-    HuikuanDbContext db, Scope scope, TimeProvider clock, DunningPlanningHandler planning, DunningMessagesHandler messages, ILogger<DunningRunHandler> log)
+    HuikuanDbContext db, Scope scope, TimeProvider clock, DunningPlanningHandler planning, DunningMessagesHandler messages,
+    PreDueReminderRunHandler reminders, ILogger<DunningRunHandler> log)
 {
     public async Task<DunningRunView> RunAsync(DunningRunTrigger trigger, IProgress<DunningRunProgress>? progress, CancellationToken ct)
     {
@@ -42,6 +43,18 @@ public sealed class DunningRunHandler(
         db.Entry(run).State = EntityState.Detached;
 
         var plan = await planning.PlanAsync(day, ct);
+        var errors = new List<string>();
+        try
+        {
+            run.Reminders = await reminders.RunAsync(plan.Policy, run.Id, day, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The reminders failing must not stop dunning; the run records why.
+            db.ChangeTracker.Clear();
+            errors.Add("reminders: " + e.Message);
+            log.LogError(e, "Pre-due reminders failed in run {Run}", run.Id);
+        }
         var acting = plan.Customers.Where(c => c.Proposal.Outcome != DunningOutcome.Skip).ToList();
         run.Considered = plan.Customers.Count;
         run.Skipped = plan.Customers.Count - acting.Count;
@@ -51,7 +64,6 @@ public sealed class DunningRunHandler(
         run.AlreadyDone = acting.Count - todo.Count;
         var context = await messages.ContextAsync(plan, todo, ct);
 
-        var errors = new List<string>();
         for (var n = 0; n < todo.Count; n++)
         {
             var customer = todo[n];

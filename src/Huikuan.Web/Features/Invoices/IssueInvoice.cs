@@ -27,7 +27,8 @@ public sealed record IssueInvoice(
     string? FapiaoNumber = null, string? Reference = null, string? Note = null, Guid? ContractId = null, Guid? ContractStageId = null,
     Guid? SalesOrderId = null);
 
-public sealed class IssueInvoiceHandler(HuikuanDbContext db, Scope scope, TimeProvider clock, PaymentTermHandler terms)
+public sealed class IssueInvoiceHandler(HuikuanDbContext db, Scope scope, TimeProvider clock, PaymentTermHandler terms,
+    Dunning.PaymentNoticesHandler notices)
 {
     public async Task<InvoiceView> HandleAsync(IssueInvoice request, CancellationToken ct)
     {
@@ -82,6 +83,12 @@ public sealed class IssueInvoiceHandler(HuikuanDbContext db, Scope scope, TimePr
             };
             db.Invoices.Add(invoice);
             await db.SaveChangesAsync(token);
+            // The payment notice (R10) commits with the invoice or not at all.
+            if (await notices.AddForInvoiceAsync(invoice, token))
+            {
+                await db.SaveChangesAsync(token);
+            }
+
             if (request.ContractStageId is { } stageId)
             {
                 await Contracts.ContractBilling.ClaimStageAsync(db, scope, clock, stageId, invoiceId, token);

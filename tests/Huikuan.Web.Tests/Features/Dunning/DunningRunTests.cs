@@ -1,10 +1,13 @@
 using System.Net;
 using Huikuan.Domain.Access;
+using Huikuan.Domain.Credit;
 using Huikuan.Web.Data.Entities;
 using Huikuan.Web.Features.Customers;
 using Huikuan.Web.Features.CreditFile;
 using Huikuan.Web.Features.Disputes;
 using Huikuan.Web.Features.Dunning;
+using Huikuan.Web.Features.Orders;
+using Huikuan.Web.Tests.Features.Orders;
 using Huikuan.Web.Features.Promises;
 using Huikuan.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -47,7 +50,8 @@ public abstract class DunningRunTests(HuikuanApp app)
         Assert.Contains("1,500.00", firm.Body, StringComparison.Ordinal); // one message covers both overdue items
         Assert.Contains(outbox, m => m.Channel == MessageChannel.Sms && m.To == "13800000002");
         var view = await collector.GetAsync<CustomerDunningView>($"/api/customers/{late.Id}/dunning");
-        Assert.Equal(("firm", 2, false), (view.LevelCode, Assert.Single(view.Communications).ItemCount, view.CreditHold));
+        Assert.Equal(("firm", 2, false), (view.LevelCode, Assert.Single(view.Communications, c => c.Outcome == "sent").ItemCount, view.CreditHold));
+        Assert.Equal(2, view.Communications.Count(c => c.Outcome == "notice")); // one payment notice per invoice, when it was issued
         var task = Assert.Single(view.Tasks);
         Assert.Equal(("phone", "Collector"), (task.Kind, task.Responsible));
 
@@ -56,7 +60,7 @@ public abstract class DunningRunTests(HuikuanApp app)
         var third = await collector.PostOkAsync<DunningRunView>("/api/dunning/runs", new { });
         Assert.Equal(2, third.Sent);
         var history = await collector.GetAsync<CustomerDunningView>($"/api/customers/{late.Id}/dunning");
-        Assert.Equal(["final", "firm"], history.Communications.Select(c => c.LevelCode));
+        Assert.Equal(["final", "firm"], history.Communications.Where(c => c.Outcome == "sent").Select(c => c.LevelCode));
         var runs = await collector.GetAsync<List<DunningRunView>>("/api/dunning/runs");
         Assert.Equal([third.Id, second.Id, first.Id], runs.Select(r => r.Id));
     }
@@ -121,24 +125,28 @@ public abstract class DunningRunTests(HuikuanApp app)
         Assert.Equal((1, 0), (lowered.Lowered, lowered.Sent));
         var state = await admin.GetAsync<CustomerDunningView>($"/api/customers/{customer.Id}/dunning");
         Assert.Equal("friendly", state.LevelCode);
-        Assert.Equal("lowered", state.Communications[0].Outcome);
+        Assert.Equal("lowered", state.Communications.First(c => c.Outcome != "notice").Outcome);
         Assert.Single(await OutboxAsync(admin)); // lowering sends nothing
     }
 
     [Fact]
-    public async Task AHoldLevel_PutsTheCustomerOnCreditHold_AndAsksTheCreditManagerToVisit()
+    public async Task AHoldLevel_PutsTheCustomerOnCreditHold_SoOrdersAreHeld_AndAsksTheCreditManagerToVisit()
     {
         var admin = await app.NewCompanyAsync();
         var manager = await admin.AsNewUserAsync(Role.CreditManager);
         var today = app.Clock.Today;
-        var customer = await CustomerWithContactAsync(admin, "hold@example.com", null);
+        var customer = await admin.CustomerWithTermAsync();
+        await admin.SetCreditAsync(customer.Id, limit: null, grade: "A"); // grade A alone would only warn at 50 days overdue
         await admin.IssueInvoiceAsync(customer.Id, today.AddDays(-90), 5_000m, due: today.AddDays(-50));
 
         var run = await admin.PostOkAsync<DunningRunView>("/api/dunning/runs", new { });
+        var order = await admin.ConfirmedOrderAsync(customer.Id);
 
         Assert.Equal(1, run.Sent);
         var view = await manager.GetAsync<CustomerDunningView>($"/api/customers/{customer.Id}/dunning");
         Assert.Equal(("hold", true), (view.LevelCode, view.CreditHold));
+        Assert.Equal(SalesOrderStatus.OnHold, order.Status);
+        Assert.Contains(Assert.Single(order.Checks).Reasons, r => r.Code == CreditCheck.DunningHold);
         var task = Assert.Single(await manager.GetAsync<List<CollectionTaskView>>("/api/dunning/tasks?mine=true"), t => t.CustomerId == customer.Id);
         Assert.Equal(("visit", "CreditManager", today.AddDays(3)), (task.Kind, task.Responsible, task.DueOn));
         var done = await manager.PostOkAsync<CollectionTaskView>($"/api/dunning/tasks/{task.Id}/complete", new CompleteTask("客户承诺下周付款"));
@@ -168,8 +176,10 @@ public abstract class DunningRunTests(HuikuanApp app)
         return customer;
     }
 
-    internal static Task<List<OutboxMessage>> OutboxAsync(CompanyApi admin) =>
-        admin.App.WithDbAsync(db => db.Outbox.AsNoTracking().Where(m => m.CompanyId == admin.Company.Id).OrderBy(m => m.CreatedAt).ToListAsync());
+    /// <summary>The company's outbox messages whose key starts with <paramref name="prefix"/> (dun: dunning, notice: payment notices, remind: reminders).</summary>
+    internal static Task<List<OutboxMessage>> OutboxAsync(CompanyApi admin, string prefix = "dun:") =>
+        admin.App.WithDbAsync(db => db.Outbox.AsNoTracking().Where(m => m.CompanyId == admin.Company.Id && m.Key.StartsWith(prefix))
+            .OrderBy(m => m.CreatedAt).ThenBy(m => m.Key).ToListAsync());
 
     private static string Reason(DunningPreview preview, Guid customerId) => Assert.Single(preview.Rows, r => r.CustomerId == customerId).Reason;
 

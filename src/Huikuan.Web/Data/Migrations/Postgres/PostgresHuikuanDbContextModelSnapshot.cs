@@ -1631,7 +1631,7 @@ namespace Huikuan.Web.Data.Migrations.Postgres
                         .HasColumnType("date")
                         .HasColumnName("run_day");
 
-                    b.Property<Guid>("RunId")
+                    b.Property<Guid?>("RunId")
                         .HasColumnType("uuid")
                         .HasColumnName("run_id");
 
@@ -1832,6 +1832,10 @@ namespace Huikuan.Web.Data.Migrations.Postgres
                     b.Property<int>("Messages")
                         .HasColumnType("integer")
                         .HasColumnName("messages");
+
+                    b.Property<int>("Reminders")
+                        .HasColumnType("integer")
+                        .HasColumnName("reminders");
 
                     b.Property<DateOnly>("RunDay")
                         .HasColumnType("date")

@@ -1626,7 +1626,7 @@ namespace Huikuan.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("run_day");
 
-                    b.Property<Guid>("RunId")
+                    b.Property<Guid?>("RunId")
                         .HasColumnType("TEXT")
                         .HasColumnName("run_id");
 
@@ -1827,6 +1827,10 @@ namespace Huikuan.Web.Data.Migrations.Sqlite
                     b.Property<int>("Messages")
                         .HasColumnType("INTEGER")
                         .HasColumnName("messages");
+
+                    b.Property<int>("Reminders")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reminders");
 
                     b.Property<DateOnly>("RunDay")
                         .HasColumnType("TEXT")

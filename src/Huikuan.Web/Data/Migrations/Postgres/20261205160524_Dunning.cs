@@ -96,7 +96,7 @@ namespace Huikuan.Web.Data.Migrations.Postgres
                 {
                     company_id = table.Column<Guid>(type: "uuid", nullable: false),
                     id = table.Column<Guid>(type: "uuid", nullable: false),
-                    run_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    run_id = table.Column<Guid>(type: "uuid", nullable: true),
                     customer_id = table.Column<Guid>(type: "uuid", nullable: false),
                     run_day = table.Column<DateOnly>(type: "date", nullable: false),
                     key = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
@@ -171,6 +171,7 @@ namespace Huikuan.Web.Data.Migrations.Postgres
                     letters = table.Column<int>(type: "integer", nullable: false),
                     tasks = table.Column<int>(type: "integer", nullable: false),
                     failed = table.Column<int>(type: "integer", nullable: false),
+                    reminders = table.Column<int>(type: "integer", nullable: false),
                     error = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
                 },
                 constraints: table =>

@@ -96,7 +96,7 @@ namespace Huikuan.Web.Data.Migrations.Sqlite
                 {
                     company_id = table.Column<Guid>(type: "TEXT", nullable: false),
                     id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    run_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    run_id = table.Column<Guid>(type: "TEXT", nullable: true),
                     customer_id = table.Column<Guid>(type: "TEXT", nullable: false),
                     run_day = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     key = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
@@ -171,6 +171,7 @@ namespace Huikuan.Web.Data.Migrations.Sqlite
                     letters = table.Column<int>(type: "INTEGER", nullable: false),
                     tasks = table.Column<int>(type: "INTEGER", nullable: false),
                     failed = table.Column<int>(type: "INTEGER", nullable: false),
+                    reminders = table.Column<int>(type: "INTEGER", nullable: false),
                     error = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
                 },
                 constraints: table =>

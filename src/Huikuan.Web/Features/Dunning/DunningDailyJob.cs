@@ -1,0 +1,63 @@
+using Huikuan.Web.Data;
+using Huikuan.Web.Data.Entities;
+using Huikuan.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Huikuan.Web.Features.Dunning;
+
+/// <summary>
+/// Runs pre-due reminders and dunning (<see cref="DunningRunHandler"/>) for every company once a day, at or after
+/// <c>Huikuan:DunningJob:Hour</c> (UTC, 1 by default; the first time shortly after start when that hour has passed).
+/// Off unless <c>Huikuan:DunningJob:Enabled</c> is true, so tests and imports decide when it runs. A restart the same
+/// day runs again, which sends nothing twice: the run is idempotent per customer, level and day.
+/// </summary>
+public sealed class DunningDailyJob(IServiceProvider services, IConfiguration configuration, TimeProvider clock, ILogger<DunningDailyJob> log) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!configuration.GetValue<bool>("Huikuan:DunningJob:Enabled"))
+        {
+            return;
+        }
+        var hour = Math.Clamp(configuration.GetValue("Huikuan:DunningJob:Hour", 1), 0, 23);
+        DateOnly? lastRun = null;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            var today = DateOnly.FromDateTime(now);
+            if (lastRun != today && now.Hour >= hour)
+            {
+                await RunAllAsync(stoppingToken);
+                lastRun = today;
+            }
+            await Task.Delay(TimeSpan.FromMinutes(10), clock, stoppingToken);
+        }
+    }
+
+    private async Task RunAllAsync(CancellationToken ct)
+    {
+        List<Guid> companies;
+        await using (var s = services.CreateAsyncScope())
+        {
+            companies = await s.ServiceProvider.GetRequiredService<HuikuanDbContext>().Companies.AsNoTracking().Select(c => c.Id).ToListAsync(ct);
+        }
+        foreach (var company in companies)
+        {
+            try
+            {
+                await using var s = services.CreateAsyncScope();
+                s.ServiceProvider.GetRequiredService<Scope>().Enter(company, "dunning-job");
+                var run = await s.ServiceProvider.GetRequiredService<DunningRunHandler>().RunAsync(DunningRunTrigger.Scheduled, null, ct);
+                if (log.IsEnabled(LogLevel.Information))
+                {
+                    log.LogInformation("Dunning run for {Company}: {Reminders} reminders, {Sent} sent, {Lowered} lowered, {Skipped} skipped, {Failed} failed",
+                        company, run.Reminders, run.Sent, run.Lowered, run.Skipped, run.Failed);
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                log.LogError(e, "The dunning run for company {Company} failed", company);
+            }
+        }
+    }
+}
