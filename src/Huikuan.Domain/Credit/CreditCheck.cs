@@ -112,10 +112,6 @@ public static class CreditCheck
         {
             reasons.Add(new(PrepaymentOnly, CreditDecision.Hold, []));
         }
-        if (dunningHold)
-        {
-            reasons.Add(new(DunningHold, CreditDecision.Hold, []));
-        }
         if (creditLimitMinor is { } limit)
         {
             // Exposure is whole minor units, so "above limit × share" is "above its whole part".
@@ -136,6 +132,11 @@ public static class CreditCheck
         else if (oldestDaysOverdue > rules.WarnDaysOverdue)
         {
             reasons.Add(new(OverdueOpen, CreditDecision.Warn, [oldestDaysOverdue, rules.WarnDaysOverdue]));
+        }
+        // Last: the overdue items that led to the dunning level are the cause, and read first.
+        if (dunningHold)
+        {
+            reasons.Add(new(DunningHold, CreditDecision.Hold, []));
         }
 
         var decision = reasons.Count == 0 ? CreditDecision.Pass : reasons.Max(r => r.Severity);

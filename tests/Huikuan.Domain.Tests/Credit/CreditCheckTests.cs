@@ -28,6 +28,18 @@ public sealed class CreditCheckTests
         Assert.Equal(codes, string.Join(',', result.Reasons.Select(r => r.Code)));
     }
 
+    [Theory]
+    [InlineData(false, 100_000L, 31, CreditDecision.Hold, "overdue.open,dunning.hold")]
+    [InlineData(false, 100_000L, 0, CreditDecision.Hold, "dunning.hold")]
+    [InlineData(true, 100_000L, 31, CreditDecision.Pass, "")]   // a prepaid order is no credit risk, even on dunning hold
+    public void Evaluate_OnADunningCreditHold_HoldsEveryOrderThatIsNotPrepaid(bool prepaid, long order, int overdue, CreditDecision decision, string codes)
+    {
+        var result = CreditCheck.Evaluate(order, prepaid, Exposure, Limit, overdue, CreditGrade.A, dunningHold: true);
+        Assert.Equal(decision, result.Decision);
+        Assert.Equal(codes, string.Join(',', result.Reasons.Select(r => r.Code)));
+        Assert.Equal(prepaid ? 0 : order, result.ReleasableMinor);
+    }
+
     [Fact]
     public void Evaluate_OverLimit_NamesTheExposureAfterTheOrderAndTheLimitAndReleasesWhatFits()
     {

@@ -1,0 +1,54 @@
+using System.Text.RegularExpressions;
+using Huikuan.E2E.Tests.Infrastructure;
+using Huikuan.E2E.Tests.Pages;
+using static Microsoft.Playwright.Assertions;
+
+namespace Huikuan.E2E.Tests.Journeys;
+
+[Collection(BrowserCollection.Name)]
+public sealed partial class DunningTests(HuikuanServer server, Chromium chromium)
+{
+    [Fact]
+    public async Task ACollector_PreviewsTheRun_RunsIt_AndReadsWhatACustomerWasSent_InChinese()
+    {
+        await using var collector = await chromium.NewSessionAsync(server);
+        await new SignInPage(collector.Page).SignInAsync("Collector");
+        var desk = new DunningDeskPage(collector.Page);
+        await desk.OpenAsync();
+
+        // The demo company has late payers: the preview names who gets which level, and why.
+        await Expect(desk.ToSend).ToContainTextAsync("将发送");
+        await Expect(desk.Rows.First).ToContainTextAsync("发送");
+        await Expect(desk.Rows.First).ToContainTextAsync("最早一笔已逾期");
+        await desk.ScreenshotAsync("dunning-preview");
+
+        await desk.RunNow.ClickAsync();
+        await Expect(desk.RunDone).ToContainTextAsync("完成：催收", new() { Timeout = 120_000 });
+        var sent = int.Parse(DunnedCount().Match(await desk.RunDone.InnerTextAsync()).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(sent > 0, "The run dunned nobody.");
+        await desk.ScreenshotAsync("dunning-run-done");
+
+        // Run again: nothing is sent twice.
+        await desk.RunNow.ClickAsync();
+        await Expect(desk.RunDone).ToContainTextAsync("完成：催收 0 个客户", new() { Timeout = 120_000 });
+
+        await desk.ShowRunsAsync();
+        await Expect(desk.RunRows).ToHaveCountAsync(2);
+        await desk.OpenRunAsync(1);
+        await Expect(desk.Communications.First).ToBeVisibleAsync();
+        await desk.ScreenshotAsync("dunning-runs");
+
+        await desk.Communications.First.GetByTestId("communication-open").ClickAsync();
+        await collector.Page.WaitForURLAsync(CommunicationUrl());
+        var communication = new CommunicationPage(collector.Page, Guid.Parse(CommunicationUrl().Match(collector.Page.Url).Groups[1].Value));
+        await Expect(communication.Items).ToContainTextAsync("CNY");
+        await Expect(communication.Body).ToContainTextAsync("CNY"); // the text lists the items with their amounts
+        await communication.ScreenshotAsync("dunning-communication");
+    }
+
+    [GeneratedRegex(@"催收 (\d+) 个客户")]
+    private static partial Regex DunnedCount();
+
+    [GeneratedRegex(@"/dunning/communications/([0-9a-f-]{36})$")]
+    private static partial Regex CommunicationUrl();
+}

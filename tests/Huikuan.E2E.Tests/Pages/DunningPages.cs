@@ -1,0 +1,47 @@
+using Microsoft.Playwright;
+
+namespace Huikuan.E2E.Tests.Pages;
+
+/// <summary>The dunning desk at /dunning (src/Huikuan.Web/Features/Dunning/Pages/DunningPage.razor and its tabs).</summary>
+public sealed class DunningDeskPage(IPage page) : AppShell(page)
+{
+    public override string Path => "/dunning";
+
+    public ILocator Summary => Page.GetByTestId("preview-summary");
+    public ILocator ToSend => Page.GetByTestId("to-send");
+    public ILocator Rows => Page.GetByTestId("preview-row");
+    public ILocator RunNow => Page.GetByTestId("run-now");
+    public ILocator RunDone => Page.GetByTestId("run-done");
+    public ILocator RunRows => Page.GetByTestId("run-row");
+    public ILocator Communications => Page.GetByTestId("communication-row");
+    public ILocator TaskRows => Page.GetByTestId("task-row");
+
+    public Task ShowRunsAsync() => Page.GetByRole(AriaRole.Tab, new() { Name = "运行记录" }).ClickAsync();
+
+    public Task ShowTasksAsync() => Page.GetByRole(AriaRole.Tab, new() { Name = "电话与拜访任务" }).ClickAsync();
+
+    public Task OpenRunAsync(int index) => RunRows.Nth(index).GetByTestId("run-open").ClickAsync();
+}
+
+/// <summary>One communication at /dunning/communications/{id} (CommunicationPage.razor).</summary>
+public sealed class CommunicationPage(IPage page, Guid id) : AppShell(page)
+{
+    public override string Path => $"/dunning/communications/{id}";
+
+    public ILocator Subject => Page.GetByTestId("communication-subject");
+    public ILocator Body => Page.GetByTestId("communication-body");
+    public ILocator Items => Page.GetByTestId("communication-items");
+    public ILocator LetterDownload => Page.GetByTestId("letter-download");
+}
+
+/// <summary>The dunning policy and templates at /dunning/policy (DunningPolicyPage.razor, TemplatesEditor.razor).</summary>
+public sealed class DunningPolicyPage(IPage page) : AppShell(page)
+{
+    public override string Path => "/dunning/policy";
+
+    public ILocator Levels => Page.GetByTestId("level-row");
+    public ILocator Save => Page.GetByTestId("save");
+    public ILocator Saved => Page.GetByTestId("saved");
+    public ILocator TemplateSubject => Page.GetByTestId("template-subject").Locator("input");
+    public ILocator TemplateBody => Page.GetByTestId("template-body").Locator("textarea");
+}
