@@ -91,7 +91,14 @@ internal static class GeneratedBench
                 Console.Error.WriteLine($"{label}: Huikuan and the hand-written SQL disagree.");
             }
         }
+        var (planned, handPlanned) = await MeasurePairAsync(options.Runs, () => InScope(sp => DunningBench.PlanAsync(sp, options.AsOf, ct)),
+            () => InScope(sp => DunningBench.HandSqlAsync(sp.GetRequiredService<HuikuanDbContext>(), company, options.AsOf, ct)));
+        var overdueItems = await InScope(sp => DunningBench.OverdueItemsAsync(sp.GetRequiredService<HuikuanDbContext>(), company, options.AsOf, ct));
+        var samePlan = SameSums(planned.Result.ByCustomer, handPlanned.Result.ByCustomer);
+        rows.Add(["dunning plan", N(overdueItems), Ms(planned.MedianMs), Ms(handPlanned.MedianMs), F(planned.MedianMs / handPlanned.MedianMs),
+            $"{Ms(planned.MinMs)}-{Ms(planned.MaxMs)}", $"{Ms(handPlanned.MinMs)}-{Ms(handPlanned.MaxMs)}", samePlan ? "yes" : "NO"]);
         Print(rows);
+        Console.WriteLine($"dunning plan: {N(planned.Result.ByCustomer.Count)} customers with overdue items, {N(planned.Result.ToSend)} to send a level");
 
         if (options.Receipts <= 0)
         {

@@ -121,9 +121,9 @@ internal static class HandSql
         return result;
     }
 
-    private static object Date(HuikuanDbContext db, DateOnly d) => db.IsSqlite ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : d;
+    internal static object Date(HuikuanDbContext db, DateOnly d) => db.IsSqlite ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : d;
 
-    private static void Add(DbCommand cmd, string name, object value)
+    internal static void Add(DbCommand cmd, string name, object value)
     {
         var p = cmd.CreateParameter();
         p.ParameterName = "@" + name;
