@@ -35,6 +35,8 @@ public enum Permission
     ManageDunning,
     /// <summary>Preview and start dunning runs, block or release customers and invoices, close collection tasks.</summary>
     RunDunning,
+    /// <summary>Approve or reject waivers of interest and fees that someone else asked for.</summary>
+    WaiveCharges,
 }
 
 public static class Permissions
@@ -49,6 +51,7 @@ public static class Permissions
         Permission.RecordCollections => role.Allows(Permission.EditCustomers) || role is Role.Collector,
         Permission.ManageDunning => role is Role.Admin or Role.CreditManager,
         Permission.RunDunning => role is Role.Admin or Role.Accountant or Role.Collector or Role.CreditManager,
+        Permission.WaiveCharges => role is Role.Admin or Role.CreditManager,
         _ => false,
     };
 }

@@ -62,6 +62,8 @@ public abstract class HuikuanDbContext(DbContextOptions options, Scope? scope) :
     public DbSet<CustomerDunningState> CustomerDunningStates => Set<CustomerDunningState>();
     public DbSet<DunningBlock> DunningBlocks => Set<DunningBlock>();
     public DbSet<CollectionTask> CollectionTasks => Set<CollectionTask>();
+    public DbSet<DunningCharge> DunningCharges => Set<DunningCharge>();
+    public DbSet<ChargeWaiver> ChargeWaivers => Set<ChargeWaiver>();
 
     public abstract bool IsSqlite { get; }
 

@@ -2,6 +2,7 @@ using Huikuan.Domain.Dunning;
 using Huikuan.Domain.Templates;
 using Huikuan.Web.Data;
 using Huikuan.Web.Data.Entities;
+using Huikuan.Web.Features.Charges;
 using Huikuan.Web.Infrastructure;
 using Huikuan.Web.Infrastructure.Messaging;
 using Microsoft.EntityFrameworkCore;
@@ -11,11 +12,15 @@ namespace Huikuan.Web.Features.Dunning;
 /// <summary>What a run knows once for all the customers it writes to.</summary>
 public sealed record DunningContext(
     DunningPlan Plan, string CompanyName, IReadOnlyDictionary<Guid, Recipient> Recipients, IReadOnlyDictionary<Guid, string> InvoiceNumbers,
-    Func<string, string, MessageText> Texts);
+    Func<string, string, MessageText> Texts, IReadOnlyDictionary<Guid, ItemInterest> Interest);
+
+/// <summary>The interest a letter charges on one of its items (the part accrued since the last letter).</summary>
+public sealed record DraftInterest(Guid InstallmentId, string Currency, InterestCharge Charge, decimal? DailyRatePercent);
 
 /// <summary>One customer's message, written before the transaction that records it.</summary>
 public sealed record DunningDraft(
-    string Language, Recipient? Recipient, ComposedMessage Message, IReadOnlyList<MessageItem> Items, DateOnly PayBy, long InterestMinor, long FeeMinor);
+    string Language, Recipient? Recipient, ComposedMessage Message, IReadOnlyList<MessageItem> Items, DateOnly PayBy, long InterestMinor, long FeeMinor,
+    IReadOnlyList<DraftInterest> Interest, string Currency);
 
 public sealed record WrittenMessages(int Messages, int Letters, int Tasks);
 
@@ -44,7 +49,9 @@ public sealed class DunningMessagesHandler(HuikuanDbContext db, Scope scope, Tim
                 numbers[row.Id] = row.Number;
             }
         }
-        return new DunningContext(plan, name, recipients, numbers, await templates.ResolverAsync(ct));
+        var installments = sending.SelectMany(c => c.Proposal.Items.Select(i => i.InstallmentId)).ToList();
+        var interest = await InterestBases.ForItemsAsync(db, company, installments, plan.Policy.Interest, ct);
+        return new DunningContext(plan, name, recipients, numbers, await templates.ResolverAsync(ct), interest);
     }
 
     public Task<DunningDraft> DraftAsync(DunningContext context, PlannedCustomer customer, CancellationToken ct)
@@ -60,11 +67,32 @@ public sealed class DunningMessagesHandler(HuikuanDbContext db, Scope scope, Tim
             i.DueDate, plan.Day.DayNumber - i.DueDate.DayNumber, i.Currency, i.CountedMinor)).ToList();
         var payBy = plan.Day.AddDays(plan.Policy.PayByDays);
         var fee = level.FeeMinor;
+        // Interest (R7) on each item up to today: the letter charges what accrued since the last letter and states
+        // what is owed on its items, less what was waived, in the policy's currency.
+        var currency = plan.Policy.Policy.Currency;
+        var charges = new List<DraftInterest>();
+        long interest = 0;
+        foreach (var i in p.Items)
+        {
+            if (context.Interest.GetValueOrDefault(i.InstallmentId) is not { } basis)
+            {
+                continue;
+            }
+            var charge = DunningCharges.Interest(basis.Basis, plan.Day);
+            if (charge.NewMinor > 0)
+            {
+                charges.Add(new DraftInterest(i.InstallmentId, i.Currency, charge, basis.Basis.Clause?.DailyRatePercent));
+            }
+            if (i.Currency == currency)
+            {
+                interest += Math.Max(0, Math.Max(charge.AccruedMinor, basis.Basis.ChargedMinor) - basis.WaivedMinor);
+            }
+        }
         var values = new MergeValues(customer.Name, customer.Code, recipient?.Name, context.CompanyName, plan.Day, level.Code, items,
-            plan.Policy.Policy.Currency, 0, fee, p.OldestDaysOverdue, items.Count == 0 ? null : items.Min(i => i.DueDate), payBy,
+            currency, interest, fee, p.OldestDaysOverdue, items.Count == 0 ? null : items.Min(i => i.DueDate), payBy,
             plan.Policy.PaymentInstructions);
         var message = MessageComposer.Compose(context.Texts(DefaultTemplates.ForLevel(level.Code), language), language, values);
-        return Task.FromResult(new DunningDraft(language, recipient, message, items, payBy, 0, fee));
+        return Task.FromResult(new DunningDraft(language, recipient, message, items, payBy, interest, fee, charges, currency));
     }
 
     /// <summary>Adds the communication's items, messages and tasks to the unit of work; the caller saves.</summary>
@@ -106,6 +134,7 @@ public sealed class DunningMessagesHandler(HuikuanDbContext db, Scope scope, Tim
             to.Add(mobile);
         }
         communication.Recipient = to.Count == 0 ? null : string.Join(", ", to);
+        ChargeWriter.Add(db, communication, customer, level, draft, clock.GetUtcNow(), scope.Actor);
 
         var tasks = 0;
         foreach (var (channel, kind) in new[] { (DunningChannel.PhoneTask, CollectionTaskKind.Phone), (DunningChannel.VisitTask, CollectionTaskKind.Visit) })

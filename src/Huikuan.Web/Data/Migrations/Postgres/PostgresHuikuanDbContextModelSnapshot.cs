@@ -233,6 +233,82 @@ namespace Huikuan.Web.Data.Migrations.Postgres
                     b.ToTable("audit_entries");
                 });
 
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.ChargeWaiver", b =>
+                {
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AmountMinor")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_minor");
+
+                    b.Property<Guid>("ChargeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("charge_id");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("currency");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("decided_by");
+
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("decision_note");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("requested_by");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.HasKey("CompanyId", "Id")
+                        .HasName("pk_charge_waivers");
+
+                    b.HasIndex("CompanyId", "ChargeId")
+                        .HasDatabaseName("ix_charge_waivers_company_id_charge_id");
+
+                    b.HasIndex("CompanyId", "Status")
+                        .HasDatabaseName("ix_charge_waivers_company_id_status");
+
+                    b.ToTable("charge_waivers", (string)null);
+                });
+
             modelBuilder.Entity("Huikuan.Web.Data.Entities.CollectionTask", b =>
                 {
                     b.Property<Guid>("CompanyId")
@@ -1526,6 +1602,100 @@ namespace Huikuan.Web.Data.Migrations.Postgres
                         .HasDatabaseName("ix_dunning_blocks_company_id_customer_id");
 
                     b.ToTable("dunning_blocks", (string)null);
+                });
+
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.DunningCharge", b =>
+                {
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AmountMinor")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_minor");
+
+                    b.Property<DateOnly>("ChargedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("charged_on");
+
+                    b.Property<Guid>("CommunicationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("communication_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("currency");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.Property<decimal?>("DailyRatePercent")
+                        .HasPrecision(9, 6)
+                        .HasColumnType("numeric(9,6)")
+                        .HasColumnName("daily_rate_percent");
+
+                    b.Property<DateOnly?>("From")
+                        .HasColumnType("date")
+                        .HasColumnName("from");
+
+                    b.Property<Guid?>("InstallmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("installment_id");
+
+                    b.Property<Guid?>("InvoiceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("invoice_id");
+
+                    b.Property<string>("InvoiceNumber")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("invoice_number");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("LevelCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("level_code");
+
+                    b.Property<DateOnly?>("Through")
+                        .HasColumnType("date")
+                        .HasColumnName("through");
+
+                    b.HasKey("CompanyId", "Id")
+                        .HasName("pk_dunning_charges");
+
+                    b.HasIndex("CompanyId", "CommunicationId")
+                        .HasDatabaseName("ix_dunning_charges_company_id_communication_id");
+
+                    b.HasIndex("CompanyId", "InstallmentId")
+                        .HasDatabaseName("ix_dunning_charges_company_id_installment_id");
+
+                    b.HasIndex("CompanyId", "CustomerId", "ChargedOn")
+                        .HasDatabaseName("ix_dunning_charges_company_id_customer_id_charged_on");
+
+                    b.ToTable("dunning_charges", (string)null);
                 });
 
             modelBuilder.Entity("Huikuan.Web.Data.Entities.DunningCommunication", b =>
@@ -3304,6 +3474,16 @@ namespace Huikuan.Web.Data.Migrations.Postgres
                         .HasConstraintName("fk_api_keys_users_company_id_user_id");
                 });
 
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.ChargeWaiver", b =>
+                {
+                    b.HasOne("Huikuan.Web.Data.Entities.DunningCharge", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId", "ChargeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_charge_waivers_dunning_charges_company_id_charge_id");
+                });
+
             modelBuilder.Entity("Huikuan.Web.Data.Entities.CollectionTask", b =>
                 {
                     b.HasOne("Huikuan.Web.Data.Entities.Customer", null)
@@ -3504,6 +3684,23 @@ namespace Huikuan.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_dunning_blocks_customers_company_id_customer_id");
+                });
+
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.DunningCharge", b =>
+                {
+                    b.HasOne("Huikuan.Web.Data.Entities.DunningCommunication", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId", "CommunicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_dunning_charges_dunning_communications_company_id_communicat~");
+
+                    b.HasOne("Huikuan.Web.Data.Entities.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId", "CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_dunning_charges_customers_company_id_customer_id");
                 });
 
             modelBuilder.Entity("Huikuan.Web.Data.Entities.DunningCommunication", b =>

@@ -228,6 +228,82 @@ namespace Huikuan.Web.Data.Migrations.Sqlite
                     b.ToTable("audit_entries");
                 });
 
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.ChargeWaiver", b =>
+                {
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("company_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AmountMinor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount_minor");
+
+                    b.Property<Guid>("ChargeId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("charge_id");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("currency");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("customer_id");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_by");
+
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decision_note");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("requested_at");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("requested_by");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.HasKey("CompanyId", "Id")
+                        .HasName("pk_charge_waivers");
+
+                    b.HasIndex("CompanyId", "ChargeId")
+                        .HasDatabaseName("ix_charge_waivers_company_id_charge_id");
+
+                    b.HasIndex("CompanyId", "Status")
+                        .HasDatabaseName("ix_charge_waivers_company_id_status");
+
+                    b.ToTable("charge_waivers", (string)null);
+                });
+
             modelBuilder.Entity("Huikuan.Web.Data.Entities.CollectionTask", b =>
                 {
                     b.Property<Guid>("CompanyId")
@@ -1521,6 +1597,100 @@ namespace Huikuan.Web.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_dunning_blocks_company_id_customer_id");
 
                     b.ToTable("dunning_blocks", (string)null);
+                });
+
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.DunningCharge", b =>
+                {
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("company_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AmountMinor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount_minor");
+
+                    b.Property<DateOnly>("ChargedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("charged_on");
+
+                    b.Property<Guid>("CommunicationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("communication_id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("currency");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("customer_id");
+
+                    b.Property<decimal?>("DailyRatePercent")
+                        .HasPrecision(9, 6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("daily_rate_percent");
+
+                    b.Property<DateOnly?>("From")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from");
+
+                    b.Property<Guid?>("InstallmentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("installment_id");
+
+                    b.Property<Guid?>("InvoiceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("invoice_id");
+
+                    b.Property<string>("InvoiceNumber")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("invoice_number");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("LevelCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("level_code");
+
+                    b.Property<DateOnly?>("Through")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("through");
+
+                    b.HasKey("CompanyId", "Id")
+                        .HasName("pk_dunning_charges");
+
+                    b.HasIndex("CompanyId", "CommunicationId")
+                        .HasDatabaseName("ix_dunning_charges_company_id_communication_id");
+
+                    b.HasIndex("CompanyId", "InstallmentId")
+                        .HasDatabaseName("ix_dunning_charges_company_id_installment_id");
+
+                    b.HasIndex("CompanyId", "CustomerId", "ChargedOn")
+                        .HasDatabaseName("ix_dunning_charges_company_id_customer_id_charged_on");
+
+                    b.ToTable("dunning_charges", (string)null);
                 });
 
             modelBuilder.Entity("Huikuan.Web.Data.Entities.DunningCommunication", b =>
@@ -3299,6 +3469,16 @@ namespace Huikuan.Web.Data.Migrations.Sqlite
                         .HasConstraintName("fk_api_keys_users_company_id_user_id");
                 });
 
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.ChargeWaiver", b =>
+                {
+                    b.HasOne("Huikuan.Web.Data.Entities.DunningCharge", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId", "ChargeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_charge_waivers_dunning_charges_company_id_charge_id");
+                });
+
             modelBuilder.Entity("Huikuan.Web.Data.Entities.CollectionTask", b =>
                 {
                     b.HasOne("Huikuan.Web.Data.Entities.Customer", null)
@@ -3499,6 +3679,23 @@ namespace Huikuan.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_dunning_blocks_customers_company_id_customer_id");
+                });
+
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.DunningCharge", b =>
+                {
+                    b.HasOne("Huikuan.Web.Data.Entities.DunningCommunication", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId", "CommunicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_dunning_charges_dunning_communications_company_id_communication_id");
+
+                    b.HasOne("Huikuan.Web.Data.Entities.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId", "CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_dunning_charges_customers_company_id_customer_id");
                 });
 
             modelBuilder.Entity("Huikuan.Web.Data.Entities.DunningCommunication", b =>
