@@ -58,6 +58,7 @@ public sealed class DemoSeeder(IServiceProvider services, TimeProvider clock, De
         }
         await db.SaveChangesAsync(ct);
         await DemoCredit.SeedAsync(db, loaded.CompanyId, today, clock.GetUtcNow(), ct);
+        await DemoDunning.SeedAsync(db, loaded.CompanyId, clock.GetUtcNow(), ct);
         await ListAccountsAsync(db, ct);
         if (log.IsEnabled(LogLevel.Information))
         {
