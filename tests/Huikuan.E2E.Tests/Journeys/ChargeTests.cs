@@ -38,6 +38,11 @@ public sealed partial class ChargeTests(HuikuanServer server, Chromium chromium)
 
         await using var manager = await chromium.NewSessionAsync(server);
         await new SignInPage(manager.Page).SignInAsync("CreditManager");
+        // The credit manager finds the request among those awaiting approval on the dunning desk.
+        var managerDesk = new DunningDeskPage(manager.Page);
+        await managerDesk.OpenAsync();
+        await managerDesk.ShowWaiversAsync();
+        await Expect(managerDesk.WaiverRows.Filter(new() { HasText = "首次逾期，免收催收费" })).ToHaveCountAsync(1);
         var approver = new ChargesPanel(manager.Page, customer);
         await approver.OpenAsync();
         await approver.ApproveAsync(0);

@@ -18,6 +18,10 @@ public sealed class DunningDeskPage(IPage page) : AppShell(page)
 
     public Task ShowRunsAsync() => Page.GetByRole(AriaRole.Tab, new() { Name = "运行记录" }).ClickAsync();
 
+    public Task ShowWaiversAsync() => Page.GetByRole(AriaRole.Tab, new() { Name = "费用减免" }).ClickAsync();
+
+    public ILocator WaiverRows => Page.GetByTestId("waiver-all-row");
+
     public Task ShowTasksAsync() => Page.GetByRole(AriaRole.Tab, new() { Name = "电话与拜访任务" }).ClickAsync();
 
     public Task OpenRunAsync(int index) => RunRows.Nth(index).GetByTestId("run-open").ClickAsync();
