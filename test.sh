@@ -26,6 +26,10 @@ if [ ! -x /usr/bin/chromium ] || ! compgen -G "/usr/share/fonts/opentype/noto/No
   apt_install chromium fonts-noto-cjk
 fi
 
+if [ ! -x /usr/bin/pdftotext ] || [ ! -x /usr/bin/pdffonts ]; then
+  echo "== Installing poppler-utils (Debian package): the letter tests read the PDFs back"
+  apt_install poppler-utils
+fi
 if ! /usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null; then
   echo "== Installing aiosmtpd (Debian package): the mail tests deliver to a real SMTP server"
   apt_install python3-aiosmtpd

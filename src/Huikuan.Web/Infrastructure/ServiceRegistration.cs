@@ -12,6 +12,8 @@ internal static class ServiceRegistration
     {
         services.TryAddScoped<Scope>();
         services.AddScoped<LedgerWriter>();
+        services.AddScoped<Features.Dunning.DunningLetters>();
+        services.TryAddSingleton<Pdf.IPdfRenderer, Pdf.ChromiumPdfRenderer>();
         services.TryAddScoped<IPasswordHasher<User>, PasswordHasher<User>>();
         foreach (var type in typeof(ServiceRegistration).Assembly.GetTypes()
                      .Where(t => t is { IsClass: true, IsAbstract: false, IsPublic: true } && t.Name.EndsWith("Handler", StringComparison.Ordinal)

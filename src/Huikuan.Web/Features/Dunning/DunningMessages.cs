@@ -20,7 +20,7 @@ public sealed record DraftInterest(Guid InstallmentId, string Currency, Interest
 /// <summary>One customer's message, written before the transaction that records it.</summary>
 public sealed record DunningDraft(
     string Language, Recipient? Recipient, ComposedMessage Message, IReadOnlyList<MessageItem> Items, DateOnly PayBy, long InterestMinor, long FeeMinor,
-    IReadOnlyList<DraftInterest> Interest, string Currency);
+    IReadOnlyList<DraftInterest> Interest, string Currency, LetterDraft? Letter = null);
 
 public sealed record WrittenMessages(int Messages, int Letters, int Tasks);
 
@@ -29,7 +29,8 @@ public sealed record WrittenMessages(int Messages, int Letters, int Tasks);
 /// merge fields filled, e-mail and SMS into the outbox (each with a key derived from the communication's, so nothing
 /// is enqueued twice), and a task for a call or a visit for the role the level names.
 /// </summary>
-public sealed class DunningMessagesHandler(HuikuanDbContext db, Scope scope, TimeProvider clock, Outbox outbox, MessageTemplatesHandler templates)
+public sealed class DunningMessagesHandler(
+    HuikuanDbContext db, Scope scope, TimeProvider clock, Outbox outbox, MessageTemplatesHandler templates, DunningLetters letters)
 {
     public async Task<DunningContext> ContextAsync(DunningPlan plan, IReadOnlyList<PlannedCustomer> customers, CancellationToken ct)
     {
@@ -54,7 +55,7 @@ public sealed class DunningMessagesHandler(HuikuanDbContext db, Scope scope, Tim
         return new DunningContext(plan, name, recipients, numbers, await templates.ResolverAsync(ct), interest);
     }
 
-    public Task<DunningDraft> DraftAsync(DunningContext context, PlannedCustomer customer, CancellationToken ct)
+    public async Task<DunningDraft> DraftAsync(DunningContext context, PlannedCustomer customer, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(customer);
@@ -92,7 +93,8 @@ public sealed class DunningMessagesHandler(HuikuanDbContext db, Scope scope, Tim
             currency, interest, fee, p.OldestDaysOverdue, items.Count == 0 ? null : items.Min(i => i.DueDate), payBy,
             plan.Policy.PaymentInstructions);
         var message = MessageComposer.Compose(context.Texts(DefaultTemplates.ForLevel(level.Code), language), language, values);
-        return Task.FromResult(new DunningDraft(language, recipient, message, items, payBy, interest, fee, charges, currency));
+        var draft = new DunningDraft(language, recipient, message, items, payBy, interest, fee, charges, currency);
+        return draft with { Letter = await letters.RenderAsync(level, customer, context.CompanyName, plan.Day, draft, ct) };
     }
 
     /// <summary>Adds the communication's items, messages and tasks to the unit of work; the caller saves.</summary>
@@ -119,12 +121,23 @@ public sealed class DunningMessagesHandler(HuikuanDbContext db, Scope scope, Tim
         communication.Subject = draft.Message.Subject;
         communication.Body = draft.Message.Text.Length > 16000 ? draft.Message.Text[..16000] : draft.Message.Text;
 
+        if (draft.Letter is { } letter)
+        {
+            db.DunningLetters.Add(new DunningLetter
+            {
+                CompanyId = communication.CompanyId, CommunicationId = communication.Id, FileName = letter.FileName, Content = letter.Pdf,
+            });
+            communication.HasLetter = true;
+        }
+
         var sent = 0;
         var to = new List<string>();
         if (level.Channels.HasFlag(DunningChannel.Email) && draft.Recipient?.Email is { } email)
         {
+            // The letter goes with the e-mail as a PDF; without e-mail it is printed and posted from the communication page.
+            var attachments = draft.Letter is { } l ? new[] { new OutgoingAttachment(l.FileName, "application/pdf", l.Pdf) } : null;
             sent += await outbox.EnqueueAsync(new OutgoingMessage(communication.Key + ":email", MessageChannel.Email, email, draft.Message.Subject,
-                draft.Message.Text, EmailHtml.Document(draft.Message.Html, draft.Language), communication.CustomerId), ct) ? 1 : 0;
+                draft.Message.Text, EmailHtml.Document(draft.Message.Html, draft.Language), communication.CustomerId, attachments), ct) ? 1 : 0;
             to.Add(email);
         }
         if (level.Channels.HasFlag(DunningChannel.Sms) && draft.Recipient?.Mobile is { } mobile && draft.Message.Sms.Length > 0)
@@ -150,7 +163,7 @@ public sealed class DunningMessagesHandler(HuikuanDbContext db, Scope scope, Tim
                 tasks++;
             }
         }
-        return new WrittenMessages(sent, 0, tasks);
+        return new WrittenMessages(sent, draft.Letter is null ? 0 : 1, tasks);
     }
 }
 

@@ -64,14 +64,28 @@ public sealed class DunningRunHandler(
         run.AlreadyDone = acting.Count - todo.Count;
         var context = await messages.ContextAsync(plan, todo, ct);
 
+        // Drafts (with their PDF letters) are made a few customers ahead, outside the transactions: Chromium takes most
+        // of a second per letter, and holding the write lock meanwhile would stop every other writer. Drafting reads
+        // only what the context holds, so it runs beside the transactions of the customers before.
+        var drafts = new Queue<Task<DunningDraft?>>();
+        var drafted = 0;
+        void DraftAhead()
+        {
+            while (drafts.Count < DraftsAhead && drafted < todo.Count)
+            {
+                var next = todo[drafted++];
+                drafts.Enqueue(next.Proposal.Outcome == DunningOutcome.Send ? DraftOrNullAsync(context, next, ct) : Task.FromResult<DunningDraft?>(null));
+            }
+        }
         for (var n = 0; n < todo.Count; n++)
         {
             var customer = todo[n];
+            DraftAhead();
+            var pending = drafts.Dequeue();
             try
             {
-                // The letter is rendered before the transaction opens: Chromium takes a while, and holding the write
-                // lock meanwhile would stop every other writer.
-                var draft = customer.Proposal.Outcome == DunningOutcome.Send ? await messages.DraftAsync(context, customer, ct) : null;
+                var draft = await pending;
+                DraftAhead();
                 var outcome = await Transactions.RunAsync(db, c => ApplyAsync(run, plan, customer, draft, c), ct);
                 switch (outcome)
                 {
@@ -108,6 +122,12 @@ public sealed class DunningRunHandler(
         await db.SaveChangesAsync(ct);
         return DunningRunView.From(run);
     }
+
+    /// <summary>Letters rendered at once ahead of the customer being written (the renderer allows two Chromiums).</summary>
+    private const int DraftsAhead = 3;
+
+    private async Task<DunningDraft?> DraftOrNullAsync(DunningContext context, PlannedCustomer customer, CancellationToken ct) =>
+        await messages.DraftAsync(context, customer, ct);
 
     private sealed record Applied(int Messages, int Letters, int Tasks);
 

@@ -15,6 +15,7 @@ internal static class MessagingRegistration
         services.AddScoped<IMessageTransport, SmtpTransport>();
         services.AddScoped<IMessageTransport, WebhookSmsTransport>();
         services.AddHostedService<OutboxWorker>();
+        services.Configure<Pdf.PdfOptions>(configuration.GetSection("Pdf"));
         return services;
     }
 }
