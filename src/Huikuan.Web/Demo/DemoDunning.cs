@@ -8,7 +8,9 @@ namespace Huikuan.Web.Demo;
 /// <summary>
 /// The demo company's dunning policy: the seeds' five levels, with late interest of 0.05 % a day after 5 grace days
 /// (the usual contract clause) and a dunning fee from the firm notice on, so a run shows interest and fees on the
-/// customers' pages; payment instructions for the letters.
+/// customers' pages; payment instructions for the letters. Each customer gets a finance contact with an e-mail
+/// address and a mobile number on reserved example domains and numbers, so dunning has someone to write to; customers
+/// billed in a foreign currency read English, every fifth customer prefers SMS.
 /// </summary>
 internal static class DemoDunning
 {
@@ -36,6 +38,22 @@ internal static class DemoDunning
                 Responsible = l.Responsible, Escalation = Escalations[i],
             });
         }
+        var customers = await db.Customers.AsNoTracking().Where(c => c.CompanyId == company).OrderBy(c => c.Code)
+            .Select(c => new { c.Id, c.Code, c.Currency }).ToListAsync(ct);
+        for (var k = 0; k < customers.Count; k++)
+        {
+            var c = customers[k];
+            db.CustomerContacts.Add(new CustomerContact
+            {
+                CompanyId = company, CustomerId = c.Id, Id = Infrastructure.Ids.New(), Name = Surnames[k % Surnames.Length] + (k % 2 == 0 ? "会计" : "经理"),
+                JobTitle = "财务", Email = "finance@" + c.Code.ToLowerInvariant() + ".example.cn",
+                Mobile = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"1380000{k % 10_000:D4}"),
+                Language = c.Currency == currency ? "zh-CN" : "en", Channel = k % 5 == 4 ? "sms" : "email", Roles = "finance", PrimaryFor = "finance",
+                UpdatedAt = now, UpdatedBy = "demo",
+            });
+        }
         await db.SaveChangesAsync(ct);
     }
+
+    private static readonly string[] Surnames = ["王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙"];
 }

@@ -21,6 +21,22 @@ public sealed class HuikuanServer : IAsyncLifetime, IDisposable
     private Process? _process;
     private Uri? _baseUrl;
 
+    /// <summary>A port nothing listens on: the app's mail server, which is down.</summary>
+    private static readonly int ClosedPort = FreePort();
+
+    private string _logName = "huikuan-web";
+
+    /// <summary>
+    /// A server of its own, for a journey that changes what the demo company's day looks like to the others (a dunning
+    /// run sends each level once a day): started on a fresh demo database; the caller disposes it.
+    /// </summary>
+    public static async Task<HuikuanServer> StartOwnAsync(string name)
+    {
+        var server = new HuikuanServer { _logName = "huikuan-web-" + name };
+        await server.InitializeAsync();
+        return server;
+    }
+
     /// <summary>http://127.0.0.1:&lt;port&gt;/ — page objects navigate relative to it (it is the browser context's BaseURL).</summary>
     public Uri BaseUrl => _baseUrl ?? throw new InvalidOperationException("The server has not been started.");
 
@@ -55,6 +71,13 @@ public sealed class HuikuanServer : IAsyncLifetime, IDisposable
         }
         start.Environment["Database__Provider"] = "Sqlite";
         start.Environment["ConnectionStrings__Huikuan"] = $"Data Source={Path.Combine(_workFolder, "huikuan.db")}";
+        // A mail server that is down (nothing listens on the port): dunning e-mails fail at once and wait in the outbox
+        // for a person to retry them, as they would after a long outage.
+        start.Environment["Smtp__Host"] = "127.0.0.1";
+        start.Environment["Smtp__Port"] = ClosedPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        start.Environment["Smtp__Security"] = "None";
+        start.Environment["Smtp__From"] = "ar@demo.huikuan";
+        start.Environment["Outbox__MaxAttempts"] = "1";
         // Production as a person runs it, whatever the shell that started the tests says.
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         foreach (var inherited in new[] { "DOTNET_ENVIRONMENT", "ASPNETCORE_URLS", "ASPNETCORE_HTTP_PORTS", "ASPNETCORE_HTTPS_PORTS" })
@@ -75,7 +98,7 @@ public sealed class HuikuanServer : IAsyncLifetime, IDisposable
     public async Task DisposeAsync()
     {
         Dispose();
-        await File.WriteAllTextAsync(Path.Combine(RepositoryPaths.Artifacts("e2e"), "huikuan-web.log"), Output);
+        await File.WriteAllTextAsync(Path.Combine(RepositoryPaths.Artifacts("e2e"), _logName + ".log"), Output);
         for (var attempt = 1; Directory.Exists(_workFolder); attempt++)
         {
             try
