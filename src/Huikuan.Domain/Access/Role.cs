@@ -37,6 +37,8 @@ public enum Permission
     RunDunning,
     /// <summary>Approve or reject waivers of interest and fees that someone else asked for.</summary>
     WaiveCharges,
+    /// <summary>Work escalation cases: owner, status, notes, documents, amounts (those who run dunning, and management).</summary>
+    WorkEscalations,
 }
 
 public static class Permissions
@@ -52,6 +54,7 @@ public static class Permissions
         Permission.ManageDunning => role is Role.Admin or Role.CreditManager,
         Permission.RunDunning => role is Role.Admin or Role.Accountant or Role.Collector or Role.CreditManager,
         Permission.WaiveCharges => role is Role.Admin or Role.CreditManager,
+        Permission.WorkEscalations => role.Allows(Permission.RunDunning) || role is Role.Executive,
         _ => false,
     };
 }

@@ -64,6 +64,9 @@ public abstract class HuikuanDbContext(DbContextOptions options, Scope? scope) :
     public DbSet<CollectionTask> CollectionTasks => Set<CollectionTask>();
     public DbSet<DunningCharge> DunningCharges => Set<DunningCharge>();
     public DbSet<ChargeWaiver> ChargeWaivers => Set<ChargeWaiver>();
+    public DbSet<EscalationCase> EscalationCases => Set<EscalationCase>();
+    public DbSet<EscalationEvent> EscalationEvents => Set<EscalationEvent>();
+    public DbSet<EscalationDocument> EscalationDocuments => Set<EscalationDocument>();
 
     public abstract bool IsSqlite { get; }
 
@@ -108,6 +111,8 @@ public abstract class HuikuanDbContext(DbContextOptions options, Scope? scope) :
         modelBuilder.Entity<SalesOrder>().HasQueryFilter(x => OwnerFilter == null
             || Customers.Any(c => c.CompanyId == x.CompanyId && c.Id == x.CustomerId));
         modelBuilder.Entity<SalesOrderDelivery>().HasQueryFilter(x => OwnerFilter == null
+            || Customers.Any(c => c.CompanyId == x.CompanyId && c.Id == x.CustomerId));
+        modelBuilder.Entity<EscalationCase>().HasQueryFilter(x => OwnerFilter == null
             || Customers.Any(c => c.CompanyId == x.CompanyId && c.Id == x.CustomerId));
         modelBuilder.Entity<PaymentPromise>().HasQueryFilter(x => OwnerFilter == null
             || Customers.Any(c => c.CompanyId == x.CompanyId && c.Id == x.CustomerId));

@@ -26,6 +26,8 @@ public sealed class AuditInterceptor(Scope scope, TimeProvider clock) : SaveChan
         // The dunning history is its own record of what went to whom, by whom and when; the level and credit hold it
         // sets are audited on the customer's dunning state.
         typeof(DunningRun), typeof(DunningCommunication), typeof(DunningCommunicationItem), typeof(DunningLetter),
+        // A case's own history records each change with who and when; the files' bytes stay out of the trail.
+        typeof(EscalationEvent), typeof(EscalationDocument),
     ];
 
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)

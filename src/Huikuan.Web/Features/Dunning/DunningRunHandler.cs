@@ -168,6 +168,12 @@ public sealed class DunningRunHandler(
         state.LastCommunicationId = communication.Id;
         state.UpdatedAt = clock.GetUtcNow();
 
+        // A level that escalates opens a case for management, an agency or a lawyer (R13), once while it runs.
+        if (p.Outcome == DunningOutcome.Send && plan.Policy.Escalations[p.Level - 1] is { } escalation
+            && Enum.TryParse<Huikuan.Domain.Collections.EscalationKind>(escalation, out var kind))
+        {
+            await Escalations.EscalationOpener.OpenFromDunningAsync(db, communication, kind, level!.Responsible, clock.GetUtcNow(), scope.Actor, ct);
+        }
         if (draft is null)
         {
             await db.SaveChangesAsync(ct);

@@ -2109,6 +2109,236 @@ namespace Huikuan.Web.Data.Migrations.Postgres
                     b.ToTable("dunning_settings", (string)null);
                 });
 
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.EscalationCase", b =>
+                {
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Agent")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("agent");
+
+                    b.Property<long>("ClaimedMinor")
+                        .HasColumnType("bigint")
+                        .HasColumnName("claimed_minor");
+
+                    b.Property<Guid?>("CommunicationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("communication_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("currency");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.Property<string>("ExternalReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("external_reference");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("LevelCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("level_code");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("number");
+
+                    b.Property<DateOnly>("OpenedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("opened_on");
+
+                    b.Property<string>("Owner")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("owner");
+
+                    b.Property<Guid?>("PreviousCaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("previous_case_id");
+
+                    b.Property<long>("RecoveredMinor")
+                        .HasColumnType("bigint")
+                        .HasColumnName("recovered_minor");
+
+                    b.Property<string>("Responsible")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("responsible");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("CompanyId", "Id")
+                        .HasName("pk_escalation_cases");
+
+                    b.HasIndex("CompanyId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_escalation_cases_company_id_number");
+
+                    b.HasIndex("CompanyId", "Status")
+                        .HasDatabaseName("ix_escalation_cases_company_id_status");
+
+                    b.HasIndex("CompanyId", "CustomerId", "Kind", "Status")
+                        .HasDatabaseName("ix_escalation_cases_company_id_customer_id_kind_status");
+
+                    b.ToTable("escalation_cases", (string)null);
+                });
+
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.EscalationDocument", b =>
+                {
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("content_type");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("file_name");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size_bytes");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("uploaded_by");
+
+                    b.HasKey("CompanyId", "Id")
+                        .HasName("pk_escalation_documents");
+
+                    b.HasIndex("CompanyId", "CaseId")
+                        .HasDatabaseName("ix_escalation_documents_company_id_case_id");
+
+                    b.ToTable("escalation_documents", (string)null);
+                });
+
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.EscalationEvent", b =>
+                {
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("AmountMinor")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_minor");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("by");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("FromStatus")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("from_status");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("text");
+
+                    b.Property<string>("ToStatus")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("to_status");
+
+                    b.HasKey("CompanyId", "Id")
+                        .HasName("pk_escalation_events");
+
+                    b.HasIndex("CompanyId", "CaseId", "At")
+                        .HasDatabaseName("ix_escalation_events_company_id_case_id_at");
+
+                    b.ToTable("escalation_events", (string)null);
+                });
+
             modelBuilder.Entity("Huikuan.Web.Data.Entities.ExternalRating", b =>
                 {
                     b.Property<Guid>("CompanyId")
@@ -3731,6 +3961,36 @@ namespace Huikuan.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_dunning_letters_dunning_communications_company_id_communica~");
+                });
+
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.EscalationCase", b =>
+                {
+                    b.HasOne("Huikuan.Web.Data.Entities.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId", "CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_escalation_cases_customers_company_id_customer_id");
+                });
+
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.EscalationDocument", b =>
+                {
+                    b.HasOne("Huikuan.Web.Data.Entities.EscalationCase", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId", "CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_escalation_documents_escalation_cases_company_id_case_id");
+                });
+
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.EscalationEvent", b =>
+                {
+                    b.HasOne("Huikuan.Web.Data.Entities.EscalationCase", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId", "CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_escalation_events_escalation_cases_company_id_case_id");
                 });
 
             modelBuilder.Entity("Huikuan.Web.Data.Entities.ExternalRating", b =>

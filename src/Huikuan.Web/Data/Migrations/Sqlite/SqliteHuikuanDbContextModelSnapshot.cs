@@ -2104,6 +2104,236 @@ namespace Huikuan.Web.Data.Migrations.Sqlite
                     b.ToTable("dunning_settings", (string)null);
                 });
 
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.EscalationCase", b =>
+                {
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("company_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Agent")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("agent");
+
+                    b.Property<long>("ClaimedMinor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("claimed_minor");
+
+                    b.Property<Guid?>("CommunicationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("communication_id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("currency");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("customer_id");
+
+                    b.Property<string>("ExternalReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("external_reference");
+
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("finished_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("LevelCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("level_code");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("number");
+
+                    b.Property<DateOnly>("OpenedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("opened_on");
+
+                    b.Property<string>("Owner")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner");
+
+                    b.Property<Guid?>("PreviousCaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("previous_case_id");
+
+                    b.Property<long>("RecoveredMinor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recovered_minor");
+
+                    b.Property<string>("Responsible")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("responsible");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("CompanyId", "Id")
+                        .HasName("pk_escalation_cases");
+
+                    b.HasIndex("CompanyId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_escalation_cases_company_id_number");
+
+                    b.HasIndex("CompanyId", "Status")
+                        .HasDatabaseName("ix_escalation_cases_company_id_status");
+
+                    b.HasIndex("CompanyId", "CustomerId", "Kind", "Status")
+                        .HasDatabaseName("ix_escalation_cases_company_id_customer_id_kind_status");
+
+                    b.ToTable("escalation_cases", (string)null);
+                });
+
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.EscalationDocument", b =>
+                {
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("company_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("content");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content_type");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_name");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("size_bytes");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("uploaded_by");
+
+                    b.HasKey("CompanyId", "Id")
+                        .HasName("pk_escalation_documents");
+
+                    b.HasIndex("CompanyId", "CaseId")
+                        .HasDatabaseName("ix_escalation_documents_company_id_case_id");
+
+                    b.ToTable("escalation_documents", (string)null);
+                });
+
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.EscalationEvent", b =>
+                {
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("company_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("AmountMinor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount_minor");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("by");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("FromStatus")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from_status");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.Property<string>("ToStatus")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("to_status");
+
+                    b.HasKey("CompanyId", "Id")
+                        .HasName("pk_escalation_events");
+
+                    b.HasIndex("CompanyId", "CaseId", "At")
+                        .HasDatabaseName("ix_escalation_events_company_id_case_id_at");
+
+                    b.ToTable("escalation_events", (string)null);
+                });
+
             modelBuilder.Entity("Huikuan.Web.Data.Entities.ExternalRating", b =>
                 {
                     b.Property<Guid>("CompanyId")
@@ -3726,6 +3956,36 @@ namespace Huikuan.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_dunning_letters_dunning_communications_company_id_communication_id");
+                });
+
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.EscalationCase", b =>
+                {
+                    b.HasOne("Huikuan.Web.Data.Entities.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId", "CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_escalation_cases_customers_company_id_customer_id");
+                });
+
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.EscalationDocument", b =>
+                {
+                    b.HasOne("Huikuan.Web.Data.Entities.EscalationCase", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId", "CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_escalation_documents_escalation_cases_company_id_case_id");
+                });
+
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.EscalationEvent", b =>
+                {
+                    b.HasOne("Huikuan.Web.Data.Entities.EscalationCase", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId", "CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_escalation_events_escalation_cases_company_id_case_id");
                 });
 
             modelBuilder.Entity("Huikuan.Web.Data.Entities.ExternalRating", b =>
