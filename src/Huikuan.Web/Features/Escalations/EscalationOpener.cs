@@ -26,8 +26,7 @@ internal static class EscalationOpener
             return null;
         }
         return await OpenAsync(db, company, communication.CustomerId, kind, responsible, communication.Currency, communication.OverdueMinor,
-            communication.RunDay, now, actor, communication.Id, communication.LevelCode, agent: null, previous: null,
-            $"Level {communication.LevelCode} reached, {communication.OldestDaysOverdue} days overdue.", ct);
+            communication.RunDay, now, actor, communication.Id, communication.LevelCode, agent: null, previous: null, note: null, ct);
     }
 
     internal static readonly EscalationStatus[] Finished = [.. Enum.GetValues<EscalationStatus>().Where(EscalationRules.IsFinished)];
