@@ -101,7 +101,7 @@ public sealed class AdminTests(HuikuanServer server, Chromium chromium)
         await Expect(users.Created).ToHaveCountAsync(0);
 
         await users.EditAsync(email);
-        await users.DisableAsync();
+        await users.DisableAsync(email);
         await users.Save.ClickAsync();
         await Expect(users.Row(email)).ToContainTextAsync("已停用");
         await Expect(users.Row(email)).ToContainTextAsync("从未登录");

@@ -100,14 +100,23 @@ public sealed class UsersPage(IPage page) : AppShell(page)
     public ILocator Disabled => Page.GetByTestId("user-disabled");
 
     /// <summary>
-    /// Ticks "disabled" in the edit dialog. The dialog may still be drawing its switch when the first click lands,
-    /// and the click is then lost: click again until the box shows it.
+    /// Ticks "disabled" in the edit dialog of <paramref name="email"/>. The dialog may still be drawing its switch
+    /// when the first click lands, and the click is then lost: click again until the box shows it (and open the
+    /// dialog again should it have closed meanwhile).
     /// </summary>
-    public async Task DisableAsync()
+    public async Task DisableAsync(string email)
     {
-        for (var attempt = 0; attempt < 20 && !await Disabled.IsCheckedAsync(); attempt++)
+        for (var attempt = 0; attempt < 20; attempt++)
         {
-            await Disabled.ClickAsync(new() { Force = true });
+            if (!await Disabled.IsVisibleAsync())
+            {
+                await EditAsync(email);
+            }
+            if (await Disabled.IsCheckedAsync(new() { Timeout = 5_000 }))
+            {
+                break;
+            }
+            await Disabled.ClickAsync(new() { Force = true, Timeout = 5_000 });
             await Page.WaitForTimeoutAsync(250);
         }
         await Assertions.Expect(Disabled).ToBeCheckedAsync();
