@@ -15,6 +15,9 @@ namespace Huikuan.Web.Demo;
 internal static class DemoDunning
 {
     private static readonly long[] FeesMajor = [0, 50, 100, 200, 500];
+
+    // A final demand, a hold and a lawyer are for debts worth them: a 100.00 fee does not go on a 95.00 debt.
+    private static readonly long[] MinOverdueMajor = [0, 0, 500, 2_000, 10_000];
     private static readonly string?[] Escalations = [null, null, null, "Management", "Legal"];
 
     public static async Task SeedAsync(HuikuanDbContext db, Guid company, DateTimeOffset now, CancellationToken ct)
@@ -33,7 +36,7 @@ internal static class DemoDunning
             var l = levels[i];
             db.DunningLevels.Add(new DunningLevelRow
             {
-                CompanyId = company, Number = i + 1, Code = l.Code, MinDaysOverdue = l.MinDaysOverdue, MinOverdueMinor = l.MinOverdueMinor,
+                CompanyId = company, Number = i + 1, Code = l.Code, MinDaysOverdue = l.MinDaysOverdue, MinOverdueMinor = Math.Max(l.MinOverdueMinor, MinOverdueMajor[i] * scale),
                 Grades = "", Channels = (int)l.Channels, FeeMinor = FeesMajor[i] * scale, PutsOnCreditHold = l.PutsOnCreditHold,
                 Responsible = l.Responsible, Escalation = Escalations[i],
             });
