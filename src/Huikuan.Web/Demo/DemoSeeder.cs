@@ -15,7 +15,7 @@ namespace Huikuan.Web.Demo;
 /// writes a ledger that the check command finds consistent; one receipt is then posted through the
 /// handler and left unapplied, for the accountant to allocate.
 /// </summary>
-public sealed class DemoSeeder(IServiceProvider services, TimeProvider clock, DemoAccounts accounts, IConfiguration configuration, ILogger<DemoSeeder> log)
+public sealed class DemoSeeder(IServiceProvider services, DemoAccounts accounts, IConfiguration configuration, ILogger<DemoSeeder> log)
 {
     /// <summary>The demo's password for every role: this is a demonstration, and the sign-in page shows it.</summary>
     public const string Password = "huikuan-demo";
@@ -41,7 +41,9 @@ public sealed class DemoSeeder(IServiceProvider services, TimeProvider clock, De
             return;
         }
         log.LogInformation("Loading demo data…");
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        // The demo company keeps its books in CNY, so its business day is Shanghai's.
+        var clock = sp.GetRequiredService<BusinessClock>();
+        var today = clock.TodayIn(CompanyTimeZones.China);
         // Huikuan:DemoSize picks a larger generated company (10k, T1 = 500 000 invoices) to try the pages at scale.
         var size = configuration["Huikuan:DemoSize"] ?? "demo";
         var data = Generator.Generate(DataSetSpec.Named(size, today) with { Name = "demo" });
@@ -57,8 +59,8 @@ public sealed class DemoSeeder(IServiceProvider services, TimeProvider clock, De
             await users.AddAsync(loaded.CompanyId, new CreateUser(email, name, role, role == Role.Salesperson ? data.Salespeople[0].Id : null), Password, mustChange: false, ct);
         }
         await db.SaveChangesAsync(ct);
-        await DemoCredit.SeedAsync(db, loaded.CompanyId, today, clock.GetUtcNow(), ct);
-        await DemoDunning.SeedAsync(db, loaded.CompanyId, clock.GetUtcNow(), ct);
+        await DemoCredit.SeedAsync(db, loaded.CompanyId, today, clock.Now, ct);
+        await DemoDunning.SeedAsync(db, loaded.CompanyId, clock.Now, ct);
         await ListAccountsAsync(db, ct);
         if (log.IsEnabled(LogLevel.Information))
         {

@@ -8,7 +8,7 @@ namespace Huikuan.Web.Demo;
 /// </summary>
 public static class GeneratedDataHost
 {
-    public static ServiceProvider Build(string provider, string connectionString, TimeProvider clock, Action<IServiceCollection>? configure = null)
+    public static ServiceProvider Build(string provider, string connectionString, TimeProvider time, Action<IServiceCollection>? configure = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -18,7 +18,7 @@ public static class GeneratedDataHost
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddHuikuanDatabase(configuration);
-        services.AddSingleton(clock);
+        services.AddSingleton(time);
         services.AddHandlers();
         services.AddScoped<GeneratedDataLoader>();
         configure?.Invoke(services);

@@ -1,3 +1,4 @@
+using Huikuan.Web.Infrastructure;
 using System.Diagnostics;
 using Huikuan.DataGen;
 using Huikuan.Domain.Ledger;
@@ -38,7 +39,7 @@ public sealed class GeneratedDataLoader(HuikuanDbContext db)
             await table.CompleteAsync(ct);
         }
 
-        await Table([new Company { Id = company, Code = c.Code, Name = c.Name, BaseCurrency = c.Currency, CreatedAt = c.CreatedAt }]);
+        await Table([new Company { Id = company, Code = c.Code, Name = c.Name, BaseCurrency = c.Currency, TimeZone = CompanyTimeZones.DefaultFor(c.Currency), CreatedAt = c.CreatedAt }]);
         await Table(data.Salespeople.Select(s => new Salesperson { CompanyId = company, Id = s.Id, Code = s.Code, Name = s.Name, Email = s.Email }));
         await Table(data.Terms.Select(t => new PaymentTermTemplate { CompanyId = company, Id = t.Id, Code = t.Code, Name = t.Name }));
         await Table(data.Terms.SelectMany(t => t.Term.Lines.Select((l, i) => new PaymentTermTemplateLine

@@ -13,7 +13,7 @@ namespace Huikuan.Web.Infrastructure;
 /// all. The cached open and unapplied amounts, which the ledger writer keeps with conditional UPDATEs, are
 /// derived from the allocation rows and are not audited themselves; the allocations are.
 /// </summary>
-public sealed class AuditInterceptor(Scope scope, TimeProvider clock) : SaveChangesInterceptor
+public sealed class AuditInterceptor(Scope scope, BusinessClock clock) : SaveChangesInterceptor
 {
     // Kept out of the trail: secrets, and bookkeeping that says nothing about who did what.
     private static readonly HashSet<string> Secret = [nameof(User.PasswordHash), nameof(User.SecurityStamp), nameof(ApiKey.SecretHash)];
@@ -52,7 +52,7 @@ public sealed class AuditInterceptor(Scope scope, TimeProvider clock) : SaveChan
 
     private void Record(HuikuanDbContext db)
     {
-        var now = clock.GetUtcNow();
+        var now = clock.Now;
         var entries = db.ChangeTracker.Entries()
             .Where(e => (e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted) && !Skipped.Contains(e.Entity.GetType()))
             .ToList();
@@ -80,7 +80,7 @@ public sealed class AuditInterceptor(Scope scope, TimeProvider clock) : SaveChan
 /// <summary>Audit lines that are not row changes: sign-ins, key use, refusals.</summary>
 public static class AuditLog
 {
-    public static void Event(HuikuanDbContext db, Scope scope, TimeProvider clock, Guid company, string action, string? entity = null,
+    public static void Event(HuikuanDbContext db, Scope scope, BusinessClock clock, Guid company, string action, string? entity = null,
         string? entityId = null, object? details = null, string? actor = null, Guid? userId = null, string? remoteAddress = null)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -88,7 +88,7 @@ public static class AuditLog
         ArgumentNullException.ThrowIfNull(clock);
         db.AuditEntries.Add(new AuditEntry
         {
-            CompanyId = company, Id = Ids.New(), At = clock.GetUtcNow(), Actor = actor ?? scope.Actor, UserId = userId ?? scope.UserId,
+            CompanyId = company, Id = Ids.New(), At = clock.Now, Actor = actor ?? scope.Actor, UserId = userId ?? scope.UserId,
             RemoteAddress = remoteAddress ?? scope.RemoteAddress, Action = action, Entity = entity, EntityId = entityId,
             After = details is null ? null : JsonSerializer.Serialize(details),
         });

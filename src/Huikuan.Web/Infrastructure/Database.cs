@@ -14,6 +14,8 @@ public static class Database
     {
         var provider = configuration["Database:Provider"] ?? "Sqlite";
         services.TryAddScoped<Scope>();
+        services.TryAddScoped<BusinessClock>();
+        services.TryAddSingleton<CompanyTimeZones>();
         services.AddScoped<AuditInterceptor>();
         var connectionString = configuration.GetConnectionString("Huikuan");
         if (provider.Equals("Postgres", StringComparison.OrdinalIgnoreCase) || provider.Equals("PostgreSQL", StringComparison.OrdinalIgnoreCase))

@@ -11,6 +11,8 @@ internal static class ServiceRegistration
     public static IServiceCollection AddHandlers(this IServiceCollection services)
     {
         services.TryAddScoped<Scope>();
+        services.TryAddScoped<BusinessClock>();
+        services.TryAddSingleton<CompanyTimeZones>();
         services.AddScoped<LedgerWriter>();
         services.AddScoped<Features.Dunning.DunningLetters>();
         services.TryAddSingleton<Pdf.IPdfRenderer, Pdf.ChromiumPdfRenderer>();

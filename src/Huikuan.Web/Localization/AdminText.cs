@@ -18,10 +18,14 @@ public static class AdminProblems
     public static bool IsRefusal(Exception error) => error is DomainRuleException or NotFoundException or ForbiddenException;
 }
 
-/// <summary>Instants on the administration pages: in UTC (the page says so), written the way the current culture writes dates and times.</summary>
+/// <summary>Instants on the pages: on the company's wall clock, written the way the current culture writes dates and times.</summary>
 public static class AdminFormats
 {
-    public static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("G", System.Globalization.CultureInfo.CurrentCulture);
+    public static string Time(Infrastructure.BusinessClock clock, DateTimeOffset at) =>
+        (clock ?? throw new ArgumentNullException(nameof(clock))).Local(at).DateTime.ToString("G", System.Globalization.CultureInfo.CurrentCulture);
 
-    public static string Time(DateTimeOffset? at) => at is { } x ? Time(x) : "";
+    public static string Time(Infrastructure.BusinessClock clock, DateTimeOffset? at) => at is { } x ? Time(clock, x) : "";
+
+    public static string Brief(Infrastructure.BusinessClock clock, DateTimeOffset at, string format = "g") =>
+        (clock ?? throw new ArgumentNullException(nameof(clock))).Local(at).DateTime.ToString(format, System.Globalization.CultureInfo.CurrentCulture);
 }

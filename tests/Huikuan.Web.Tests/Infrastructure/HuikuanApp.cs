@@ -43,12 +43,12 @@ public abstract class HuikuanApp : WebApplicationFactory<Program>
     public const string AdminPassword = "admin-password-1";
 
     /// <summary>A fresh company, set up with its admin, and an API client signed in as that admin with an API key.</summary>
-    public async Task<CompanyApi> NewCompanyAsync(string currency = "CNY")
+    public async Task<CompanyApi> NewCompanyAsync(string currency = "CNY", string? timeZone = null)
     {
         var code = "T" + Guid.NewGuid().ToString("N")[..10].ToUpperInvariant();
         await using var scope = Services.CreateAsyncScope();
         var setUp = await scope.ServiceProvider.GetRequiredService<CompanyHandler>().SetUpAsync(
-            new CreateCompany(code, "测试公司 " + code, currency), $"admin@{code.ToLowerInvariant()}.test", "Admin " + code, CancellationToken.None, AdminPassword);
+            new CreateCompany(code, "测试公司 " + code, currency, timeZone), $"admin@{code.ToLowerInvariant()}.test", "Admin " + code, CancellationToken.None, AdminPassword);
         var api = new CompanyApi(this, await ClientForAsync(setUp.Company.Id, setUp.Admin.User.Id), setUp.Company);
         api.AdminEmail = setUp.Admin.User.Email;
         return api;

@@ -7,6 +7,10 @@ public sealed class Company
     public required string Code { get; set; }
     public required string Name { get; set; }
     public required string BaseCurrency { get; set; }
+
+    /// <summary>The IANA time zone whose calendar is the company's business day (Asia/Shanghai for a CNY company by default).</summary>
+    public string TimeZone { get; set; } = "UTC";
+
     public DateTimeOffset CreatedAt { get; set; }
 }
 

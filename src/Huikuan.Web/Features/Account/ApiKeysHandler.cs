@@ -18,7 +18,7 @@ public sealed record CreatedApiKey(ApiKeyView ApiKey, string Key);
 /// Each user's own keys for integrations: a key acts as its user (same company, role and rows), is shown
 /// once, and can be revoked at any time, which stops it at the next request.
 /// </summary>
-public sealed class ApiKeysHandler(HuikuanDbContext db, Scope scope, TimeProvider clock)
+public sealed class ApiKeysHandler(HuikuanDbContext db, Scope scope, BusinessClock clock)
 {
     public async Task<CreatedApiKey> CreateAsync(CreateApiKey request, CancellationToken ct)
     {
@@ -31,7 +31,7 @@ public sealed class ApiKeysHandler(HuikuanDbContext db, Scope scope, TimeProvide
         var (key, prefix, hash) = ApiKeys.Create();
         var row = new ApiKey
         {
-            CompanyId = scope.CompanyId, Id = Ids.New(), UserId = user, Name = request.Name.Trim(), Prefix = prefix, SecretHash = hash, CreatedAt = clock.GetUtcNow(),
+            CompanyId = scope.CompanyId, Id = Ids.New(), UserId = user, Name = request.Name.Trim(), Prefix = prefix, SecretHash = hash, CreatedAt = clock.Now,
         };
         db.ApiKeys.Add(row);
         await db.SaveChangesAsync(ct);
@@ -57,7 +57,7 @@ public sealed class ApiKeysHandler(HuikuanDbContext db, Scope scope, TimeProvide
         }
         if (key.RevokedAt is null)
         {
-            key.RevokedAt = clock.GetUtcNow();
+            key.RevokedAt = clock.Now;
             await db.SaveChangesAsync(ct);
         }
         return View(key);

@@ -23,7 +23,7 @@ public sealed record SignInResult(SignInOutcome Outcome, ClaimsPrincipal? Princi
 /// every attempt, failed ones too, goes into the audit trail with the address it came from. An unknown
 /// address and a wrong password get the same answer, so the form does not tell which addresses exist.
 /// </summary>
-public sealed class SignInHandler(HuikuanDbContext db, Scope scope, TimeProvider clock, IPasswordHasher<User> hasher)
+public sealed class SignInHandler(HuikuanDbContext db, Scope scope, BusinessClock clock, IPasswordHasher<User> hasher)
 {
     public const int MaxFailures = 5;
 
@@ -34,7 +34,7 @@ public sealed class SignInHandler(HuikuanDbContext db, Scope scope, TimeProvider
     public async Task<SignInResult> HandleAsync(string? email, string? password, string? remoteAddress, CancellationToken ct)
     {
         var normalized = UsersHandler.Normalize(email);
-        var now = clock.GetUtcNow();
+        var now = clock.Now;
         var user = normalized.Length == 0 ? null : await db.Users.SingleOrDefaultAsync(u => u.NormalizedEmail == normalized, ct);
         if (user is null || user.DisabledAt is not null)
         {

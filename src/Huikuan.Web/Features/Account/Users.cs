@@ -24,7 +24,7 @@ public sealed record ChangePassword(string CurrentPassword, string NewPassword);
 public sealed record ChangeUser(Role Role, Guid? SalespersonId = null, bool Disabled = false);
 
 /// <summary>Users of the company: made by an admin, each with one role; a salesperson user is tied to the salesperson whose customers they own.</summary>
-public sealed class UsersHandler(HuikuanDbContext db, Scope scope, TimeProvider clock, IPasswordHasher<User> hasher)
+public sealed class UsersHandler(HuikuanDbContext db, Scope scope, BusinessClock clock, IPasswordHasher<User> hasher)
 {
     public const int MinPasswordLength = 10;
 
@@ -60,7 +60,7 @@ public sealed class UsersHandler(HuikuanDbContext db, Scope scope, TimeProvider 
         {
             CompanyId = company, Id = Ids.New(), Email = email, NormalizedEmail = normalized, DisplayName = request.DisplayName.Trim(), Role = request.Role,
             SalespersonId = request.Role == Role.Salesperson ? request.SalespersonId : null, PasswordHash = "", MustChangePassword = mustChange,
-            SecurityStamp = NewStamp(), CreatedAt = clock.GetUtcNow(),
+            SecurityStamp = NewStamp(), CreatedAt = clock.Now,
         };
         user.PasswordHash = hasher.HashPassword(user, password);
         db.Users.Add(user);
@@ -119,7 +119,7 @@ public sealed class UsersHandler(HuikuanDbContext db, Scope scope, TimeProvider 
         }
         user.Role = request.Role;
         user.SalespersonId = salesperson;
-        user.DisabledAt = request.Disabled ? user.DisabledAt ?? clock.GetUtcNow() : null;
+        user.DisabledAt = request.Disabled ? user.DisabledAt ?? clock.Now : null;
         user.SecurityStamp = NewStamp();
         await db.SaveChangesAsync(ct);
         return View(user);

@@ -12,13 +12,13 @@ public sealed record AgingItem(Guid InstallmentId, Guid InvoiceId, string Invoic
     int AgeDays, string Bucket, decimal Open);
 
 /// <summary>Drill-down: the installments behind one cell of the aging report.</summary>
-public sealed class AgingItemsHandler(HuikuanDbContext db, Scope scope, TimeProvider clock)
+public sealed class AgingItemsHandler(HuikuanDbContext db, Scope scope, BusinessClock clock)
 {
     public async Task<Page<AgingItem>> HandleAsync(AgingRequest request, Guid? customerId, string? bucket, PageRequest page, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
         var company = scope.CompanyId;
-        var asOf = request.AsOf ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var asOf = request.AsOf ?? clock.Today;
         var buckets = AgingBuckets.Parse(request.Buckets);
         var currency = request.Currency is null
             ? await db.Companies.Where(c => c.Id == company).Select(c => c.BaseCurrency).SingleAsync(ct)

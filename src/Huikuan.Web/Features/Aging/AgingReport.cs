@@ -21,13 +21,13 @@ public sealed record AgingReportView(
 /// buckets are summed by the database; every row's buckets add up to its total and the column totals
 /// to the grand total, because each item falls in exactly one bucket.
 /// </summary>
-public sealed class AgingReportHandler(HuikuanDbContext db, Scope scope, TimeProvider clock)
+public sealed class AgingReportHandler(HuikuanDbContext db, Scope scope, BusinessClock clock)
 {
     public async Task<AgingReportView> HandleAsync(AgingRequest request, PageRequest page, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
         var company = scope.CompanyId;
-        var asOf = request.AsOf ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var asOf = request.AsOf ?? clock.Today;
         var buckets = AgingBuckets.Parse(request.Buckets);
         var currency = request.Currency is null
             ? await db.Companies.Where(c => c.Id == company).Select(c => c.BaseCurrency).SingleAsync(ct)

@@ -23,7 +23,7 @@ public readonly record struct MoneySource(AllocationKind Kind, Guid? ReceiptId, 
 /// 0 ≤ unapplied ≤ amount) are checked by the database in the same statement, so concurrent
 /// requests cannot together over-apply. Must run inside <see cref="Transactions.RunAsync{T}"/>.
 /// </summary>
-public sealed class LedgerWriter(HuikuanDbContext db, Scope scope, TimeProvider clock)
+public sealed class LedgerWriter(HuikuanDbContext db, Scope scope, BusinessClock clock)
 {
     /// <summary>Moves <paramref name="amountMinor"/> onto an installment (negative: takes it back, for reversals).</summary>
     public async Task<Allocation> MoveAsync(
@@ -74,7 +74,7 @@ public sealed class LedgerWriter(HuikuanDbContext db, Scope scope, TimeProvider 
         {
             CompanyId = company, Id = Ids.New(), Kind = source.Kind, InstallmentId = id, CustomerId = target.CustomerId,
             ReceiptId = source.ReceiptId, CreditNoteId = source.CreditNoteId, AmountMinor = amountMinor, SourceAmountMinor = sourceAmountMinor,
-            AppliedOn = appliedOn, Reason = reason, ReversesId = reverses, CreatedAt = clock.GetUtcNow(), CreatedBy = scope.Actor,
+            AppliedOn = appliedOn, Reason = reason, ReversesId = reverses, CreatedAt = clock.Now, CreatedBy = scope.Actor,
         };
         db.Allocations.Add(allocation);
         if (source.Kind == AllocationKind.Receipt && amountMinor > 0 && reverses is null)
@@ -107,5 +107,5 @@ public sealed class LedgerWriter(HuikuanDbContext db, Scope scope, TimeProvider 
         return reversal;
     }
 
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    public DateOnly Today => clock.Today;
 }

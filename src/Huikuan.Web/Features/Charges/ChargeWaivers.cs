@@ -19,7 +19,7 @@ public sealed record DecideWaiver(string? Note);
 /// a credit manager or admin other than the one who asked approves or rejects it. Only an approved waiver takes the
 /// charge down; the charge itself is never changed, and neither is a decided waiver.
 /// </summary>
-public sealed class ChargeWaiversHandler(HuikuanDbContext db, Scope scope, TimeProvider clock)
+public sealed class ChargeWaiversHandler(HuikuanDbContext db, Scope scope, BusinessClock clock)
 {
     public async Task<WaiverView> RequestAsync(Guid chargeId, RequestWaiver request, CancellationToken ct)
     {
@@ -40,7 +40,7 @@ public sealed class ChargeWaiversHandler(HuikuanDbContext db, Scope scope, TimeP
             var waiver = new ChargeWaiver
             {
                 CompanyId = company, Id = Ids.New(), ChargeId = chargeId, CustomerId = charge.CustomerId, Currency = charge.Currency, AmountMinor = amount,
-                Reason = reason, Status = WaiverStatus.Requested, RequestedAt = clock.GetUtcNow(), RequestedBy = scope.Actor,
+                Reason = reason, Status = WaiverStatus.Requested, RequestedAt = clock.Now, RequestedBy = scope.Actor,
             };
             db.ChargeWaivers.Add(waiver);
             await db.SaveChangesAsync(c);
@@ -89,7 +89,7 @@ public sealed class ChargeWaiversHandler(HuikuanDbContext db, Scope scope, TimeP
             DunningCharges.CheckDecision(waiver.RequestedBy, scope.Actor);
             var note = CreditFileAccess.Text(request.Note, "note", 500);
             waiver.Status = decision;
-            waiver.DecidedAt = clock.GetUtcNow();
+            waiver.DecidedAt = clock.Now;
             waiver.DecidedBy = scope.Actor;
             waiver.DecisionNote = note;
             await db.SaveChangesAsync(c);

@@ -9,9 +9,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Huikuan.Web.Features.Companies;
 
-public sealed record CreateCompany(string Code, string Name, string BaseCurrency);
+/// <param name="TimeZone">The IANA zone of the company's business day; Asia/Shanghai for a CNY company, else UTC, when left out.</param>
+public sealed record CreateCompany(string Code, string Name, string BaseCurrency, string? TimeZone = null);
 
-public sealed record CompanyView(Guid Id, string Code, string Name, string BaseCurrency);
+public sealed record CompanyView(Guid Id, string Code, string Name, string BaseCurrency, string TimeZone);
 
 /// <summary>A company set up with its first admin, whose one-time password is shown once.</summary>
 public sealed record CompanySetUp(CompanyView Company, CreatedUser Admin);
@@ -20,7 +21,7 @@ public sealed record CompanySetUp(CompanyView Company, CreatedUser Admin);
 /// Companies are the unit of separation. Setting one up is done outside any company's scope (at first
 /// start, or by the operator): the company and its first admin are created together.
 /// </summary>
-public sealed class CompanyHandler(HuikuanDbContext db, Scope scope, TimeProvider clock, UsersHandler users)
+public sealed class CompanyHandler(HuikuanDbContext db, Scope scope, BusinessClock clock, UsersHandler users)
 {
     public async Task<CompanySetUp> SetUpAsync(CreateCompany request, string adminEmail, string adminName, CancellationToken ct, string? adminPassword = null)
     {
@@ -28,11 +29,16 @@ public sealed class CompanyHandler(HuikuanDbContext db, Scope scope, TimeProvide
         var code = Required(request.Code, "code", 32);
         var name = Required(request.Name, "name", 200);
         var currency = Currency.Of(request.BaseCurrency).Code;
+        var zone = string.IsNullOrWhiteSpace(request.TimeZone) ? CompanyTimeZones.DefaultFor(currency) : request.TimeZone.Trim();
+        if (CompanyTimeZones.Find(zone) is null)
+        {
+            throw new DomainRuleException("company.timeZone", "timeZone", $"'{zone}' is not a known time zone (use an IANA name such as Asia/Shanghai).", zone);
+        }
         if (await db.Companies.AnyAsync(c => c.Code == code, ct))
         {
             throw new ConflictException("company.duplicate", $"A company with code '{code}' exists already.", code);
         }
-        var company = new Company { Id = Ids.New(), Code = code, Name = name, BaseCurrency = currency, CreatedAt = clock.GetUtcNow() };
+        var company = new Company { Id = Ids.New(), Code = code, Name = name, BaseCurrency = currency, TimeZone = zone, CreatedAt = clock.Now };
         db.Companies.Add(company);
         scope.Enter(company.Id, "setup");
         var password = adminPassword ?? UsersHandler.OneTimePassword();
@@ -47,7 +53,7 @@ public sealed class CompanyHandler(HuikuanDbContext db, Scope scope, TimeProvide
         return View(await db.Companies.AsNoTracking().SingleAsync(c => c.Id == id, ct));
     }
 
-    private static CompanyView View(Company c) => new(c.Id, c.Code, c.Name, c.BaseCurrency);
+    private static CompanyView View(Company c) => new(c.Id, c.Code, c.Name, c.BaseCurrency, c.TimeZone);
 
     internal static string Required(string? value, string field, int maxLength)
     {

@@ -54,7 +54,7 @@ internal static class ContractBilling
     /// Links the stage to its invoice in the invoice's transaction, once: a second invoice for the same stage (two
     /// accountants clicking at once) finds it taken and rolls back.
     /// </summary>
-    public static async Task ClaimStageAsync(HuikuanDbContext db, Scope scope, TimeProvider clock, Guid stageId, Guid invoiceId, CancellationToken ct)
+    public static async Task ClaimStageAsync(HuikuanDbContext db, Scope scope, BusinessClock clock, Guid stageId, Guid invoiceId, CancellationToken ct)
     {
         var company = scope.CompanyId;
         var claimed = await db.ContractStages

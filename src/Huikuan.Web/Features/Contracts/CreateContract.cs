@@ -27,7 +27,7 @@ public sealed record CreateContract(
     decimal? InterestDailyRatePercent = null, int? InterestGraceDays = null, string? Discount = null,
     IReadOnlyList<ReceiptMethod>? AcceptedMethods = null, int? WarrantyMonths = null, bool Draft = false);
 
-public sealed class CreateContractHandler(HuikuanDbContext db, Scope scope, TimeProvider clock, ContractQueryHandler query)
+public sealed class CreateContractHandler(HuikuanDbContext db, Scope scope, BusinessClock clock, ContractQueryHandler query)
 {
     public async Task<ContractView> HandleAsync(CreateContract request, CancellationToken ct)
     {
@@ -80,7 +80,7 @@ public sealed class CreateContractHandler(HuikuanDbContext db, Scope scope, Time
                 InterestDailyRatePercent = interest?.DailyRatePercent, InterestGraceDays = interest?.GraceDays,
                 DiscountPercent = discount?.Percent, DiscountDays = discount?.Days, DiscountNetDays = discount?.NetDays,
                 AcceptedMethods = string.Join(',', methods.Order()), WarrantyMonths = hasRetention ? request.WarrantyMonths : null,
-                CreatedAt = clock.GetUtcNow(), CreatedBy = scope.Actor,
+                CreatedAt = clock.Now, CreatedBy = scope.Actor,
                 Stages = stages.Select((s, i) => new ContractStage
                 {
                     CompanyId = company, Id = Ids.New(), ContractId = contractId, CustomerId = customer.Id, Sequence = i + 1, Kind = s.Kind,

@@ -21,14 +21,14 @@ public sealed record StageReachedResult(ContractView Contract, Guid? InvoiceId, 
 /// (its own transaction, through <see cref="IssueInvoiceHandler"/>); otherwise the reached stage is a billing request.
 /// Should the invoice be refused, the stage stays reached and waits as a billing request, so nothing is lost.
 /// </summary>
-public sealed class MarkStageReachedHandler(HuikuanDbContext db, Scope scope, TimeProvider clock, IssueInvoiceHandler issue, ContractQueryHandler query)
+public sealed class MarkStageReachedHandler(HuikuanDbContext db, Scope scope, BusinessClock clock, IssueInvoiceHandler issue, ContractQueryHandler query)
 {
     public async Task<StageReachedResult> HandleAsync(Guid contractId, Guid stageId, MarkStageReached request, CancellationToken ct)
     {
         scope.Require(Permission.EnterOrders);
         ArgumentNullException.ThrowIfNull(request);
         var company = scope.CompanyId;
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today;
         var reachedOn = BusinessDates.Optional(request.ReachedOn, "reachedOn") ?? today;
         var evidence = CompanyHandler.Optional(request.Evidence, "evidence", 2000);
         var mode = await Transactions.RunAsync(db, async token =>

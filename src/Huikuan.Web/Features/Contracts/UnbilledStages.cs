@@ -12,7 +12,7 @@ public sealed record UnbilledStageView(
     Guid StageId, Guid ContractId, string ContractNumber, Guid CustomerId, string CustomerName, StageKind Kind, string StageName, string Currency,
     decimal Amount, DateOnly ReachedOn, string? ReachedBy, string? Evidence, int DaysWaiting);
 
-public sealed class UnbilledStagesHandler(HuikuanDbContext db, Scope scope, TimeProvider clock)
+public sealed class UnbilledStagesHandler(HuikuanDbContext db, Scope scope, BusinessClock clock)
 {
     public const int MaxListed = 1000;
 
@@ -20,7 +20,7 @@ public sealed class UnbilledStagesHandler(HuikuanDbContext db, Scope scope, Time
     public async Task<IReadOnlyList<UnbilledStageView>> ListAsync(Guid? customerId, CancellationToken ct)
     {
         var company = scope.CompanyId;
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today;
         var rows = await (
             from s in db.ContractStages.AsNoTracking()
             where s.CompanyId == company && s.ReachedOn != null && s.InvoiceId == null && (customerId == null || s.CustomerId == customerId)

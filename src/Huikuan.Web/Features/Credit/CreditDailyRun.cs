@@ -12,7 +12,7 @@ public sealed record CreditDailyRunResult(DateOnly AsOf, int Customers, int Scor
 /// The daily credit run for the caller's company: a score snapshot for every customer (one per day: a second run the
 /// same day replaces that day's), then the review scan. Run by <see cref="CreditDailyJob"/> and on demand.
 /// </summary>
-public sealed class CreditDailyRunHandler(HuikuanDbContext db, Scope scope, TimeProvider clock, CreditScoreHistoryHandler history, CreditScoreHandler scores,
+public sealed class CreditDailyRunHandler(HuikuanDbContext db, Scope scope, BusinessClock clock, CreditScoreHistoryHandler history, CreditScoreHandler scores,
     CreditPoliciesHandler policies, CreditReviewsHandler reviews)
 {
     private const int Batch = 500;
@@ -22,7 +22,7 @@ public sealed class CreditDailyRunHandler(HuikuanDbContext db, Scope scope, Time
         scope.Require(Permission.ManageCredit);
         var watch = Stopwatch.StartNew();
         var company = scope.CompanyId;
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today;
         var schedule = await policies.ScheduleAsync(ct);
         var customers = await db.Customers.AsNoTracking().Where(c => c.CompanyId == company).Select(c => new { c.Id, c.Currency })
             .ToDictionaryAsync(c => c.Id, c => c.Currency, ct);
@@ -49,11 +49,11 @@ public sealed class CreditDailyRunHandler(HuikuanDbContext db, Scope scope, Time
 }
 
 /// <summary>
-/// Runs <see cref="CreditDailyRunHandler"/> for every company once a day (UTC), the first time shortly after start.
+/// Runs <see cref="CreditDailyRunHandler"/> for every company once a business day of its own (in its time zone), the first time shortly after start.
 /// Off unless <c>Huikuan:CreditJob:Enabled</c> is true, so tests and imports decide when it runs; the endpoint
 /// POST /api/credit/daily-run runs it on demand.
 /// </summary>
-public sealed class CreditDailyJob(IServiceProvider services, IConfiguration configuration, TimeProvider clock, ILogger<CreditDailyJob> log) : BackgroundService
+public sealed class CreditDailyJob(IServiceProvider services, IConfiguration configuration, ILogger<CreditDailyJob> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -61,20 +61,18 @@ public sealed class CreditDailyJob(IServiceProvider services, IConfiguration con
         {
             return;
         }
-        DateOnly? lastRun = null;
+        // Each company is scored once a business day of its own.
+        await using var jobScope = services.CreateAsyncScope();
+        var clock = jobScope.ServiceProvider.GetRequiredService<BusinessClock>();
+        var lastRun = new Dictionary<Guid, DateOnly>();
         while (!stoppingToken.IsCancellationRequested)
         {
-            var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-            if (lastRun != today)
-            {
-                await RunAllAsync(stoppingToken);
-                lastRun = today;
-            }
-            await Task.Delay(TimeSpan.FromMinutes(10), clock, stoppingToken);
+            await RunDueAsync(clock, lastRun, stoppingToken);
+            await clock.DelayAsync(TimeSpan.FromMinutes(10), stoppingToken);
         }
     }
 
-    private async Task RunAllAsync(CancellationToken ct)
+    private async Task RunDueAsync(BusinessClock clock, Dictionary<Guid, DateOnly> lastRun, CancellationToken ct)
     {
         List<Guid> companies;
         await using (var s = services.CreateAsyncScope())
@@ -83,6 +81,12 @@ public sealed class CreditDailyJob(IServiceProvider services, IConfiguration con
         }
         foreach (var company in companies)
         {
+            var today = clock.TodayFor(company);
+            if (lastRun.TryGetValue(company, out var last) && last == today)
+            {
+                continue;
+            }
+            lastRun[company] = today;
             try
             {
                 await using var s = services.CreateAsyncScope();

@@ -17,7 +17,7 @@ public sealed record CustomerExposure(
 /// named in <see cref="CustomerExposure.OtherCurrencies"/>. Both the credit standing and the score (exposure against
 /// the limit) read it, so it depends on neither.
 /// </summary>
-public sealed class CreditExposureHandler(HuikuanDbContext db, Scope scope, TimeProvider clock, IEnumerable<IUnbilledExposure> unbilled)
+public sealed class CreditExposureHandler(HuikuanDbContext db, Scope scope, BusinessClock clock, IEnumerable<IUnbilledExposure> unbilled)
 {
     public async Task<CustomerExposure> ReadAsync(Guid customerId, CancellationToken ct)
     {
@@ -26,7 +26,7 @@ public sealed class CreditExposureHandler(HuikuanDbContext db, Scope scope, Time
             .Select(c => new { c.Currency }).SingleOrDefaultAsync(ct) ?? throw new NotFoundException("Customer", customerId);
         var credit = await db.CustomerCredit.AsNoTracking().SingleOrDefaultAsync(x => x.CompanyId == company && x.CustomerId == customerId, ct);
         var currency = credit?.Currency ?? customer.Currency;
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today;
 
         var open = await db.Installments.AsNoTracking()
             .Where(i => i.CompanyId == company && i.CustomerId == customerId && i.OpenMinor != 0)

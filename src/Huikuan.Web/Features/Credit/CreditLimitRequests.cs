@@ -22,7 +22,7 @@ public sealed record CreditLimitRequestView(
 /// customers only); a credit manager or admin who is not the requester approves or rejects it. Only the approval changes
 /// the customer's credit row and, when the request names one, their default payment term. Every row is audited.
 /// </summary>
-public sealed class CreditLimitRequestsHandler(HuikuanDbContext db, Scope scope, TimeProvider clock)
+public sealed class CreditLimitRequestsHandler(HuikuanDbContext db, Scope scope, BusinessClock clock)
 {
     public const string Pending = "Pending";
     public const string Approved = "Approved";
@@ -76,7 +76,7 @@ public sealed class CreditLimitRequestsHandler(HuikuanDbContext db, Scope scope,
         {
             CompanyId = company, Id = Ids.New(), CustomerId = customerId, LimitMinor = limit, NoLimit = request.NoLimit,
             Currency = currency.Code, PaymentTermId = request.PaymentTermId, Reason = reason, Status = Pending, ReviewId = reviewId,
-            RequestedBy = scope.Actor, RequestedByUserId = scope.UserId, RequestedAt = clock.GetUtcNow(),
+            RequestedBy = scope.Actor, RequestedByUserId = scope.UserId, RequestedAt = clock.Now,
         };
         db.CreditLimitRequests.Add(row);
         return row;
@@ -109,7 +109,7 @@ public sealed class CreditLimitRequestsHandler(HuikuanDbContext db, Scope scope,
             row.Status = approve ? Approved : Rejected;
             row.DecidedBy = scope.Actor;
             row.DecidedByUserId = scope.UserId;
-            row.DecidedAt = clock.GetUtcNow();
+            row.DecidedAt = clock.Now;
             row.DecisionNote = note;
             if (approve)
             {
@@ -131,7 +131,7 @@ public sealed class CreditLimitRequestsHandler(HuikuanDbContext db, Scope scope,
         }
         credit.LimitMinor = row.NoLimit ? null : row.LimitMinor;
         credit.Currency = row.Currency;
-        credit.UpdatedAt = clock.GetUtcNow();
+        credit.UpdatedAt = clock.Now;
         credit.UpdatedBy = scope.Actor;
         if (row.PaymentTermId is { } term)
         {
@@ -163,7 +163,7 @@ public sealed class CreditLimitRequestsHandler(HuikuanDbContext db, Scope scope,
 /// <summary>A financial or external rating entered by hand (R2): 0–100, where it comes from and the day it was given; null clears it.</summary>
 public sealed record SetManualRating(int? Rating, string? Source, DateOnly? RatedOn);
 
-public sealed class SetManualRatingHandler(HuikuanDbContext db, Scope scope, TimeProvider clock)
+public sealed class SetManualRatingHandler(HuikuanDbContext db, Scope scope, BusinessClock clock)
 {
     public async Task<SetManualRating> HandleAsync(Guid customerId, SetManualRating request, CancellationToken ct)
     {
@@ -184,8 +184,8 @@ public sealed class SetManualRatingHandler(HuikuanDbContext db, Scope scope, Tim
         }
         credit.ManualRating = request.Rating;
         credit.ManualRatingSource = request.Rating is null ? null : Companies.CompanyHandler.Optional(request.Source, "source", 200);
-        credit.ManualRatingOn = request.Rating is null ? null : request.RatedOn ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        credit.UpdatedAt = clock.GetUtcNow();
+        credit.ManualRatingOn = request.Rating is null ? null : request.RatedOn ?? clock.Today;
+        credit.UpdatedAt = clock.Now;
         credit.UpdatedBy = scope.Actor;
         await db.SaveChangesAsync(ct);
         return new SetManualRating(credit.ManualRating, credit.ManualRatingSource, credit.ManualRatingOn);

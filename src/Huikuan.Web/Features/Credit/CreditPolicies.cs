@@ -18,7 +18,7 @@ public sealed record SaveCreditPolicies(IReadOnlyList<CreditGradePolicyView> Gra
 /// The company's credit policy per grade (R3) and its re-rating schedule (R4). A grade without a stored row follows
 /// <see cref="CreditPolicy.Default"/> and <see cref="ReviewSchedule.Default"/>; saving stores all five.
 /// </summary>
-public sealed class CreditPoliciesHandler(HuikuanDbContext db, Scope scope, TimeProvider clock)
+public sealed class CreditPoliciesHandler(HuikuanDbContext db, Scope scope, BusinessClock clock)
 {
     public async Task<IReadOnlyList<CreditGradePolicyView>> GetAsync(CancellationToken ct)
     {
@@ -76,7 +76,7 @@ public sealed class CreditPoliciesHandler(HuikuanDbContext db, Scope scope, Time
             row.WarnDaysOverdue = v.WarnDaysOverdue;
             row.WarnPermilleOfLimit = (int)(v.WarnShareOfLimit * 1000m);
             row.ReviewMonths = v.ReviewMonths;
-            row.UpdatedAt = clock.GetUtcNow();
+            row.UpdatedAt = clock.Now;
             row.UpdatedBy = scope.Actor;
         }
         await db.SaveChangesAsync(ct);

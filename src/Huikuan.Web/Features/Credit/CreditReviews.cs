@@ -30,7 +30,7 @@ public sealed record ReviewScanResult(int Opened, int AlreadyOpen);
 /// Completing a review sets the grade and the next scheduled review, and may request a limit change (approved by another person).
 /// </summary>
 public sealed class CreditReviewsHandler(
-    HuikuanDbContext db, Scope scope, TimeProvider clock, CreditExposureHandler exposures, CreditPoliciesHandler policies,
+    HuikuanDbContext db, Scope scope, BusinessClock clock, CreditExposureHandler exposures, CreditPoliciesHandler policies,
     CreditLimitRequestsHandler limits, Promises.PromisesHandler promises)
 {
     public const int EventQuietDays = 30;
@@ -39,7 +39,7 @@ public sealed class CreditReviewsHandler(
     {
         scope.Require(Permission.ManageCredit);
         var company = scope.CompanyId;
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today;
         var overdueBefore = today.AddDays(-ReviewSchedule.OverdueDaysForReview);
 
         // Candidates only: customers with a credit row (graded or limited), and those with an item over 60 days overdue.
@@ -50,7 +50,7 @@ public sealed class CreditReviewsHandler(
             .GroupBy(i => i.CustomerId).Select(g => new { CustomerId = g.Key, Oldest = g.Min(i => i.DueDate) }).ToListAsync(ct);
         var open = (await db.CreditReviews.AsNoTracking().Where(r => r.CompanyId == company && r.Status != nameof(ReviewStatus.Done))
             .Select(r => new { r.CustomerId, r.Trigger }).ToListAsync(ct)).Select(r => (r.CustomerId, r.Trigger)).ToHashSet();
-        var quietFrom = clock.GetUtcNow().AddDays(-EventQuietDays);
+        var quietFrom = clock.Now.AddDays(-EventQuietDays);
         var quiet = (await db.CreditReviews.AsNoTracking().Where(r => r.CompanyId == company && r.Status == nameof(ReviewStatus.Done) && r.CompletedAt > quietFrom)
             .Select(r => new { r.CustomerId, r.Trigger }).ToListAsync(ct)).Select(r => (r.CustomerId, r.Trigger)).ToHashSet();
 
@@ -102,7 +102,7 @@ public sealed class CreditReviewsHandler(
             db.CreditReviews.Add(new CreditReview
             {
                 CompanyId = company, Id = Ids.New(), CustomerId = customer, Trigger = trigger.ToString(), Status = nameof(ReviewStatus.Open),
-                DueOn = dueOn, Detail = detail, OpenedAt = clock.GetUtcNow(), OpenedBy = scope.Actor,
+                DueOn = dueOn, Detail = detail, OpenedAt = clock.Now, OpenedBy = scope.Actor,
             });
             opened++;
         }
@@ -148,7 +148,7 @@ public sealed class CreditReviewsHandler(
         }
         var note = Companies.CompanyHandler.Optional(request.Note, "note", 2000);
         var schedule = await policies.ScheduleAsync(ct);
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today;
         Guid customerId = default;
         await Transactions.RunAsync(db, async ct =>
         {
@@ -165,7 +165,7 @@ public sealed class CreditReviewsHandler(
             review.OutcomeGrade = grade.ToString();
             review.Status = nameof(ReviewStatus.Done);
             review.Assignee ??= scope.Actor;
-            review.CompletedAt = clock.GetUtcNow();
+            review.CompletedAt = clock.Now;
             review.CompletedBy = scope.Actor;
             review.Note = note;
             if (request.LimitChange is { } change)
@@ -174,7 +174,7 @@ public sealed class CreditReviewsHandler(
             }
             credit.Grade = grade.ToString();
             credit.NextReviewOn = schedule.NextReview(grade, today);
-            credit.UpdatedAt = clock.GetUtcNow();
+            credit.UpdatedAt = clock.Now;
             credit.UpdatedBy = scope.Actor;
             await db.SaveChangesAsync(ct);
             return 0;

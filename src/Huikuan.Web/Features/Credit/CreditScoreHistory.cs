@@ -17,7 +17,7 @@ public sealed record CreditScoreSnapshotView(DateOnly AsOf, int Score, string Gr
 /// after that only a completed review changes it (R4), so a score that dips for a day does not move the customer's
 /// policy by itself. The first grading also sets the date of the first scheduled review.
 /// </summary>
-public sealed class CreditScoreHistoryHandler(HuikuanDbContext db, Scope scope, TimeProvider clock, CreditScoreHandler scores, CreditPoliciesHandler policies)
+public sealed class CreditScoreHistoryHandler(HuikuanDbContext db, Scope scope, BusinessClock clock, CreditScoreHandler scores, CreditPoliciesHandler policies)
 {
     public const string Manual = "manual";
     public const string Daily = "daily";
@@ -76,7 +76,7 @@ public sealed class CreditScoreHistoryHandler(HuikuanDbContext db, Scope scope, 
         snapshot.Lines = JsonSerializer.Serialize(score.Lines, Json);
         snapshot.Trigger = trigger;
         snapshot.CreatedBy = scope.Actor;
-        snapshot.CreatedAt = clock.GetUtcNow();
+        snapshot.CreatedAt = clock.Now;
 
         if (credit?.Grade is null)
         {
@@ -87,7 +87,7 @@ public sealed class CreditScoreHistoryHandler(HuikuanDbContext db, Scope scope, 
             }
             credit.Grade = grade;
             credit.NextReviewOn = schedule.NextReview(Enum.Parse<CreditGrade>(grade), today);
-            credit.UpdatedAt = clock.GetUtcNow();
+            credit.UpdatedAt = clock.Now;
             credit.UpdatedBy = scope.Actor;
         }
         return snapshot;
@@ -105,7 +105,7 @@ public sealed class CreditScoreHistoryHandler(HuikuanDbContext db, Scope scope, 
         return rows.Select(View).ToList();
     }
 
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    private DateOnly Today => clock.Today;
 
     private static CreditScoreSnapshotView View(CreditScoreSnapshot s) => new(s.AsOf, s.Score, s.Grade,
         JsonSerializer.Deserialize<List<CreditScoreLineView>>(s.Lines, Json) ?? [], s.Trigger, s.CreatedBy);

@@ -20,7 +20,7 @@ public sealed record CreditScoreWeightsView(int OnTime, int DaysLate, int Trend,
 /// The company's score weights (R2: configurable). Until a credit manager saves them, <see cref="CreditScoreWeights.Default"/>.
 /// A change applies to the next scoring; earlier snapshots keep the points they were given.
 /// </summary>
-public sealed class CreditScoreWeightsHandler(HuikuanDbContext db, Scope scope, TimeProvider clock)
+public sealed class CreditScoreWeightsHandler(HuikuanDbContext db, Scope scope, BusinessClock clock)
 {
     public const int MaxWeight = 100;
 
@@ -54,7 +54,7 @@ public sealed class CreditScoreWeightsHandler(HuikuanDbContext db, Scope scope, 
         }
         (row.OnTime, row.DaysLate, row.Trend, row.Disputes, row.Exposure, row.Relationship, row.ManualRating) =
             (request.OnTime, request.DaysLate, request.Trend, request.Disputes, request.Exposure, request.Relationship, request.ManualRating);
-        row.UpdatedAt = clock.GetUtcNow();
+        row.UpdatedAt = clock.Now;
         row.UpdatedBy = scope.Actor;
         await db.SaveChangesAsync(ct);
         return await GetAsync(ct);

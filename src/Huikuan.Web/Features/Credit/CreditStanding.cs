@@ -39,7 +39,7 @@ public sealed record CreditStandingView(
 /// Reads what the credit check needs and runs it: the exposure from <see cref="CreditExposureHandler"/>, the grade
 /// stored on the customer's credit row (else the grade of the score now), and the company's policy per grade.
 /// </summary>
-public sealed class CreditStandingHandler(CreditExposureHandler exposures, CreditScoreHandler scores, CreditPoliciesHandler policies, TimeProvider clock,
+public sealed class CreditStandingHandler(CreditExposureHandler exposures, CreditScoreHandler scores, CreditPoliciesHandler policies, BusinessClock clock,
     HuikuanDbContext db, Scope scope)
 {
     /// <summary>The grade a customer is checked as before anything has fallen due (no score yet) and nobody graded them.</summary>
@@ -82,7 +82,7 @@ public sealed class CreditStandingHandler(CreditExposureHandler exposures, Credi
         }
         else
         {
-            var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+            var today = clock.Today;
             var score = await scores.ForCustomerAsync(customerId, today, ct);
             grade = score.Grade is { } g ? Enum.Parse<CreditGrade>(g) : UngradedAs;
             graded = score.Grade is not null;

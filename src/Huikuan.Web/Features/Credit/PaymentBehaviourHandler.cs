@@ -11,7 +11,7 @@ public sealed record PaymentBehaviourView(
     Guid CustomerId, DateOnly AsOf, int Months, int ItemsDue, int PaidOnTime, decimal? OnTimeShare, decimal? AverageDaysLate,
     decimal? RecentDaysLate, decimal? EarlierDaysLate, decimal? Trend);
 
-public sealed class PaymentBehaviourHandler(HuikuanDbContext db, Scope scope, TimeProvider clock)
+public sealed class PaymentBehaviourHandler(HuikuanDbContext db, Scope scope, BusinessClock clock)
 {
     public const int Months = 12;
 
@@ -23,7 +23,7 @@ public sealed class PaymentBehaviourHandler(HuikuanDbContext db, Scope scope, Ti
         {
             throw new NotFoundException("Customer", customerId);
         }
-        var date = asOf ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var date = asOf ?? clock.Today;
         var from = date.AddMonths(-Months);
         // Settled items carry the day of their last application; that is the day they were paid in full. They are
         // reached through the customer's invoices (indexed by customer), not by due date: a year of every customer's

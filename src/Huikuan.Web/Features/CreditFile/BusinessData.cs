@@ -29,7 +29,7 @@ public sealed record RatingView(Guid Id, string Agency, string Rating, DateOnly 
 public sealed record BusinessDataView(Guid CustomerId, ProfileView? Profile, IReadOnlyList<FinancialsView> Financials, IReadOnlyList<RatingView> Ratings);
 
 /// <summary>A customer's business and financial data: the registration, figures by fiscal year, outside ratings.</summary>
-public sealed class BusinessDataHandler(HuikuanDbContext db, Scope scope, TimeProvider clock)
+public sealed class BusinessDataHandler(HuikuanDbContext db, Scope scope, BusinessClock clock)
 {
     public async Task<BusinessDataView> GetAsync(Guid customerId, CancellationToken ct)
     {
@@ -59,7 +59,7 @@ public sealed class BusinessDataHandler(HuikuanDbContext db, Scope scope, TimePr
         {
             throw new DomainRuleException("profile.employees", "employees", "The number of employees cannot be negative.");
         }
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today;
         if (input.FoundedOn is { } founded && founded > today)
         {
             throw new DomainRuleException("profile.foundedOn", "foundedOn", "The founding date cannot be in the future.");
@@ -93,7 +93,7 @@ public sealed class BusinessDataHandler(HuikuanDbContext db, Scope scope, TimePr
         row.Address = CreditFileAccess.Text(input.Address, "address", 500);
         row.BankName = CreditFileAccess.Text(input.BankName, "bankName", 200);
         row.BankAccount = CreditFileAccess.Text(input.BankAccount, "bankAccount", 64);
-        row.UpdatedAt = clock.GetUtcNow();
+        row.UpdatedAt = clock.Now;
         row.UpdatedBy = scope.Actor;
         await db.SaveChangesAsync(ct);
         return ToView(row);
@@ -106,7 +106,7 @@ public sealed class BusinessDataHandler(HuikuanDbContext db, Scope scope, TimePr
         ArgumentNullException.ThrowIfNull(input);
         var company = scope.CompanyId;
         await CreditFileAccess.RequireCustomerAsync(db, company, customerId, ct);
-        var thisYear = clock.GetUtcNow().Year;
+        var thisYear = clock.Now.Year;
         if (input.FiscalYear < 1900 || input.FiscalYear > thisYear)
         {
             throw new DomainRuleException("financials.year", "fiscalYear", $"The fiscal year must be between 1900 and {thisYear}.", thisYear);
@@ -128,7 +128,7 @@ public sealed class BusinessDataHandler(HuikuanDbContext db, Scope scope, TimePr
         row.NetProfitMinor = currency.ToMinor(input.NetProfit, "netProfit");
         row.TotalAssetsMinor = currency.ToMinor(input.TotalAssets, "totalAssets");
         row.TotalLiabilitiesMinor = currency.ToMinor(input.TotalLiabilities, "totalLiabilities");
-        row.UpdatedAt = clock.GetUtcNow();
+        row.UpdatedAt = clock.Now;
         row.UpdatedBy = scope.Actor;
         await db.SaveChangesAsync(ct);
         return ToView(row);
@@ -140,14 +140,14 @@ public sealed class BusinessDataHandler(HuikuanDbContext db, Scope scope, TimePr
         ArgumentNullException.ThrowIfNull(input);
         var company = scope.CompanyId;
         await CreditFileAccess.RequireCustomerAsync(db, company, customerId, ct);
-        if (input.RatedOn > DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime))
+        if (input.RatedOn > clock.Today)
         {
             throw new DomainRuleException("rating.date", "ratedOn", "The rating date cannot be in the future.");
         }
         var row = new ExternalRating
         {
             CompanyId = company, CustomerId = customerId, Id = Ids.New(), Agency = CreditFileAccess.Required(input.Agency, "agency", 200),
-            Rating = CreditFileAccess.Required(input.Rating, "rating", 32), RatedOn = input.RatedOn, UpdatedAt = clock.GetUtcNow(), UpdatedBy = scope.Actor,
+            Rating = CreditFileAccess.Required(input.Rating, "rating", 32), RatedOn = input.RatedOn, UpdatedAt = clock.Now, UpdatedBy = scope.Actor,
         };
         db.ExternalRatings.Add(row);
         await db.SaveChangesAsync(ct);

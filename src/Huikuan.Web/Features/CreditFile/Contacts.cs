@@ -24,7 +24,7 @@ public sealed record ContactView(
 }
 
 /// <summary>The people at a customer and what they do for us; dunning asks <see cref="ForDunningAsync"/> whom to write to.</summary>
-public sealed partial class ContactsHandler(HuikuanDbContext db, Scope scope, TimeProvider clock)
+public sealed partial class ContactsHandler(HuikuanDbContext db, Scope scope, BusinessClock clock)
 {
     public static readonly string[] RoleKeys = ["initial", "approver", "finance", "other"];
     public static readonly string[] Languages = ["zh-CN", "en"];
@@ -89,7 +89,7 @@ public sealed partial class ContactsHandler(HuikuanDbContext db, Scope scope, Ti
         var contact = await FindAsync(customerId, contactId, ct);
         contact.Active = false;
         contact.PrimaryFor = "";
-        contact.UpdatedAt = clock.GetUtcNow();
+        contact.UpdatedAt = clock.Now;
         contact.UpdatedBy = scope.Actor;
         await db.SaveChangesAsync(ct);
         return ContactView.From(contact);
@@ -144,7 +144,7 @@ public sealed partial class ContactsHandler(HuikuanDbContext db, Scope scope, Ti
         contact.Note = CreditFileAccess.Text(input.Note, "note", 2000);
         contact.Roles = string.Join(',', roles);
         contact.PrimaryFor = string.Join(',', primary);
-        contact.UpdatedAt = clock.GetUtcNow();
+        contact.UpdatedAt = clock.Now;
         contact.UpdatedBy = scope.Actor;
     }
 

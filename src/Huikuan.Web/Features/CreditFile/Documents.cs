@@ -18,7 +18,7 @@ public sealed record DocumentView(
 public sealed record DocumentFile(string FileName, string ContentType, byte[] Bytes);
 
 /// <summary>The credit file's documents: business licence, financial statements, contracts, guarantees. Bytes live in the database.</summary>
-public sealed class DocumentsHandler(HuikuanDbContext db, Scope scope, TimeProvider clock)
+public sealed class DocumentsHandler(HuikuanDbContext db, Scope scope, BusinessClock clock)
 {
     public const long MaxBytes = 10L * 1024 * 1024;
     public const int ExpiringDays = 30;
@@ -53,7 +53,7 @@ public sealed class DocumentsHandler(HuikuanDbContext db, Scope scope, TimeProvi
         {
             CompanyId = company, CustomerId = customerId, Id = Ids.New(), Kind = request.Kind, Title = title,
             FileName = FileTypes.SafeName(request.FileName, type), ContentType = type.ContentType, SizeBytes = bytes.LongLength,
-            ValidUntil = request.ValidUntil, UploadedAt = clock.GetUtcNow(), UploadedBy = scope.Actor,
+            ValidUntil = request.ValidUntil, UploadedAt = clock.Now, UploadedBy = scope.Actor,
         };
         await Transactions.RunAsync(db, async token =>
         {
@@ -101,7 +101,7 @@ public sealed class DocumentsHandler(HuikuanDbContext db, Scope scope, TimeProvi
             .SingleOrDefaultAsync(x => x.CompanyId == scope.CompanyId && x.CustomerId == customerId && x.Id == documentId && !x.Deleted, ct)
             ?? throw new NotFoundException("Document", documentId);
         d.Deleted = true;
-        d.DeletedAt = clock.GetUtcNow();
+        d.DeletedAt = clock.Now;
         d.DeletedBy = scope.Actor;
         await db.SaveChangesAsync(ct);
         return View(d);
@@ -109,7 +109,7 @@ public sealed class DocumentsHandler(HuikuanDbContext db, Scope scope, TimeProvi
 
     private DocumentView View(CreditDocument d)
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today;
         var expired = d.ValidUntil is { } until && until < today;
         var expiring = d.ValidUntil is { } u && !expired && u.DayNumber - today.DayNumber <= ExpiringDays;
         return new DocumentView(d.Id, d.CustomerId, d.Kind, d.Title, d.FileName, d.ContentType, d.SizeBytes, d.ValidUntil, d.UploadedAt, d.UploadedBy,

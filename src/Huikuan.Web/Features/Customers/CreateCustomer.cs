@@ -13,7 +13,7 @@ public sealed record CreateCustomer(
     string Code, string Name, Guid? SalespersonId = null, Guid? PaymentTermId = null, string? Currency = null,
     string? TaxId = null, string? Email = null, string? Phone = null);
 
-public sealed class CreateCustomerHandler(HuikuanDbContext db, Scope scope, TimeProvider clock)
+public sealed class CreateCustomerHandler(HuikuanDbContext db, Scope scope, BusinessClock clock)
 {
     public async Task<CustomerView> HandleAsync(CreateCustomer request, CancellationToken ct)
     {
@@ -50,7 +50,7 @@ public sealed class CreateCustomerHandler(HuikuanDbContext db, Scope scope, Time
             TaxId = CompanyHandler.Optional(request.TaxId, "taxId", 64),
             Email = CompanyHandler.Optional(request.Email, "email", 320),
             Phone = CompanyHandler.Optional(request.Phone, "phone", 64),
-            CreatedAt = clock.GetUtcNow(), CreatedBy = scope.Actor,
+            CreatedAt = clock.Now, CreatedBy = scope.Actor,
         };
         db.Customers.Add(customer);
         await db.SaveChangesAsync(ct);

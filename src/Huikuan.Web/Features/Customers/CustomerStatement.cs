@@ -21,13 +21,13 @@ public sealed record StatementView(Guid CustomerId, string Currency, DateOnly Fr
 /// receipts and write-offs are credits; reversals mirror what they reverse. Applying money moves
 /// nothing on the account, so it is not a movement.
 /// </summary>
-public sealed class CustomerStatementHandler(HuikuanDbContext db, Scope scope, TimeProvider clock)
+public sealed class CustomerStatementHandler(HuikuanDbContext db, Scope scope, BusinessClock clock)
 {
     public async Task<IReadOnlyList<OpenItemView>> OpenItemsAsync(Guid customerId, CancellationToken ct)
     {
         var company = scope.CompanyId;
         await EnsureCustomerAsync(customerId, ct);
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today;
         var rows = await (
             from i in db.Installments.AsNoTracking()
             where i.CompanyId == company && i.CustomerId == customerId && i.OpenMinor != 0
@@ -48,7 +48,7 @@ public sealed class CustomerStatementHandler(HuikuanDbContext db, Scope scope, T
         var company = scope.CompanyId;
         var customerCurrency = await EnsureCustomerAsync(customerId, ct);
         var cur = Currency.Of(currency ?? customerCurrency);
-        var end = to ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var end = to ?? clock.Today;
         var start = from ?? new DateOnly(end.Year, end.Month, 1);
         if (start > end)
         {

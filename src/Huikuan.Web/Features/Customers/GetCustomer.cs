@@ -15,14 +15,14 @@ public sealed record CustomerBalance(string Currency, decimal Open, decimal Over
 
 public sealed record CustomerDetail(CustomerView Customer, IReadOnlyList<CustomerBalance> Balances);
 
-public sealed class GetCustomerHandler(HuikuanDbContext db, Scope scope, TimeProvider clock)
+public sealed class GetCustomerHandler(HuikuanDbContext db, Scope scope, BusinessClock clock)
 {
     public async Task<CustomerDetail> HandleAsync(Guid id, CancellationToken ct)
     {
         var company = scope.CompanyId;
         var customer = await db.Customers.AsNoTracking().SingleOrDefaultAsync(c => c.CompanyId == company && c.Id == id, ct)
             ?? throw new NotFoundException("Customer", id);
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today;
         var open = await db.Installments.AsNoTracking()
             .Where(i => i.CompanyId == company && i.CustomerId == id && i.OpenMinor != 0)
             .GroupBy(i => i.Currency)

@@ -27,14 +27,14 @@ public sealed record DashboardView(
 /// the same rule for "overdue": due before today); the month's figures are two sums computed by the database.
 /// A salesperson's figures cover their own customers, through the query filters.
 /// </summary>
-public sealed class DashboardHandler(HuikuanDbContext db, Scope scope, TimeProvider clock, AgingReportHandler aging, PartialFollowUpsHandler followUps)
+public sealed class DashboardHandler(HuikuanDbContext db, Scope scope, BusinessClock clock, AgingReportHandler aging, PartialFollowUpsHandler followUps)
 {
     public const int TopCount = 10;
 
     public async Task<DashboardView> HandleAsync(CancellationToken ct)
     {
         var company = scope.CompanyId;
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today;
         var code = await db.Companies.Where(c => c.Id == company).Select(c => c.BaseCurrency).SingleAsync(ct);
         var currency = Currency.Of(code);
 

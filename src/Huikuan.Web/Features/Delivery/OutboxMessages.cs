@@ -27,7 +27,7 @@ public sealed record OutboxList(OutboxCounts Counts, Page<OutboxMessageView> Mes
 /// on (the mail server was down too long, or refused it), which puts it back in the queue at once and is recorded in
 /// the audit trail.
 /// </summary>
-public sealed class OutboxMessagesHandler(HuikuanDbContext db, Scope scope, TimeProvider clock, OutboxSignal signal)
+public sealed class OutboxMessagesHandler(HuikuanDbContext db, Scope scope, BusinessClock clock, OutboxSignal signal)
 {
     public async Task<OutboxList> ListAsync(string? status, string? channel, Guid? customerId, string? search, PageRequest paging, CancellationToken ct)
     {
@@ -87,7 +87,7 @@ public sealed class OutboxMessagesHandler(HuikuanDbContext db, Scope scope, Time
     {
         scope.Require(Permission.RunDunning);
         var company = scope.CompanyId;
-        var now = clock.GetUtcNow();
+        var now = clock.Now;
         await Transactions.RunAsync(db, async c =>
         {
             var message = await db.Outbox.AsNoTracking().Where(m => m.CompanyId == company && m.Id == id)

@@ -23,7 +23,7 @@ public sealed record DisputeView(
 /// Disputed invoices. Collectors and those who edit customers open them; credit managers and accountants resolve them.
 /// The score and dunning ask <see cref="DisputedOpenMinorAsync"/> and <see cref="DisputedShareAsync"/>.
 /// </summary>
-public sealed class DisputesHandler(HuikuanDbContext db, Scope scope, TimeProvider clock)
+public sealed class DisputesHandler(HuikuanDbContext db, Scope scope, BusinessClock clock)
 {
     public static readonly string[] Reasons = ["quality", "price", "quantity", "notReceived", "other"];
     public static readonly string[] Outcomes = ["accepted", "rejected", "settled"];
@@ -57,7 +57,7 @@ public sealed class DisputesHandler(HuikuanDbContext db, Scope scope, TimeProvid
         {
             CompanyId = company, CustomerId = invoice.CustomerId, Id = Ids.New(), InvoiceId = invoice.Id, InvoiceNumber = invoice.Number,
             Currency = currency.Code, AmountMinor = amount, Reason = request.Reason, Note = CreditFileAccess.Text(request.Note, "note", 2000),
-            Status = DisputeStatus.Open, OpenedAt = clock.GetUtcNow(), OpenedBy = scope.Actor,
+            Status = DisputeStatus.Open, OpenedAt = clock.Now, OpenedBy = scope.Actor,
         };
         db.Disputes.Add(dispute);
         await db.SaveChangesAsync(ct);
@@ -86,7 +86,7 @@ public sealed class DisputesHandler(HuikuanDbContext db, Scope scope, TimeProvid
         }
         dispute.Status = status;
         dispute.Resolution = CreditFileAccess.Required(request.Note, "note", 2000);
-        dispute.ResolvedAt = clock.GetUtcNow();
+        dispute.ResolvedAt = clock.Now;
         dispute.ResolvedBy = scope.Actor;
         await db.SaveChangesAsync(ct);
         return (await ReadAsync(d => d.Id == dispute.Id, ct)).Single();

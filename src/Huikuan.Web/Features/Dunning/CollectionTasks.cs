@@ -14,7 +14,7 @@ public sealed record CollectionTaskView(
     string? Outcome, string? DoneBy, DateTimeOffset? DoneAt);
 
 /// <summary>The calls and visits dunning levels ask for, for the role each level names; done (with what came of it) or cancelled.</summary>
-public sealed class CollectionTasksHandler(HuikuanDbContext db, Scope scope, TimeProvider clock)
+public sealed class CollectionTasksHandler(HuikuanDbContext db, Scope scope, BusinessClock clock)
 {
     /// <param name="mine">Only the tasks for the reader's role.</param>
     public async Task<IReadOnlyList<CollectionTaskView>> OpenAsync(bool mine, CancellationToken ct)
@@ -39,7 +39,7 @@ public sealed class CollectionTasksHandler(HuikuanDbContext db, Scope scope, Tim
         }
         task.Status = request.Cancel ? CollectionTaskStatus.Cancelled : CollectionTaskStatus.Done;
         task.Outcome = Companies.CompanyHandler.Optional(request.Outcome, "outcome", 1000);
-        task.DoneAt = clock.GetUtcNow();
+        task.DoneAt = clock.Now;
         task.DoneBy = scope.Actor;
         await db.SaveChangesAsync(ct);
         return (await ViewsAsync(db, company, [task], ct))[0];

@@ -17,7 +17,7 @@ public sealed record DunningBlockView(
 /// Manual blocks (R12): a collector or accountant leaves a customer, or one invoice, out of dunning (a negotiation
 /// under way, a complaint not yet a dispute), with a reason and optionally until a day. Releasing keeps the row.
 /// </summary>
-public sealed class DunningBlocksHandler(HuikuanDbContext db, Scope scope, TimeProvider clock)
+public sealed class DunningBlocksHandler(HuikuanDbContext db, Scope scope, BusinessClock clock)
 {
     public async Task<DunningBlockView> BlockAsync(Guid customerId, BlockDunning request, CancellationToken ct)
     {
@@ -61,13 +61,13 @@ public sealed class DunningBlocksHandler(HuikuanDbContext db, Scope scope, TimeP
         {
             throw new ConflictException("dunningBlock.released", "This block was released already.");
         }
-        block.ReleasedAt = clock.GetUtcNow();
+        block.ReleasedAt = clock.Now;
         block.ReleasedBy = scope.Actor;
         await db.SaveChangesAsync(ct);
         return (await ViewsAsync(db, company, [block], Today, ct))[0];
     }
 
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    private DateOnly Today => clock.Today;
 
     internal static async Task<IReadOnlyList<DunningBlockView>> ViewsAsync(HuikuanDbContext db, Guid company, IReadOnlyList<DunningBlock> blocks, DateOnly today, CancellationToken ct)
     {

@@ -7,11 +7,11 @@ namespace Huikuan.Web.Features.Dunning;
 
 /// <summary>
 /// Runs pre-due reminders and dunning (<see cref="DunningRunHandler"/>) for every company once a day, at or after
-/// <c>Huikuan:DunningJob:Hour</c> (UTC, 1 by default; the first time shortly after start when that hour has passed).
+/// <c>Huikuan:DunningJob:Hour</c> (on each company's own wall clock, 1 by default; the first time shortly after start when that hour has passed).
 /// Off unless <c>Huikuan:DunningJob:Enabled</c> is true, so tests and imports decide when it runs. A restart the same
 /// day runs again, which sends nothing twice: the run is idempotent per customer, level and day.
 /// </summary>
-public sealed class DunningDailyJob(IServiceProvider services, IConfiguration configuration, TimeProvider clock, ILogger<DunningDailyJob> log) : BackgroundService
+public sealed class DunningDailyJob(IServiceProvider services, IConfiguration configuration, ILogger<DunningDailyJob> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -20,21 +20,18 @@ public sealed class DunningDailyJob(IServiceProvider services, IConfiguration co
             return;
         }
         var hour = Math.Clamp(configuration.GetValue("Huikuan:DunningJob:Hour", 1), 0, 23);
-        DateOnly? lastRun = null;
+        // Each company runs once a business day of its own, from the hour on its own wall clock.
+        await using var jobScope = services.CreateAsyncScope();
+        var clock = jobScope.ServiceProvider.GetRequiredService<BusinessClock>();
+        var lastRun = new Dictionary<Guid, DateOnly>();
         while (!stoppingToken.IsCancellationRequested)
         {
-            var now = clock.GetUtcNow().UtcDateTime;
-            var today = DateOnly.FromDateTime(now);
-            if (lastRun != today && now.Hour >= hour)
-            {
-                await RunAllAsync(stoppingToken);
-                lastRun = today;
-            }
-            await Task.Delay(TimeSpan.FromMinutes(10), clock, stoppingToken);
+            await RunDueAsync(clock, hour, lastRun, stoppingToken);
+            await clock.DelayAsync(TimeSpan.FromMinutes(10), stoppingToken);
         }
     }
 
-    private async Task RunAllAsync(CancellationToken ct)
+    private async Task RunDueAsync(BusinessClock clock, int hour, Dictionary<Guid, DateOnly> lastRun, CancellationToken ct)
     {
         List<Guid> companies;
         await using (var s = services.CreateAsyncScope())
@@ -43,6 +40,13 @@ public sealed class DunningDailyJob(IServiceProvider services, IConfiguration co
         }
         foreach (var company in companies)
         {
+            var local = clock.LocalNowFor(company);
+            var today = DateOnly.FromDateTime(local.DateTime);
+            if (local.Hour < hour || (lastRun.TryGetValue(company, out var last) && last == today))
+            {
+                continue;
+            }
+            lastRun[company] = today;
             try
             {
                 await using var s = services.CreateAsyncScope();

@@ -23,7 +23,7 @@ public sealed record CustomerDunningView(
     IReadOnlyList<DunningBlockView> Blocks, IReadOnlyList<CollectionTaskView> Tasks);
 
 /// <summary>Runs and what they did, each customer's dunning history (R12), and the PDF letters to download.</summary>
-public sealed class DunningHistoryHandler(HuikuanDbContext db, Scope scope, TimeProvider clock)
+public sealed class DunningHistoryHandler(HuikuanDbContext db, Scope scope, BusinessClock clock)
 {
     public async Task<IReadOnlyList<DunningRunView>> RunsAsync(int take, CancellationToken ct)
     {
@@ -50,7 +50,7 @@ public sealed class DunningHistoryHandler(HuikuanDbContext db, Scope scope, Time
             .OrderBy(t => t.Status).ThenByDescending(t => t.DueOn).Take(100).ToListAsync(ct);
         return new CustomerDunningView(state?.Level ?? 0, state?.LevelCode, state?.ReachedOn, state?.CreditHold ?? false,
             await CommunicationsAsync(c => c.CustomerId == customerId, 200, ct),
-            await DunningBlocksHandler.ViewsAsync(db, company, blocks, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ct), await CollectionTasksHandler.ViewsAsync(db, company, tasks, ct));
+            await DunningBlocksHandler.ViewsAsync(db, company, blocks, clock.Today, ct), await CollectionTasksHandler.ViewsAsync(db, company, tasks, ct));
     }
 
     public async Task<CommunicationDetail> CommunicationAsync(Guid id, CancellationToken ct)

@@ -30,7 +30,7 @@ public sealed record WrittenMessages(int Messages, int Letters, int Tasks);
 /// is enqueued twice), and a task for a call or a visit for the role the level names.
 /// </summary>
 public sealed class DunningMessagesHandler(
-    HuikuanDbContext db, Scope scope, TimeProvider clock, Outbox outbox, MessageTemplatesHandler templates, DunningLetters letters)
+    HuikuanDbContext db, Scope scope, BusinessClock clock, Outbox outbox, MessageTemplatesHandler templates, DunningLetters letters)
 {
     public async Task<DunningContext> ContextAsync(DunningPlan plan, IReadOnlyList<PlannedCustomer> customers, CancellationToken ct)
     {
@@ -147,7 +147,7 @@ public sealed class DunningMessagesHandler(
             to.Add(mobile);
         }
         communication.Recipient = to.Count == 0 ? null : string.Join(", ", to);
-        ChargeWriter.Add(db, communication, customer, level, draft, clock.GetUtcNow(), scope.Actor);
+        ChargeWriter.Add(db, communication, customer, level, draft, clock.Now, scope.Actor);
 
         var tasks = 0;
         foreach (var (channel, kind) in new[] { (DunningChannel.PhoneTask, CollectionTaskKind.Phone), (DunningChannel.VisitTask, CollectionTaskKind.Visit) })
@@ -158,7 +158,7 @@ public sealed class DunningMessagesHandler(
                 {
                     CompanyId = communication.CompanyId, Id = Ids.New(), CustomerId = communication.CustomerId, CommunicationId = communication.Id,
                     Kind = kind, Responsible = level.Responsible, DueOn = communication.RunDay.AddDays(kind == CollectionTaskKind.Visit ? 3 : 1),
-                    Status = CollectionTaskStatus.Open, CreatedAt = clock.GetUtcNow(), CreatedBy = scope.Actor,
+                    Status = CollectionTaskStatus.Open, CreatedAt = clock.Now, CreatedBy = scope.Actor,
                 });
                 tasks++;
             }

@@ -37,7 +37,7 @@ public sealed record CompanyDunningPolicy(
 /// clause; the pay-by days and payment instructions the messages quote; the pre-due reminder days and whether payment
 /// notices go out (R10). A company that never saved one has the seeds' default in its currency.
 /// </summary>
-public sealed class DunningPoliciesHandler(HuikuanDbContext db, Scope scope, TimeProvider clock)
+public sealed class DunningPoliciesHandler(HuikuanDbContext db, Scope scope, BusinessClock clock)
 {
     public static readonly string[] Escalations = ["Management", "Agency", "Legal"];
     public const int DefaultPayByDays = 7;
@@ -74,7 +74,7 @@ public sealed class DunningPoliciesHandler(HuikuanDbContext db, Scope scope, Tim
         var rows = (request.Levels ?? []).Select((l, i) => LevelRow(company, currency, l, i)).ToList();
         _ = ToPolicy(currency.Code, rows);
 
-        var now = clock.GetUtcNow();
+        var now = clock.Now;
         if (settings is null)
         {
             settings = new DunningSettings { CompanyId = company, Currency = currency.Code, ReminderDaysBefore = "", UpdatedBy = scope.Actor };

@@ -24,13 +24,13 @@ public sealed record DunningPreview(
 /// What a run would do on a day, without doing it (R12's preview): the same plan the run executes, summed up by
 /// outcome, skip reason and level, and listed customer by customer, the ones to act on first.
 /// </summary>
-public sealed class DunningPreviewHandler(DunningPlanningHandler planning, Scope scope, TimeProvider clock, Data.HuikuanDbContext db)
+public sealed class DunningPreviewHandler(DunningPlanningHandler planning, Scope scope, BusinessClock clock, Data.HuikuanDbContext db)
 {
     /// <param name="show">send, lower, skip or all (the default: those to act on, then the skipped).</param>
     public async Task<DunningPreview> PreviewAsync(DateOnly? day, string? show, int page, int pageSize, CancellationToken ct)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today;
         var plan = await planning.PlanAsync(day ?? today, ct);
         var done = (await db.DunningCommunications.AsNoTracking()
             .Where(c => c.CompanyId == scope.CompanyId && c.RunDay == plan.Day).Select(c => c.Key).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);

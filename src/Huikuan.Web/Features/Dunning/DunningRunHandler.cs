@@ -29,15 +29,15 @@ public readonly record struct DunningRunProgress(int Done, int Total);
 /// counted and the run goes on with the next.
 /// </summary>
 public sealed class DunningRunHandler(
-    HuikuanDbContext db, Scope scope, TimeProvider clock, DunningPlanningHandler planning, DunningMessagesHandler messages,
+    HuikuanDbContext db, Scope scope, BusinessClock clock, DunningPlanningHandler planning, DunningMessagesHandler messages,
     PreDueReminderRunHandler reminders, ILogger<DunningRunHandler> log)
 {
     public async Task<DunningRunView> RunAsync(DunningRunTrigger trigger, IProgress<DunningRunProgress>? progress, CancellationToken ct)
     {
         scope.Require(Permission.RunDunning);
         var company = scope.CompanyId;
-        var day = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var run = new DunningRun { CompanyId = company, Id = Ids.New(), RunDay = day, Trigger = trigger, StartedAt = clock.GetUtcNow(), StartedBy = scope.Actor };
+        var day = clock.Today;
+        var run = new DunningRun { CompanyId = company, Id = Ids.New(), RunDay = day, Trigger = trigger, StartedAt = clock.Now, StartedBy = scope.Actor };
         db.DunningRuns.Add(run);
         await db.SaveChangesAsync(ct);
         db.Entry(run).State = EntityState.Detached;
@@ -115,7 +115,7 @@ public sealed class DunningRunHandler(
 
         db.ChangeTracker.Clear();
         db.DunningRuns.Attach(run);
-        run.FinishedAt = clock.GetUtcNow();
+        run.FinishedAt = clock.Now;
         var error = string.Join("; ", errors);
         run.Error = errors.Count == 0 ? null : error.Length > 2000 ? error[..1999] + "…" : error;
         db.Entry(run).State = EntityState.Modified;
@@ -151,7 +151,7 @@ public sealed class DunningRunHandler(
             Outcome = p.Outcome == DunningOutcome.Send ? DunningOutcomeKind.Sent : DunningOutcomeKind.Lowered, Level = p.Level, LevelCode = level?.Code,
             Channels = (int)(p.Outcome == DunningOutcome.Send ? level!.Channels : DunningChannel.None), Currency = currency,
             OverdueMinor = p.OverdueMinorByCurrency.GetValueOrDefault(currency), OldestDaysOverdue = p.OldestDaysOverdue, ItemCount = p.Items.Count,
-            Language = draft?.Language ?? "zh-CN", CreatedAt = clock.GetUtcNow(), CreatedBy = scope.Actor,
+            Language = draft?.Language ?? "zh-CN", CreatedAt = clock.Now, CreatedBy = scope.Actor,
         };
         db.DunningCommunications.Add(communication);
 
@@ -166,13 +166,13 @@ public sealed class DunningRunHandler(
         state.ReachedOn = day;
         state.CreditHold = level?.PutsOnCreditHold ?? false;
         state.LastCommunicationId = communication.Id;
-        state.UpdatedAt = clock.GetUtcNow();
+        state.UpdatedAt = clock.Now;
 
         // A level that escalates opens a case for management, an agency or a lawyer (R13), once while it runs.
         if (p.Outcome == DunningOutcome.Send && plan.Policy.Escalations[p.Level - 1] is { } escalation
             && Enum.TryParse<Huikuan.Domain.Collections.EscalationKind>(escalation, out var kind))
         {
-            await Escalations.EscalationOpener.OpenFromDunningAsync(db, communication, kind, level!.Responsible, clock.GetUtcNow(), scope.Actor, ct);
+            await Escalations.EscalationOpener.OpenFromDunningAsync(db, communication, kind, level!.Responsible, clock.Now, scope.Actor, ct);
         }
         if (draft is null)
         {

@@ -17,7 +17,7 @@ public sealed record SaveMessageTemplate(string Subject, string Body, string Sms
 /// The texts of payment notices, pre-due reminders and each dunning level, per language, with merge fields
 /// (<see cref="MergeTemplate"/>). Stored rows override <see cref="DefaultTemplates"/>; removing one restores the default.
 /// </summary>
-public sealed class MessageTemplatesHandler(HuikuanDbContext db, Scope scope, TimeProvider clock, DunningPoliciesHandler policies)
+public sealed class MessageTemplatesHandler(HuikuanDbContext db, Scope scope, BusinessClock clock, DunningPoliciesHandler policies)
 {
     /// <summary>Every purpose the company's policy has (notice, reminder, each level) in both languages.</summary>
     public async Task<IReadOnlyList<MessageTemplateView>> ListAsync(CancellationToken ct)
@@ -76,7 +76,7 @@ public sealed class MessageTemplatesHandler(HuikuanDbContext db, Scope scope, Ti
         row.Subject = subject.Text;
         row.Body = body.Text;
         row.Sms = sms.Text;
-        row.UpdatedAt = clock.GetUtcNow();
+        row.UpdatedAt = clock.Now;
         row.UpdatedBy = scope.Actor;
         await db.SaveChangesAsync(ct);
         return View(purpose, language, await StoredAsync(ct));

@@ -14,7 +14,7 @@ namespace Huikuan.Web.Features.Dunning;
 /// recipient's language, by the channel they prefer. Written in the issuing transaction, so an invoice rolled back
 /// sends nothing and an issued one is never left without its notice.
 /// </summary>
-public sealed class PaymentNoticesHandler(HuikuanDbContext db, Scope scope, TimeProvider clock, Outbox outbox, MessageTemplatesHandler templates,
+public sealed class PaymentNoticesHandler(HuikuanDbContext db, Scope scope, BusinessClock clock, Outbox outbox, MessageTemplatesHandler templates,
     DunningPoliciesHandler policies)
 {
     public static string Key(Guid invoiceId) => $"notice:{invoiceId:N}";
@@ -37,7 +37,7 @@ public sealed class PaymentNoticesHandler(HuikuanDbContext db, Scope scope, Time
         var customer = await db.Customers.AsNoTracking().Where(c => c.CompanyId == company && c.Id == invoice.CustomerId)
             .Select(c => new { c.Name, c.Code }).SingleAsync(ct);
         var companyName = await db.Companies.AsNoTracking().Where(c => c.Id == company).Select(c => c.Name).SingleAsync(ct);
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today;
         var items = invoice.Installments.OrderBy(i => i.Sequence)
             .Select(i => new MessageItem(invoice.Number, i.DueDate, 0, i.Currency, i.OpenMinor)).ToList();
         var language = recipient.Language == "en" ? "en" : "zh-CN";
@@ -46,7 +46,7 @@ public sealed class PaymentNoticesHandler(HuikuanDbContext db, Scope scope, Time
         var message = MessageComposer.Compose(await templates.TextAsync(DefaultTemplates.Notice, language, ct), language, values);
 
         var communication = CustomerMessages.Communication(company, null, invoice.CustomerId, today, Key(invoice.Id), DunningOutcomeKind.Notice,
-            invoice.Currency, items.Sum(i => i.OpenMinor), language, message, scope.Actor, clock.GetUtcNow());
+            invoice.Currency, items.Sum(i => i.OpenMinor), language, message, scope.Actor, clock.Now);
         communication.ItemCount = items.Count;
         db.DunningCommunications.Add(communication);
         foreach (var i in invoice.Installments)

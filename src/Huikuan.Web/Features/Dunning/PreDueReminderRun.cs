@@ -13,7 +13,7 @@ namespace Huikuan.Web.Features.Dunning;
 /// with <see cref="PreDueReminders"/>, then writes each as a communication (its key once per customer, due date and
 /// offset) with its message in the outbox, a batch per transaction. Customers blocked from dunning get none.
 /// </summary>
-public sealed class PreDueReminderRunHandler(HuikuanDbContext db, Scope scope, TimeProvider clock, Outbox outbox, MessageTemplatesHandler templates)
+public sealed class PreDueReminderRunHandler(HuikuanDbContext db, Scope scope, BusinessClock clock, Outbox outbox, MessageTemplatesHandler templates)
 {
     private const int Batch = 200;
 
@@ -108,7 +108,7 @@ public sealed class PreDueReminderRunHandler(HuikuanDbContext db, Scope scope, T
             reminder.DueDate, policy.PaymentInstructions);
         var message = MessageComposer.Compose(texts(DefaultTemplates.Reminder, language), language, values);
         var communication = CustomerMessages.Communication(company, runId, reminder.CustomerId, day, reminder.Key, DunningOutcomeKind.Reminder, currency,
-            reminder.Items.Where(i => i.Currency == currency).Sum(i => i.OpenMinor), language, message, scope.Actor, clock.GetUtcNow());
+            reminder.Items.Where(i => i.Currency == currency).Sum(i => i.OpenMinor), language, message, scope.Actor, clock.Now);
         communication.ItemCount = items.Count;
         db.DunningCommunications.Add(communication);
         foreach (var i in reminder.Items)

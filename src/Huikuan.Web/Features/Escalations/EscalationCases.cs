@@ -40,7 +40,7 @@ public sealed record UploadEscalationDocument(string FileName, byte[] Bytes);
 /// and recovered. Every change writes an <see cref="EscalationEvent"/> with who and when, in the same transaction.
 /// Those who run dunning and management work the cases; handing a debt to an agency or a lawyer is for those who manage dunning.
 /// </summary>
-public sealed class EscalationCasesHandler(HuikuanDbContext db, Scope scope, TimeProvider clock)
+public sealed class EscalationCasesHandler(HuikuanDbContext db, Scope scope, BusinessClock clock)
 {
     public async Task<IReadOnlyList<EscalationView>> ListAsync(string? status, string? kind, Guid? customerId, bool open, CancellationToken ct)
     {
@@ -104,7 +104,7 @@ public sealed class EscalationCasesHandler(HuikuanDbContext db, Scope scope, Tim
             var customer = await db.Customers.AsNoTracking().Where(k => k.CompanyId == company && k.Id == request.CustomerId)
                 .Select(k => new { k.Id, k.Currency }).SingleOrDefaultAsync(c) ?? throw new NotFoundException("Customer", request.CustomerId);
             var money = Currency.Of(customer.Currency);
-            var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+            var today = clock.Today;
             // By default the claim is what the customer owes overdue today, in its currency.
             var claimed = request.Claimed is { } given ? money.ToMinor(given, "claimed")
                 : await db.Installments.Where(i => i.CompanyId == company && i.CustomerId == customer.Id && i.Currency == customer.Currency
@@ -115,7 +115,7 @@ public sealed class EscalationCasesHandler(HuikuanDbContext db, Scope scope, Tim
                 throw new NotFoundException("EscalationCase", previous);
             }
             var opened = await EscalationOpener.OpenAsync(db, company, customer.Id, kind, kind == EscalationKind.Management ? Role.CreditManager : Role.Admin,
-                customer.Currency, claimed, today, clock.GetUtcNow(), scope.Actor, null, null, CreditFileAccess.Text(request.Agent, "agent", 200),
+                customer.Currency, claimed, today, clock.Now, scope.Actor, null, null, CreditFileAccess.Text(request.Agent, "agent", 200),
                 request.PreviousCaseId, CreditFileAccess.Text(request.Note, "note", 2000), c);
             opened.ExternalReference = CreditFileAccess.Text(request.ExternalReference, "externalReference", 100);
             await db.SaveChangesAsync(c);
@@ -134,7 +134,7 @@ public sealed class EscalationCasesHandler(HuikuanDbContext db, Scope scope, Tim
         e.ToStatus = to.ToString();
         e.Text = CreditFileAccess.Text(request.Note, "note", 2000);
         c.Status = to;
-        c.FinishedAt = EscalationRules.IsFinished(to) ? clock.GetUtcNow() : null;
+        c.FinishedAt = EscalationRules.IsFinished(to) ? clock.Now : null;
     }, ct);
 
     public Task<EscalationDetail> AssignAsync(Guid id, AssignEscalation request, CancellationToken ct) => ChangeAsync(id, (c, e) =>
@@ -192,7 +192,7 @@ public sealed class EscalationCasesHandler(HuikuanDbContext db, Scope scope, Tim
             db.EscalationDocuments.Add(new EscalationDocument
             {
                 CompanyId = c.CompanyId, CaseId = c.Id, Id = Ids.New(), FileName = name, ContentType = type.ContentType, SizeBytes = bytes.LongLength,
-                Content = bytes, UploadedAt = clock.GetUtcNow(), UploadedBy = scope.Actor,
+                Content = bytes, UploadedAt = clock.Now, UploadedBy = scope.Actor,
             });
             e.Kind = EscalationEventKind.Document;
             e.Text = name;
@@ -216,7 +216,7 @@ public sealed class EscalationCasesHandler(HuikuanDbContext db, Scope scope, Tim
         {
             var escalation = await db.EscalationCases.SingleOrDefaultAsync(x => x.CompanyId == company && x.Id == id, c)
                 ?? throw new NotFoundException("EscalationCase", id);
-            var e = new EscalationEvent { CompanyId = company, CaseId = id, Id = Ids.New(), At = clock.GetUtcNow(), By = scope.Actor };
+            var e = new EscalationEvent { CompanyId = company, CaseId = id, Id = Ids.New(), At = clock.Now, By = scope.Actor };
             change(escalation, e);
             escalation.UpdatedAt = e.At;
             db.EscalationEvents.Add(e);

@@ -10,7 +10,7 @@ namespace Huikuan.Web.Features.Import;
 /// Imports customers. Codes must be new (in Huikuan and within the file); salesperson and payment-term
 /// codes must exist in the company; currency defaults to the company's base currency.
 /// </summary>
-public sealed class ImportCustomersHandler(HuikuanDbContext db, Scope scope, TimeProvider clock)
+public sealed class ImportCustomersHandler(HuikuanDbContext db, Scope scope, BusinessClock clock)
 {
     public async Task<ImportSummary> HandleAsync(RawTable table, bool dryRun, IProgress<ImportProgress>? progress, CancellationToken ct)
     {
@@ -31,7 +31,7 @@ public sealed class ImportCustomersHandler(HuikuanDbContext db, Scope scope, Tim
         var done = 0;
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         var customers = new List<Customer>(table.Rows.Count);
-        var now = clock.GetUtcNow();
+        var now = clock.Now;
         foreach (var row in table.Rows)
         {
             checking.Row(++done);

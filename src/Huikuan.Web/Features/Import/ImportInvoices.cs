@@ -13,7 +13,7 @@ namespace Huikuan.Web.Features.Import;
 /// as an opening receipt applied to that installment, so the invoice's history adds up and the ledger
 /// check stays green; see docs/import.md for why.
 /// </summary>
-public sealed class ImportInvoicesHandler(HuikuanDbContext db, Scope scope, TimeProvider clock)
+public sealed class ImportInvoicesHandler(HuikuanDbContext db, Scope scope, BusinessClock clock)
 {
     public const string OpeningNote = "opening balance from import";
 
@@ -38,8 +38,8 @@ public sealed class ImportInvoicesHandler(HuikuanDbContext db, Scope scope, Time
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         var rows = new List<Row>(table.Rows.Count);
         var totals = new Totals();
-        var now = clock.GetUtcNow();
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var now = clock.Now;
+        var today = clock.Today;
         foreach (var line in table.Rows)
         {
             checking.Row(++done);

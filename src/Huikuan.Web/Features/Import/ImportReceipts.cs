@@ -11,7 +11,7 @@ namespace Huikuan.Web.Features.Import;
 /// Imports receipts as unapplied cash on their customers, numbered RC-… in file order. Applying them is a
 /// separate, reviewable step (POST /api/receipts/{id}/apply), as for receipts entered by hand.
 /// </summary>
-public sealed class ImportReceiptsHandler(HuikuanDbContext db, Scope scope, TimeProvider clock)
+public sealed class ImportReceiptsHandler(HuikuanDbContext db, Scope scope, BusinessClock clock)
 {
     private static readonly Dictionary<string, ReceiptMethod> Methods = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -42,7 +42,7 @@ public sealed class ImportReceiptsHandler(HuikuanDbContext db, Scope scope, Time
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         var receipts = new List<Receipt>(table.Rows.Count);
         var totals = new Totals();
-        var now = clock.GetUtcNow();
+        var now = clock.Now;
         foreach (var row in table.Rows)
         {
             checking.Row(++done);

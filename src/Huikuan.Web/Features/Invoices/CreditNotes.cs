@@ -20,7 +20,7 @@ public sealed record IssueCreditNote(
 
 public sealed record ReverseInvoice(string Reason, DateOnly? Date = null);
 
-public sealed class CreditNoteHandler(HuikuanDbContext db, Scope scope, TimeProvider clock, LedgerWriter ledger)
+public sealed class CreditNoteHandler(HuikuanDbContext db, Scope scope, BusinessClock clock, LedgerWriter ledger)
 {
     public async Task<InvoiceView> IssueAsync(IssueCreditNote request, CancellationToken ct)
     {
@@ -120,7 +120,7 @@ public sealed class CreditNoteHandler(HuikuanDbContext db, Scope scope, TimeProv
         {
             CompanyId = company, Id = id, Kind = DocumentKind.CreditNote, Number = number, CustomerId = customerId, InvoiceDate = date,
             Currency = currency.Code, NetMinor = lines.Sum(l => l.NetMinor), TaxMinor = lines.Sum(l => l.TaxMinor), TotalMinor = total,
-            UnappliedMinor = total, FapiaoNumber = fapiao, Note = note, ReversalOfId = reversalOf, PostedAt = clock.GetUtcNow(), PostedBy = scope.Actor,
+            UnappliedMinor = total, FapiaoNumber = fapiao, Note = note, ReversalOfId = reversalOf, PostedAt = clock.Now, PostedBy = scope.Actor,
             Lines = lines.Select(l => { l.CompanyId = company; l.InvoiceId = id; return l; }).ToList(),
         };
         db.Invoices.Add(creditNote);

@@ -27,7 +27,7 @@ public sealed record IssueInvoice(
     string? FapiaoNumber = null, string? Reference = null, string? Note = null, Guid? ContractId = null, Guid? ContractStageId = null,
     Guid? SalesOrderId = null);
 
-public sealed class IssueInvoiceHandler(HuikuanDbContext db, Scope scope, TimeProvider clock, PaymentTermHandler terms,
+public sealed class IssueInvoiceHandler(HuikuanDbContext db, Scope scope, BusinessClock clock, PaymentTermHandler terms,
     Dunning.PaymentNoticesHandler notices)
 {
     public async Task<InvoiceView> HandleAsync(IssueInvoice request, CancellationToken ct)
@@ -73,7 +73,7 @@ public sealed class IssueInvoiceHandler(HuikuanDbContext db, Scope scope, TimePr
                 NetMinor = lines.Sum(l => l.NetMinor), TaxMinor = lines.Sum(l => l.TaxMinor), TotalMinor = total,
                 PaymentTermId = termId, ContractId = contractId, FapiaoNumber = CompanyHandler.Optional(request.FapiaoNumber, "fapiaoNumber", 64),
                 Reference = CompanyHandler.Optional(request.Reference, "reference", 200), Note = CompanyHandler.Optional(request.Note, "note", 2000),
-                PostedAt = clock.GetUtcNow(), PostedBy = scope.Actor, SalesOrderId = request.SalesOrderId,
+                PostedAt = clock.Now, PostedBy = scope.Actor, SalesOrderId = request.SalesOrderId,
                 Lines = lines.Select(l => { l.CompanyId = company; l.InvoiceId = invoiceId; return l; }).ToList(),
                 Installments = schedule.Select(s => new Installment
                 {

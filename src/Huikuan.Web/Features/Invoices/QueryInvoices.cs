@@ -11,7 +11,7 @@ public sealed record InvoiceListItem(
     Guid Id, string Kind, string Number, Guid CustomerId, string CustomerName, DateOnly InvoiceDate, DateOnly? NextDueDate,
     string Currency, decimal Total, decimal Open, string? FapiaoNumber);
 
-public sealed class QueryInvoicesHandler(HuikuanDbContext db, Scope scope, TimeProvider clock)
+public sealed class QueryInvoicesHandler(HuikuanDbContext db, Scope scope, BusinessClock clock)
 {
     public async Task<InvoiceView> GetAsync(Guid id, CancellationToken ct)
     {
@@ -27,7 +27,7 @@ public sealed class QueryInvoicesHandler(HuikuanDbContext db, Scope scope, TimeP
     public async Task<Page<InvoiceListItem>> ListAsync(Guid? customerId, string? kind, string? state, string? search, PageRequest page, CancellationToken ct)
     {
         var company = scope.CompanyId;
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today;
         var query = db.Invoices.AsNoTracking().Where(i => i.CompanyId == company);
         if (customerId is { } c)
         {

@@ -9,7 +9,7 @@ namespace Huikuan.Web.Features.Orders;
 /// <summary>Cancel what is not delivered yet. An order with nothing delivered becomes cancelled; otherwise it is delivered as far as it went.</summary>
 public sealed record CancelOrder(string? Reason = null);
 
-public sealed class CancelOrderHandler(HuikuanDbContext db, Scope scope, TimeProvider clock, QueryOrdersHandler orders)
+public sealed class CancelOrderHandler(HuikuanDbContext db, Scope scope, BusinessClock clock, QueryOrdersHandler orders)
 {
     public async Task<OrderView> HandleAsync(Guid orderId, CancelOrder request, CancellationToken ct)
     {

@@ -14,7 +14,7 @@ namespace Huikuan.Web.Features.Orders;
 /// hold puts it on hold (nothing may be delivered). Re-check asks again about what is still held (a payment may
 /// have come in): pass or warn releases it. Every run is stored with its reasons.
 /// </summary>
-public sealed class ConfirmOrderHandler(HuikuanDbContext db, Scope scope, TimeProvider clock, CreditStandingHandler credit, QueryOrdersHandler orders)
+public sealed class ConfirmOrderHandler(HuikuanDbContext db, Scope scope, BusinessClock clock, CreditStandingHandler credit, QueryOrdersHandler orders)
 {
     public async Task<OrderView> ConfirmAsync(Guid orderId, CancellationToken ct)
     {
@@ -69,7 +69,7 @@ public sealed class ConfirmOrderHandler(HuikuanDbContext db, Scope scope, TimePr
         var result = await credit.CheckAsync(order.CustomerId, amountMinor, order.Prepaid, ct);
         db.SalesOrderChecks.Add(new SalesOrderCheck
         {
-            CompanyId = order.CompanyId, Id = Ids.New(), OrderId = order.Id, CheckedAt = clock.GetUtcNow(), CheckedBy = scope.Actor,
+            CompanyId = order.CompanyId, Id = Ids.New(), OrderId = order.Id, CheckedAt = clock.Now, CheckedBy = scope.Actor,
             Decision = result.Decision.ToString(), ReasonsJson = JsonSerializer.Serialize(result.Reasons), AmountMinor = amountMinor,
             ExposureAfterMinor = result.ExposureAfterMinor, ReleasableMinor = result.ReleasableMinor,
         });

@@ -22,7 +22,7 @@ public sealed record CreateOrder(
     Guid CustomerId, DateOnly OrderDate, IReadOnlyList<OrderLineDto> Lines, bool Prepaid = false, Guid? PaymentTermId = null,
     string? Currency = null, string? CustomerReference = null, DateOnly? RequestedDelivery = null);
 
-public sealed class CreateOrderHandler(HuikuanDbContext db, Scope scope, TimeProvider clock, PaymentTermHandler terms, QueryOrdersHandler orders)
+public sealed class CreateOrderHandler(HuikuanDbContext db, Scope scope, BusinessClock clock, PaymentTermHandler terms, QueryOrdersHandler orders)
 {
     public async Task<OrderView> HandleAsync(CreateOrder request, CancellationToken ct)
     {
@@ -66,7 +66,7 @@ public sealed class CreateOrderHandler(HuikuanDbContext db, Scope scope, TimePro
                 OrderDate = request.OrderDate, Currency = currency.Code, PaymentTermId = termId, Prepaid = request.Prepaid,
                 CustomerReference = CompanyHandler.Optional(request.CustomerReference, "customerReference", 200),
                 RequestedDelivery = request.RequestedDelivery, Status = SalesOrderStatus.Draft, TotalMinor = total,
-                CreatedAt = clock.GetUtcNow(), CreatedBy = scope.Actor,
+                CreatedAt = clock.Now, CreatedBy = scope.Actor,
                 Lines = lines.Select(l => new SalesOrderLine
                 {
                     CompanyId = company, OrderId = id, LineNo = l.LineNo, Description = l.Description, Quantity = l.Quantity,

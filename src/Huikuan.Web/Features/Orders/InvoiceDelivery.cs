@@ -13,7 +13,7 @@ namespace Huikuan.Web.Features.Orders;
 /// reference. The delivery is marked invoiced (and the order's invoiced quantities and unbilled value move) in the
 /// invoice's own transaction, so a delivery is never invoiced twice nor lost between the two.
 /// </summary>
-public sealed class InvoiceDeliveryHandler(HuikuanDbContext db, Scope scope, TimeProvider clock, IssueInvoiceHandler issue, QueryOrdersHandler orders)
+public sealed class InvoiceDeliveryHandler(HuikuanDbContext db, Scope scope, BusinessClock clock, IssueInvoiceHandler issue, QueryOrdersHandler orders)
 {
     public async Task<OrderView> HandleAsync(Guid orderId, Guid deliveryId, CancellationToken ct)
     {
@@ -57,7 +57,7 @@ public sealed class InvoiceDeliveryHandler(HuikuanDbContext db, Scope scope, Tim
 
     private void MarkInvoiced(SalesOrder order, SalesOrderDelivery delivery)
     {
-        delivery.InvoicedAt = clock.GetUtcNow();
+        delivery.InvoicedAt = clock.Now;
         foreach (var d in delivery.Lines)
         {
             order.Lines.Single(l => l.LineNo == d.LineNo).InvoicedQuantity += d.Quantity;

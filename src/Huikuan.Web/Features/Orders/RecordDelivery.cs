@@ -16,7 +16,7 @@ public sealed record RecordDelivery(DateOnly DeliveredOn, IReadOnlyList<OrderQua
 /// Records a delivery. A quantity still on credit hold is refused (stop supply). When the user may post, the
 /// delivery is invoiced at once through the invoice use case; otherwise it waits in the list to invoice.
 /// </summary>
-public sealed class RecordDeliveryHandler(HuikuanDbContext db, Scope scope, TimeProvider clock, InvoiceDeliveryHandler invoicing, QueryOrdersHandler orders)
+public sealed class RecordDeliveryHandler(HuikuanDbContext db, Scope scope, BusinessClock clock, InvoiceDeliveryHandler invoicing, QueryOrdersHandler orders)
 {
     public async Task<OrderView> HandleAsync(Guid orderId, RecordDelivery request, CancellationToken ct)
     {
@@ -58,7 +58,7 @@ public sealed class RecordDeliveryHandler(HuikuanDbContext db, Scope scope, Time
             db.SalesOrderDeliveries.Add(new SalesOrderDelivery
             {
                 CompanyId = order.CompanyId, Id = deliveryId, OrderId = order.Id, CustomerId = order.CustomerId, Sequence = sequence,
-                DeliveredOn = request.DeliveredOn, RecordedAt = clock.GetUtcNow(), RecordedBy = scope.Actor,
+                DeliveredOn = request.DeliveredOn, RecordedAt = clock.Now, RecordedBy = scope.Actor,
                 AmountMinor = order.Lines.Sum(l => OrderMath.Value(l, quantities[l.LineNo], currency)),
                 Lines = quantities.Where(q => q.Value != 0).Select(q => new SalesOrderDeliveryLine
                 {

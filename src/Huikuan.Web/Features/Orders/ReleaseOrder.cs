@@ -17,7 +17,7 @@ public sealed record ReleaseOrderPart(IReadOnlyList<OrderQuantityDto> Lines, str
 public sealed record OverrideHold(string Reason);
 
 /// <summary>A credit manager's decisions on a held order. Each is a row of its own and in the audit trail with actor and reason.</summary>
-public sealed class ReleaseOrderHandler(HuikuanDbContext db, Scope scope, TimeProvider clock, QueryOrdersHandler orders)
+public sealed class ReleaseOrderHandler(HuikuanDbContext db, Scope scope, BusinessClock clock, QueryOrdersHandler orders)
 {
     public const string Part = "part";
     public const string Override = "override";
@@ -98,7 +98,7 @@ public sealed class ReleaseOrderHandler(HuikuanDbContext db, Scope scope, TimePr
         OrderMath.Refresh(order);
         db.SalesOrderReleases.Add(new SalesOrderRelease
         {
-            CompanyId = order.CompanyId, Id = Ids.New(), OrderId = order.Id, Kind = kind, ReleasedAt = clock.GetUtcNow(), ReleasedBy = scope.Actor,
+            CompanyId = order.CompanyId, Id = Ids.New(), OrderId = order.Id, Kind = kind, ReleasedAt = clock.Now, ReleasedBy = scope.Actor,
             AmountMinor = amount, Reason = reason,
             QuantitiesJson = JsonSerializer.Serialize(quantities.Where(q => q.Value != 0).Select(q => new OrderQuantityDto(q.Key, q.Value))),
         });

@@ -24,7 +24,7 @@ public sealed record PromiseView(
 /// stores kept and broken ones (the credit scan calls it, and a broken promise opens a review); until then views show
 /// the status as of today. A customer with an open promise is not dunned.
 /// </summary>
-public sealed class PromisesHandler(HuikuanDbContext db, Scope scope, TimeProvider clock)
+public sealed class PromisesHandler(HuikuanDbContext db, Scope scope, BusinessClock clock)
 {
     public async Task<PromiseView> CreateAsync(Guid customerId, CreatePromise request, CancellationToken ct)
     {
@@ -41,7 +41,7 @@ public sealed class PromisesHandler(HuikuanDbContext db, Scope scope, TimeProvid
         {
             CompanyId = company, Id = Ids.New(), CustomerId = customerId, Currency = currency.Code, AmountMinor = amount, MadeOn = today,
             PromisedOn = request.PromisedOn, Note = Companies.CompanyHandler.Optional(request.Note, "note", 1000), Status = PromiseStatus.Open,
-            CreatedAt = clock.GetUtcNow(), CreatedBy = scope.Actor,
+            CreatedAt = clock.Now, CreatedBy = scope.Actor,
         };
         db.PaymentPromises.Add(promise);
         await db.SaveChangesAsync(ct);
@@ -108,7 +108,7 @@ public sealed class PromisesHandler(HuikuanDbContext db, Scope scope, TimeProvid
         return broken;
     }
 
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    private DateOnly Today => clock.Today;
 
     private async Task<IReadOnlyList<PromiseView>> ViewsAsync(System.Linq.Expressions.Expression<Func<PaymentPromise, bool>> which, CancellationToken ct)
     {

@@ -26,7 +26,7 @@ public sealed record RecordReceipt(
 
 public sealed record RecordedReceipt(ReceiptView Receipt, bool Replayed);
 
-public sealed class RecordReceiptHandler(HuikuanDbContext db, Scope scope, TimeProvider clock, AutoApplyHandler autoApply, QueryReceiptsHandler query)
+public sealed class RecordReceiptHandler(HuikuanDbContext db, Scope scope, BusinessClock clock, AutoApplyHandler autoApply, QueryReceiptsHandler query)
 {
     private const string Operation = "receipts.record";
 
@@ -73,7 +73,7 @@ public sealed class RecordReceiptHandler(HuikuanDbContext db, Scope scope, TimeP
                     PayerReference = CompanyHandler.Optional(request.PayerReference, "payerReference", 500),
                     BankReference = bankReference, IdempotencyKey = key, Note = CompanyHandler.Optional(request.Note, "note", 2000),
                     DraftNumber = draftNumber, DraftMaturesOn = request.DraftMaturesOn,
-                    RecordedAt = clock.GetUtcNow(), RecordedBy = scope.Actor,
+                    RecordedAt = clock.Now, RecordedBy = scope.Actor,
                 };
                 db.Receipts.Add(receipt);
                 await db.SaveChangesAsync(token);
@@ -88,7 +88,7 @@ public sealed class RecordReceiptHandler(HuikuanDbContext db, Scope scope, TimeP
                     db.IdempotencyRecords.Add(new IdempotencyRecord
                     {
                         CompanyId = company, Key = key, Operation = Operation, RequestHash = hash, StatusCode = StatusCodes.Status201Created,
-                        ResponseJson = JsonSerializer.Serialize(view, JsonSerializerOptions.Web), CreatedAt = clock.GetUtcNow(),
+                        ResponseJson = JsonSerializer.Serialize(view, JsonSerializerOptions.Web), CreatedAt = clock.Now,
                     });
                     await db.SaveChangesAsync(token);
                 }

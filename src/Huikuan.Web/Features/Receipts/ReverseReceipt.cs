@@ -15,7 +15,7 @@ public sealed record ReverseReceipt(string Reason, DateOnly? Date = null);
 /// Takes a receipt back (a bounced cheque, a payment recorded twice): every live allocation gets its
 /// counter-entry, then a receipt row with the negated amount is appended. Nothing is deleted.
 /// </summary>
-public sealed class ReverseReceiptHandler(HuikuanDbContext db, Scope scope, TimeProvider clock, LedgerWriter ledger, QueryReceiptsHandler query)
+public sealed class ReverseReceiptHandler(HuikuanDbContext db, Scope scope, BusinessClock clock, LedgerWriter ledger, QueryReceiptsHandler query)
 {
     public async Task<ReceiptView> HandleAsync(Guid id, ReverseReceipt request, CancellationToken ct)
     {
@@ -62,7 +62,7 @@ public sealed class ReverseReceiptHandler(HuikuanDbContext db, Scope scope, Time
                 CompanyId = company, Id = Ids.New(), Number = await Numbering.NextAsync(db, company, "RC", token),
                 CustomerId = receipt.CustomerId, ReceivedOn = date, Method = receipt.Method, Currency = receipt.Currency,
                 AmountMinor = -receipt.AmountMinor, UnappliedMinor = 0, PayerName = receipt.PayerName, PayerReference = receipt.PayerReference,
-                BankReference = receipt.BankReference, Note = reason, ReversalOfId = receipt.Id, RecordedAt = clock.GetUtcNow(), RecordedBy = scope.Actor,
+                BankReference = receipt.BankReference, Note = reason, ReversalOfId = receipt.Id, RecordedAt = clock.Now, RecordedBy = scope.Actor,
             };
             db.Receipts.Add(reversal);
             await db.SaveChangesAsync(token);

@@ -14,7 +14,7 @@ namespace Huikuan.Web.Infrastructure.Auth;
 /// user, with the same company, role and rows.
 /// </summary>
 public sealed class ApiKeyAuthenticationHandler(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, HuikuanDbContext db, TimeProvider clock)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, HuikuanDbContext db, BusinessClock clock)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
@@ -40,7 +40,7 @@ public sealed class ApiKeyAuthenticationHandler(
         {
             return AuthenticateResult.Fail("The API key is unknown or revoked.");
         }
-        var now = clock.GetUtcNow();
+        var now = clock.Now;
         // Last use is kept to the hour, so a busy integration does not write on every request.
         if (found.Key.LastUsedAt is null || now - found.Key.LastUsedAt > TimeSpan.FromHours(1))
         {

@@ -15,7 +15,7 @@ public sealed record OutgoingAttachment(string FileName, string ContentType, byt
 /// Puts messages in the outbox as part of the caller's unit of work: they are saved by the caller's one
 /// SaveChanges, with the change that caused them. The sender (<see cref="OutboxSender"/>) picks them up afterwards.
 /// </summary>
-public sealed class Outbox(HuikuanDbContext db, Scope scope, TimeProvider clock, OutboxSignal signal)
+public sealed class Outbox(HuikuanDbContext db, Scope scope, BusinessClock clock, OutboxSignal signal)
 {
     public const int MaxAttachmentBytes = 10 * 1024 * 1024;
 
@@ -33,7 +33,7 @@ public sealed class Outbox(HuikuanDbContext db, Scope scope, TimeProvider clock,
         {
             throw new InvalidOperationException($"The attachments of '{message.Key}' exceed {MaxAttachmentBytes} bytes.");
         }
-        var now = clock.GetUtcNow();
+        var now = clock.Now;
         var id = Ids.New();
         db.Outbox.Add(new OutboxMessage
         {

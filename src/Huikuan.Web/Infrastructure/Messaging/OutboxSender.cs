@@ -40,7 +40,7 @@ public sealed record OutboxPass(int Sent, int Retrying, int Failed, int Recovere
 /// customer gets that one message twice, with the same Message-ID (mail clients show it once). Every other message
 /// goes out once: a message is marked sent before the next is claimed, and a repeat enqueue is refused by its key.
 /// </remarks>
-public sealed class OutboxSender(IServiceScopeFactory scopes, TimeProvider clock, IOptions<OutboxOptions> options, ILogger<OutboxSender> log)
+public sealed class OutboxSender(IServiceScopeFactory scopes, IOptions<OutboxOptions> options, ILogger<OutboxSender> log)
 {
     private readonly OutboxOptions _options = options.Value;
 
@@ -49,7 +49,7 @@ public sealed class OutboxSender(IServiceScopeFactory scopes, TimeProvider clock
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HuikuanDbContext>();
-        var now = clock.GetUtcNow();
+        var now = scope.ServiceProvider.GetRequiredService<BusinessClock>().Now;
         var before = all ? DateTimeOffset.MaxValue : now.AddSeconds(-_options.ClaimTimeoutSeconds);
         var stale = await db.Outbox.Where(m => m.Status == OutboxStatus.Sending).Select(m => new { m.CompanyId, m.Id, m.ClaimedAt }).ToListAsync(ct);
         var recovered = 0;
@@ -73,6 +73,7 @@ public sealed class OutboxSender(IServiceScopeFactory scopes, TimeProvider clock
         var recovered = await RecoverClaimsAsync(all: false, ct);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HuikuanDbContext>();
+        var clock = scope.ServiceProvider.GetRequiredService<BusinessClock>();
         var transports = scope.ServiceProvider.GetServices<IMessageTransport>().ToDictionary(t => t.Channel);
         var configured = transports.Values.Where(t => t.IsConfigured).Select(t => t.Channel).ToList();
         int sent = 0, retrying = 0, failed = 0;
@@ -80,7 +81,7 @@ public sealed class OutboxSender(IServiceScopeFactory scopes, TimeProvider clock
         {
             while (sent + retrying + failed < max && !ct.IsCancellationRequested)
             {
-                var now = clock.GetUtcNow();
+                var now = clock.Now;
                 var due = await db.Outbox.AsNoTracking()
                     .Where(m => m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now && configured.Contains(m.Channel))
                     .OrderBy(m => m.NextAttemptAt).Select(m => new { m.CompanyId, m.Id }).Take(50).ToListAsync(ct);
@@ -90,7 +91,7 @@ public sealed class OutboxSender(IServiceScopeFactory scopes, TimeProvider clock
                 }
                 foreach (var d in due)
                 {
-                    var outcome = await DeliverOneAsync(db, transports, d.CompanyId, d.Id, ct);
+                    var outcome = await DeliverOneAsync(db, clock, transports, d.CompanyId, d.Id, ct);
                     switch (outcome)
                     {
                         case OutboxStatus.Sent: sent++; break;
@@ -117,9 +118,9 @@ public sealed class OutboxSender(IServiceScopeFactory scopes, TimeProvider clock
 
     /// <returns>The message's status afterwards, or <see cref="OutboxStatus.Sending"/> when another sender had claimed it.</returns>
     private async Task<OutboxStatus> DeliverOneAsync(
-        HuikuanDbContext db, Dictionary<MessageChannel, IMessageTransport> transports, Guid company, Guid id, CancellationToken ct)
+        HuikuanDbContext db, BusinessClock clock, Dictionary<MessageChannel, IMessageTransport> transports, Guid company, Guid id, CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
+        var now = clock.Now;
         var claimed = await db.Outbox.Where(m => m.CompanyId == company && m.Id == id && m.Status == OutboxStatus.Pending)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, OutboxStatus.Sending).SetProperty(m => m.ClaimedAt, now)
                 .SetProperty(m => m.Attempts, m => m.Attempts + 1), ct);
@@ -136,7 +137,7 @@ public sealed class OutboxSender(IServiceScopeFactory scopes, TimeProvider clock
         {
             var giveUp = e.Permanent || message.Attempts >= _options.MaxAttempts;
             var status = giveUp ? OutboxStatus.Failed : OutboxStatus.Pending;
-            var next = clock.GetUtcNow() + _options.RetryDelay(message.Attempts);
+            var next = clock.Now + _options.RetryDelay(message.Attempts);
             var error = e.Message.Length > 2000 ? e.Message[..2000] : e.Message;
             // Not cancelled by ct: the outcome of an attempt that happened must be written down.
             await db.Outbox.Where(m => m.CompanyId == company && m.Id == id && m.Status == OutboxStatus.Sending)
@@ -146,7 +147,7 @@ public sealed class OutboxSender(IServiceScopeFactory scopes, TimeProvider clock
                 giveUp ? "failed" : "will be retried", e.Message);
             return status;
         }
-        var sentAt = clock.GetUtcNow();
+        var sentAt = clock.Now;
         await db.Outbox.Where(m => m.CompanyId == company && m.Id == id)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, OutboxStatus.Sent).SetProperty(m => m.SentAt, sentAt)
                 .SetProperty(m => m.LastError, (string?)null), CancellationToken.None);

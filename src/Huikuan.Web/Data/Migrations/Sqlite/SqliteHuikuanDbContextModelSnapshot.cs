@@ -409,6 +409,14 @@ namespace Huikuan.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("name");
 
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("UTC")
+                        .HasColumnName("time_zone");
+
                     b.HasKey("Id")
                         .HasName("pk_companies");
 

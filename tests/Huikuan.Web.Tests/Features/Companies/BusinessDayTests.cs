@@ -1,0 +1,69 @@
+using System.Net;
+using Huikuan.Web.Features.Companies;
+using Huikuan.Web.Features.Credit;
+using Huikuan.Web.Features.Dunning;
+using Huikuan.Web.Tests.Infrastructure;
+
+namespace Huikuan.Web.Tests.Features.Companies;
+
+/// <summary>
+/// "Today" is the company's business day in its own time zone. At 07:30 in Shanghai it is still yesterday in UTC, and
+/// at 23:30 in Shanghai it is the same day in UTC: a CNY company's aging, dunning day and credit check follow
+/// Shanghai in both, and a company in another zone follows its own.
+/// </summary>
+public abstract class BusinessDayTests(HuikuanApp app)
+{
+    private static readonly DateOnly Day = new(2026, 11, 24);
+
+    [Theory]
+    [InlineData(7, 30)]
+    [InlineData(23, 30)]
+    [InlineData(0, 5)]
+    public async Task InShanghai_TodayIsShanghaisDay_ForAgingTheDunningDayAndTheCreditCheck(int hour, int minute)
+    {
+        app.Clock.SetShanghai(Day.AddDays(-40), new TimeOnly(12, 0));
+        var admin = await app.NewCompanyAsync();
+        Assert.Equal("Asia/Shanghai", (await admin.GetAsync<CompanyView>("/api/company")).TimeZone);
+        var customer = await admin.CustomerAsync();
+        await admin.IssueInvoiceAsync(customer.Id, Day.AddDays(-30), 1_000m, due: Day.AddDays(-1)); // due yesterday in Shanghai
+
+        app.Clock.SetShanghai(Day, new TimeOnly(hour, minute));
+
+        var aging = await admin.AgingAsync();
+        Assert.Equal(Day, aging.AsOf);
+        Assert.Equal(1_000m, aging.Totals[aging.BucketKeys.ToList().IndexOf("1-30")]); // one day overdue, not current
+        Assert.Equal(Day, (await admin.GetAsync<DunningPreview>("/api/dunning/preview")).Day);
+        Assert.Equal(1, (await admin.GetAsync<CreditStandingView>($"/api/customers/{customer.Id}/credit-standing")).OldestDaysOverdue);
+    }
+
+    [Fact]
+    public async Task ACompanyInAnotherZone_FollowsItsOwnCalendar_AtTheSameInstant()
+    {
+        app.Clock.SetShanghai(Day.AddDays(-40), new TimeOnly(12, 0));
+        var newYork = await app.NewCompanyAsync("USD", "America/New_York");
+        var utc = await app.NewCompanyAsync("USD");
+        Assert.Equal("UTC", (await utc.GetAsync<CompanyView>("/api/company")).TimeZone);
+
+        app.Clock.SetShanghai(Day, new TimeOnly(7, 30)); // 23:30 UTC and 18:30 in New York, on the day before
+
+        Assert.Equal(Day.AddDays(-1), (await newYork.AgingAsync()).AsOf);
+        Assert.Equal(Day.AddDays(-1), (await utc.AgingAsync()).AsOf);
+        app.Clock.SetShanghai(Day, new TimeOnly(9, 0)); // 01:00 UTC, still 20:00 the day before in New York
+        Assert.Equal(Day, (await utc.AgingAsync()).AsOf);
+        Assert.Equal(Day.AddDays(-1), (await newYork.AgingAsync()).AsOf);
+    }
+
+    [Theory]
+    [InlineData("Mars/Olympus_Mons")]
+    [InlineData("UTC+8")]
+    [InlineData("../../etc/passwd")]
+    public async Task SettingUpACompany_InAnUnknownTimeZone_IsRefused(string zone)
+    {
+        var error = await Assert.ThrowsAsync<Huikuan.Domain.DomainRuleException>(() => app.NewCompanyAsync("CNY", zone));
+        Assert.Equal("company.timeZone", error.Rule);
+    }
+}
+
+public sealed class BusinessDayTestsOnSqlite(SqliteApp app) : BusinessDayTests(app), IClassFixture<SqliteApp>;
+
+public sealed class BusinessDayTestsOnPostgres(PostgresApp app) : BusinessDayTests(app), IClassFixture<PostgresApp>;
