@@ -31,7 +31,7 @@ public sealed class DunningDailyJob(IServiceProvider services, IConfiguration co
         }
     }
 
-    private async Task RunDueAsync(BusinessClock clock, int hour, Dictionary<Guid, DateOnly> lastRun, CancellationToken ct)
+    internal async Task RunDueAsync(BusinessClock clock, int hour, Dictionary<Guid, DateOnly> lastRun, CancellationToken ct)
     {
         List<Guid> companies;
         await using (var s = services.CreateAsyncScope())

@@ -2,7 +2,11 @@ using System.Net;
 using Huikuan.Web.Features.Companies;
 using Huikuan.Web.Features.Credit;
 using Huikuan.Web.Features.Dunning;
+using Huikuan.Web.Infrastructure;
 using Huikuan.Web.Tests.Infrastructure;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Huikuan.Web.Tests.Features.Companies;
 
@@ -51,6 +55,35 @@ public abstract class BusinessDayTests(HuikuanApp app)
         app.Clock.SetShanghai(Day, new TimeOnly(9, 0)); // 01:00 UTC, still 20:00 the day before in New York
         Assert.Equal(Day, (await utc.AgingAsync()).AsOf);
         Assert.Equal(Day.AddDays(-1), (await newYork.AgingAsync()).AsOf);
+    }
+
+    [Fact]
+    public async Task TheDailyDunningJob_RunsEachCompanyOnItsOwnDayAndHour()
+    {
+        app.Clock.SetShanghai(Day.AddDays(-40), new TimeOnly(12, 0));
+        var shanghai = await app.NewCompanyAsync();
+        var utc = await app.NewCompanyAsync("USD");
+        var job = new DunningDailyJob(app.Services, new ConfigurationBuilder().Build(), NullLogger<DunningDailyJob>.Instance);
+        await using var scope = app.Services.CreateAsyncScope();
+        var clock = scope.ServiceProvider.GetRequiredService<BusinessClock>();
+        var lastRun = new Dictionary<Guid, DateOnly>();
+        async Task<List<DateOnly>> RunDays(CompanyApi company) =>
+            (await company.GetAsync<List<DunningRunView>>("/api/dunning/runs")).Select(r => r.RunDay).ToList();
+
+        app.Clock.SetShanghai(Day, new TimeOnly(7, 30)); // 23:30 UTC the day before
+        await job.RunDueAsync(clock, 6, lastRun, CancellationToken.None);
+        Assert.Equal([Day], await RunDays(shanghai)); // 07:30 is past 06:00 in Shanghai: the run is for Shanghai's day
+        Assert.Equal([Day.AddDays(-1)], await RunDays(utc)); // 23:30 of the day before in UTC
+
+        app.Clock.SetShanghai(Day, new TimeOnly(10, 0)); // 02:00 UTC: the UTC company's new day, before 06:00 there
+        await job.RunDueAsync(clock, 6, lastRun, CancellationToken.None);
+        Assert.Equal([Day], await RunDays(shanghai)); // once a day
+        Assert.Equal([Day.AddDays(-1)], await RunDays(utc));
+
+        app.Clock.SetShanghai(Day, new TimeOnly(14, 30)); // 06:30 UTC
+        await job.RunDueAsync(clock, 6, lastRun, CancellationToken.None);
+        Assert.Equal([Day], await RunDays(shanghai));
+        Assert.Equal([Day, Day.AddDays(-1)], (await RunDays(utc)).OrderDescending());
     }
 
     [Theory]
