@@ -25,9 +25,9 @@ public static class FirstStart
         var configuration = scope.ServiceProvider.GetRequiredService<IConfiguration>();
         var setUp = await scope.ServiceProvider.GetRequiredService<CompanyHandler>().SetUpAsync(
             new CreateCompany(configuration["Huikuan:CompanyCode"] ?? "MAIN", configuration["Huikuan:CompanyName"] ?? "My company",
-                configuration["Huikuan:Currency"] ?? "CNY"),
+                configuration["Huikuan:Currency"] ?? "CNY", configuration["Huikuan:TimeZone"]),
             configuration["Huikuan:AdminEmail"] ?? AdminEmail, "Administrator", ct);
-        await output.WriteLineAsync($"First start: company {setUp.Company.Code} created with its administrator.");
+        await output.WriteLineAsync($"First start: company {setUp.Company.Code} created with its administrator; its business day is {setUp.Company.TimeZone}'s (Huikuan__TimeZone).");
         await output.WriteLineAsync($"  Sign in as {setUp.Admin.User.Email} with the one-time password {setUp.Admin.OneTimePassword}");
         await output.WriteLineAsync("  (shown only now; you will be asked to choose your own at the first sign-in).");
     }
