@@ -15,6 +15,8 @@ public static class UserClaims
     public const string Salesperson = "huikuan:salesperson";
     public const string Stamp = "huikuan:stamp";
     public const string Via = "huikuan:via";
+    /// <summary>"true" while the user still has a one-time password: they may do nothing but change it (<see cref="Doors"/>).</summary>
+    public const string MustChangePassword = "huikuan:mustChangePassword";
 
     public static ClaimsPrincipal Principal(User user, string scheme)
     {
@@ -32,6 +34,10 @@ public static class UserClaims
         if (user.SalespersonId is { } sp)
         {
             claims.Add(new Claim(Salesperson, sp.ToString()));
+        }
+        if (user.MustChangePassword)
+        {
+            claims.Add(new Claim(MustChangePassword, "true"));
         }
         if (user.PreferredCulture is { } culture)
         {
