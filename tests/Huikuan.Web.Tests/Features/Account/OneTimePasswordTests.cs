@@ -5,6 +5,7 @@ using Huikuan.Domain.Access;
 using Huikuan.Web.Features.Account;
 using Huikuan.Web.Infrastructure;
 using Huikuan.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Huikuan.Web.Tests.Features.Account;
@@ -48,6 +49,21 @@ public abstract class OneTimePasswordTests(HuikuanApp app)
         await SignInTests.SignInAsync(browser, accountant.UserEmail!, "my-own-password-42");
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync(new Uri("/api/customers", UriKind.Relative))).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync(new Uri("/customers", UriKind.Relative))).StatusCode);
+    }
+
+    /// <summary>A cookie issued before sign-ins carried the one-time mark would pass every door: it stops instead.</summary>
+    [Fact]
+    public async Task ACookieWithoutTheOneTimeMark_OfAUserWithAOneTimePassword_NoLongerSignsIn()
+    {
+        var api = await app.NewCompanyAsync();
+        var collector = await api.AsNewUserAsync(Role.Collector);
+        var browser = SignInTests.Browser(app);
+        await SignInTests.SignInAsync(browser, collector.UserEmail!, collector.Password!);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync(new Uri("/api/customers", UriKind.Relative))).StatusCode);
+
+        await app.WithDbAsync(db => db.Users.Where(u => u.Id == collector.UserId).ExecuteUpdateAsync(s => s.SetProperty(u => u.MustChangePassword, true)));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await browser.GetAsync(new Uri("/api/customers", UriKind.Relative))).StatusCode);
     }
 
     [Fact]
