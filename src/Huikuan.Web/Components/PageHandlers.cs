@@ -24,7 +24,8 @@ public sealed class PageHandlers(IServiceScopeFactory scopes, Scope user, Naviga
             throw new InvalidOperationException("The page has no signed-in user: the circuit's Scope was not entered.");
         }
         await using var scope = scopes.CreateAsyncScope();
-        if (!await UserClaims.StillValidAsync(scope.ServiceProvider.GetRequiredService<HuikuanDbContext>(), user.CompanyId, userId, user.SecurityStamp, CancellationToken.None))
+        if (!await UserClaims.StillValidAsync(scope.ServiceProvider.GetRequiredService<HuikuanDbContext>(), user.CompanyId, userId, user.SecurityStamp,
+                carriesOneTimePassword: true, CancellationToken.None))
         {
             SignedOut();
             throw new ForbiddenException("signedIn");

@@ -24,6 +24,7 @@ public sealed class RevalidatingUserState(ILoggerFactory loggers, IServiceScopeF
             return false;
         }
         await using var scope = scopes.CreateAsyncScope();
-        return await UserClaims.StillValidAsync(scope.ServiceProvider.GetRequiredService<HuikuanDbContext>(), company, user, principal.FindFirstValue(UserClaims.Stamp), cancellationToken);
+        return await UserClaims.StillValidAsync(scope.ServiceProvider.GetRequiredService<HuikuanDbContext>(), company, user, principal.FindFirstValue(UserClaims.Stamp),
+            principal.HasClaim(UserClaims.MustChangePassword, "true"), cancellationToken);
     }
 }

@@ -36,6 +36,16 @@ internal sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>
     }
 }
 
+internal sealed class SignInThrottleConfiguration : IEntityTypeConfiguration<SignInThrottle>
+{
+    public void Configure(EntityTypeBuilder<SignInThrottle> b)
+    {
+        b.HasKey(x => new { x.CompanyId, x.UserId, x.Source });
+        b.Property(x => x.Source).HasMaxLength(64);
+        b.HasOne<User>().WithMany().HasForeignKey(x => new { x.CompanyId, x.UserId }).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
 {
     public void Configure(EntityTypeBuilder<AuditEntry> b)

@@ -29,6 +29,7 @@ public abstract class HuikuanDbContext(DbContextOptions options, Scope? scope) :
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<User> Users => Set<User>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<SignInThrottle> SignInThrottles => Set<SignInThrottle>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<CustomerCredit> CustomerCredit => Set<CustomerCredit>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();

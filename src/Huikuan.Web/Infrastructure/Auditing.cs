@@ -23,6 +23,8 @@ public sealed class AuditInterceptor(Scope scope, BusinessClock clock) : SaveCha
         typeof(AuditEntry), typeof(IdempotencyRecord), typeof(NumberSequence), typeof(OutboxMessage), typeof(OutboxAttachment),
         // Derived every day from the ledger; the grade a snapshot sets is audited on the customer's credit row.
         typeof(CreditScoreSnapshot),
+        // Counts of wrong passwords: every attempt is an audit event of its own, with its address.
+        typeof(SignInThrottle),
         // The dunning history is its own record of what went to whom, by whom and when; the level and credit hold it
         // sets are audited on the customer's dunning state.
         typeof(DunningRun), typeof(DunningCommunication), typeof(DunningCommunicationItem), typeof(DunningLetter),

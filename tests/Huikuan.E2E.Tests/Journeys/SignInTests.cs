@@ -17,7 +17,7 @@ public sealed class SignInTests(HuikuanServer server, Chromium chromium)
         await signIn.ScreenshotAsync("signin");
 
         await signIn.SubmitAsync("finance@demo.huikuan", "not-the-password");
-        await Expect(signIn.Error).ToHaveTextAsync("邮箱或密码不正确。");
+        await Expect(signIn.Error).ToHaveTextAsync("邮箱或密码不正确。连续五次密码错误后，需等待 15 分钟才能从此地址再次登录。");
 
         await signIn.SignInAsync("Accountant");
         var me = await session.Page.GotoAsync("/api/account/me");

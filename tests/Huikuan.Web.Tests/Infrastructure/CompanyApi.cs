@@ -28,20 +28,34 @@ public sealed class CompanyApi(HuikuanApp app, HttpClient client, CompanyView co
     public HuikuanApp App => app;
     public string AdminEmail { get; set; } = "";
 
-    /// <summary>Another user of this company with the given role (a salesperson user owns <paramref name="salespersonId"/>'s customers).</summary>
-    public async Task<CompanyApi> AsNewUserAsync(Role role, Guid? salespersonId = null)
+    /// <summary>
+    /// Another user of this company with the given role (a salesperson user owns <paramref name="salespersonId"/>'s
+    /// customers). They have chosen their own password (<see cref="HuikuanApp.UserPassword"/>), unless
+    /// <paramref name="keepOneTimePassword"/>: then they may do nothing but change it.
+    /// </summary>
+    public async Task<CompanyApi> AsNewUserAsync(Role role, Guid? salespersonId = null, bool keepOneTimePassword = false)
     {
         var n = Interlocked.Increment(ref _users);
         var created = await PostOkAsync<CreatedUser>("/api/users",
             new CreateUser($"{role.ToString().ToLowerInvariant()}{n}@{company.Code.ToLowerInvariant()}.test", $"{role} {n}", role, salespersonId));
+        if (!keepOneTimePassword)
+        {
+            await app.ChangePasswordAsync(company.Id, created.User.Id, created.OneTimePassword, HuikuanApp.UserPassword);
+        }
         var other = new CompanyApi(app, await app.ClientForAsync(company.Id, created.User.Id), company);
         other.UserEmail = created.User.Email;
-        other.OneTimePassword = created.OneTimePassword;
+        other.UserId = created.User.Id;
+        other.OneTimePassword = keepOneTimePassword ? created.OneTimePassword : null;
+        other.Password = keepOneTimePassword ? created.OneTimePassword : HuikuanApp.UserPassword;
         return other;
     }
 
     public string? UserEmail { get; private set; }
+    public Guid UserId { get; private set; }
+    /// <summary>The one-time password, for a user made with keepOneTimePassword; else null.</summary>
     public string? OneTimePassword { get; private set; }
+    /// <summary>The user's password now.</summary>
+    public string? Password { get; private set; }
 
     public async Task<PaymentTermView> PaymentTermAsync(string code, params TermLineDto[] lines) =>
         await PostOkAsync<PaymentTermView>("/api/payment-terms", new CreatePaymentTerm(code, code, lines));

@@ -19,13 +19,33 @@ public sealed class User
     public required string PasswordHash { get; set; }
     /// <summary>Set for a password someone else chose (a first admin, a new user): it must be changed at the next sign-in.</summary>
     public bool MustChangePassword { get; set; }
-    public int FailedSignIns { get; set; }
+    /// <summary>The end of the latest lockout of any address (<see cref="SignInThrottle"/>), for admins to see that someone is guessing.</summary>
     public DateTimeOffset? LockedUntil { get; set; }
     /// <summary>Changes when the password or role changes, which signs the user out everywhere.</summary>
     public required string SecurityStamp { get; set; }
     public string? PreferredCulture { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? DisabledAt { get; set; }
+}
+
+/// <summary>
+/// Wrong passwords given for one user from one source: an address of the sign-in form (an IPv6 address counts by its
+/// /64 network), or <see cref="Features.Account.SignInThrottling.PasswordChange"/> for the change form. Five in a row
+/// lock that source out, for longer each time (see <see cref="Features.Account.SignInThrottling"/>); other sources are
+/// not affected, so whoever guesses from one address cannot lock the user out everywhere. Not audited: every attempt is
+/// an audit event of its own.
+/// </summary>
+public sealed class SignInThrottle
+{
+    public Guid CompanyId { get; set; }
+    public Guid UserId { get; set; }
+    public required string Source { get; set; }
+    /// <summary>Wrong passwords since the last lockout (or the first failure).</summary>
+    public int Failures { get; set; }
+    /// <summary>Lockouts in a row: each doubles the next one, up to a day.</summary>
+    public int Lockouts { get; set; }
+    public DateTimeOffset? LockedUntil { get; set; }
+    public DateTimeOffset LastFailedAt { get; set; }
 }
 
 /// <summary>

@@ -1,4 +1,5 @@
 using Huikuan.Web.Infrastructure;
+using Huikuan.Web.Infrastructure.Auth;
 using Huikuan.Web.Localization;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
@@ -19,8 +20,7 @@ public static class AccountEndpoints
             var result = await handler.HandleAsync(email, password, http.Connection.RemoteIpAddress?.ToString(), ct);
             if (result.Outcome != SignInOutcome.SignedIn)
             {
-                var error = result.Outcome == SignInOutcome.LockedOut ? "locked" : "failed";
-                return Results.Redirect($"/account/signin?error={error}&email={Uri.EscapeDataString(email ?? "")}");
+                return Results.Redirect($"/account/signin?error=failed&email={Uri.EscapeDataString(email ?? "")}");
             }
             await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, result.Principal!);
             // The language the user chose before, on whatever browser: it outranks this browser's own preference.
@@ -33,18 +33,18 @@ public static class AccountEndpoints
         {
             await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             return Results.Redirect("/account/signin");
-        }).ExcludeFromDescription();
+        }).OpenBeforePasswordChange().ExcludeFromDescription();
     }
 
     public static void MapAccount(this IEndpointRouteBuilder api)
     {
         var group = api.MapGroup("/account").WithTags("Account");
-        group.MapGet("/me", async (UsersHandler handler, CancellationToken ct) => TypedResults.Ok(await handler.MeAsync(ct)));
+        group.MapGet("/me", async (UsersHandler handler, CancellationToken ct) => TypedResults.Ok(await handler.MeAsync(ct))).OpenBeforePasswordChange();
         group.MapPost("/password", async (ChangePassword request, UsersHandler handler, CancellationToken ct) =>
         {
             await handler.ChangePasswordAsync(request, ct);
             return TypedResults.NoContent();
-        });
+        }).OpenBeforePasswordChange();
         group.MapGet("/api-keys", async (ApiKeysHandler handler, CancellationToken ct) => TypedResults.Ok(await handler.ListAsync(ct)));
         group.MapPost("/api-keys", async Task<Created<CreatedApiKey>> (CreateApiKey request, ApiKeysHandler handler, CancellationToken ct) =>
         {
@@ -65,8 +65,37 @@ public static class AccountEndpoints
             .WithSummary("Changes the user's role or disables them; either signs them out everywhere. Admins cannot demote or disable themselves.");
     }
 
-    /// <summary>Only local paths: a return address never sends the user to another site.</summary>
-    internal static string LocalOrHome(string? returnUrl) =>
-        !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
-            ? returnUrl : "/";
+    /// <summary>
+    /// Only local paths: a return address never sends the user to another site. Browsers read "//host", "/\host"
+    /// and "/(tab)/host" (they drop tabs and line breaks, and take a backslash for a slash) as another host, so a return
+    /// address must start with one slash and hold no backslash and no control character (tab, line break), also once
+    /// percent-decoded (twice: a proxy or a second redirect may decode again).
+    /// </summary>
+    internal static string LocalOrHome(string? returnUrl)
+    {
+        if (string.IsNullOrEmpty(returnUrl) || returnUrl.Length > 2000)
+        {
+            return "/";
+        }
+        var text = returnUrl;
+        for (var round = 0; round < 3; round++)
+        {
+            if (!IsPlainLocalPath(text))
+            {
+                return "/";
+            }
+            var decoded = Uri.UnescapeDataString(text);
+            if (decoded == text)
+            {
+                return returnUrl;
+            }
+            text = decoded;
+        }
+        // Still encoded after three rounds: nobody writes a link like that by accident.
+        return "/";
+    }
+
+    private static bool IsPlainLocalPath(string path) =>
+        path.StartsWith('/') && (path.Length == 1 || path[1] != '/')
+        && !path.Any(c => c == '\\' || char.IsControl(c));
 }

@@ -69,8 +69,12 @@ public static class AccountPages
             {
                 null => null,
                 "password.current" => T("The current password is not right.", "当前密码不正确。"),
+                "password.locked" => T("Too many wrong current passwords: try again in 15 minutes or later.", "当前密码错误次数过多：请 15 分钟或更久之后再试。"),
                 "password.weak" => T($"Choose a new password of at least {UsersHandler.MinPasswordLength} characters, different from the current one.",
                     $"请设置至少 {UsersHandler.MinPasswordLength} 个字符且与当前密码不同的新密码。"),
+                "password.repeated" => T("A password of one character repeated is guessed at once: choose another.", "由同一字符重复组成的密码很容易被猜中，请换一个。"),
+                "password.common" => T("This password is among the most common ones, which are guessed first: choose another.",
+                    "该密码属于最常见的密码，会被最先猜测，请换一个。"),
                 _ => T("The password could not be changed.", "密码未能修改。"),
             };
             var message = reason is null ? "" : $"<p class=\"error\" role=\"alert\">{reason}</p>";
@@ -84,7 +88,7 @@ public static class AccountPages
                 <button type="submit">{{T("Save and continue", "保存并继续")}}</button></form></main></body></html>
                 """;
             return Results.Content(html, "text/html; charset=utf-8");
-        }).ExcludeFromDescription();
+        }).OpenBeforePasswordChange().ExcludeFromDescription();
 
         app.MapPost("/account/password", async ([FromForm] string? currentPassword, [FromForm] string? newPassword, UsersHandler users, HttpContext http,
             CancellationToken ct) =>
@@ -101,7 +105,7 @@ public static class AccountPages
             // The new security stamp ends every session, this one too: the cookie is issued again with the new stamp.
             await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, UserClaims.Principal(user, CookieAuthenticationDefaults.AuthenticationScheme));
             return Results.Redirect("/");
-        }).ExcludeFromDescription();
+        }).OpenBeforePasswordChange().ExcludeFromDescription();
     }
 
     private const string Style = "body{font-family:system-ui,\"Noto Sans CJK SC\",sans-serif;background:#f5f6fa;color:#222;margin:0}"
@@ -116,8 +120,9 @@ public static class AccountPages
         string T(string en, string cn) => WebUtility.HtmlEncode(zh ? cn : en);
         var message = error switch
         {
-            "failed" => T("The e-mail address or the password is not right.", "邮箱或密码不正确。"),
-            "locked" => T("Too many wrong passwords: this account is locked for 15 minutes.", "密码错误次数过多，账户已锁定 15 分钟。"),
+            // One answer for every refusal: it must not tell which addresses exist or which are locked.
+            "failed" => T("The e-mail address or the password is not right. After five wrong passwords, signing in from this address waits 15 minutes.",
+                "邮箱或密码不正确。连续五次密码错误后，需等待 15 分钟才能从此地址再次登录。"),
             _ => null,
         };
         var sb = new StringBuilder();

@@ -28,6 +28,12 @@ public sealed class ApiKeysHandler(HuikuanDbContext db, Scope scope, BusinessClo
         {
             throw new DomainRuleException("apiKey.name", "name", "Name the key after the integration that will use it (at most 200 characters).");
         }
+        // A key outlives a password change: one made with a one-time password would keep whoever knew that password in.
+        var company = scope.CompanyId;
+        if (await db.Users.AnyAsync(u => u.CompanyId == company && u.Id == user && u.MustChangePassword, ct))
+        {
+            throw new DomainRuleException("apiKey.passwordFirst", "", "Choose your own password before making API keys.");
+        }
         var (key, prefix, hash) = ApiKeys.Create();
         var row = new ApiKey
         {

@@ -12,30 +12,37 @@ namespace Huikuan.Web.Features.Account;
 public enum SignInOutcome
 {
     SignedIn,
+    /// <summary>An unknown address, a disabled user, a wrong password, or a source locked out: one answer for all.</summary>
     WrongCredentials,
-    LockedOut,
 }
 
-public sealed record SignInResult(SignInOutcome Outcome, ClaimsPrincipal? Principal = null, DateTimeOffset? LockedUntil = null, bool MustChangePassword = false);
+public sealed record SignInResult(SignInOutcome Outcome, ClaimsPrincipal? Principal = null, bool MustChangePassword = false);
 
 /// <summary>
-/// Checks an e-mail and password. Five wrong passwords in a row lock the account for fifteen minutes;
-/// every attempt, failed ones too, goes into the audit trail with the address it came from. An unknown
-/// address and a wrong password get the same answer, so the form does not tell which addresses exist.
+/// Checks an e-mail and password. Wrong passwords are throttled per user and address (<see cref="SignInThrottling"/>);
+/// every attempt, failed ones too, goes into the audit trail with the address it came from. An unknown address, a
+/// disabled user, a wrong password and an address locked out get the same answer after the same hashing work, so the
+/// form tells neither which addresses exist nor which are locked.
 /// </summary>
 public sealed class SignInHandler(HuikuanDbContext db, Scope scope, BusinessClock clock, IPasswordHasher<User> hasher)
 {
-    public const int MaxFailures = 5;
-
     /// <summary>The audit action of a successful sign-in (the users list reads the last one from it).</summary>
     public const string Succeeded = "signIn.succeeded";
-    public static readonly TimeSpan Lockout = TimeSpan.FromMinutes(15);
+
+    private static readonly User Nobody = new() { Email = "", NormalizedEmail = "", DisplayName = "", PasswordHash = "", SecurityStamp = "" };
+
+    // The hash of no one's password, checked for an unknown address so that it costs what a known one costs.
+    private static string? _decoy;
 
     public async Task<SignInResult> HandleAsync(string? email, string? password, string? remoteAddress, CancellationToken ct)
     {
         var normalized = UsersHandler.Normalize(email);
         var now = clock.Now;
         var user = normalized.Length == 0 ? null : await db.Users.SingleOrDefaultAsync(u => u.NormalizedEmail == normalized, ct);
+        var source = SignInThrottling.SourceOf(remoteAddress);
+        var throttle = user is null ? null : await SignInThrottling.FindAsync(db, user, source, ct);
+        var verdict = hasher.VerifyHashedPassword(user ?? Nobody, user?.PasswordHash ?? (_decoy ??= hasher.HashPassword(Nobody, "decoy")), password ?? "");
+        var right = verdict != PasswordVerificationResult.Failed && !string.IsNullOrEmpty(password);
         if (user is null || user.DisabledAt is not null)
         {
             AuditLog.Event(db, scope, clock, user?.CompanyId ?? Guid.Empty, "signIn.failed", "User", user?.Id.ToString(),
@@ -43,36 +50,49 @@ public sealed class SignInHandler(HuikuanDbContext db, Scope scope, BusinessCloc
             await db.SaveChangesAsync(ct);
             return new SignInResult(SignInOutcome.WrongCredentials);
         }
-        if (user.LockedUntil > now)
+        if (SignInThrottling.IsLocked(throttle, now))
         {
-            AuditLog.Event(db, scope, clock, user.CompanyId, "signIn.failed", "User", user.Id.ToString(), new { reason = "locked out" },
-                actor: user.Email, userId: user.Id, remoteAddress: remoteAddress);
-            await db.SaveChangesAsync(ct);
-            return new SignInResult(SignInOutcome.LockedOut, LockedUntil: user.LockedUntil);
-        }
-        var verdict = string.IsNullOrEmpty(password) ? PasswordVerificationResult.Failed : hasher.VerifyHashedPassword(user, user.PasswordHash, password);
-        if (verdict == PasswordVerificationResult.Failed)
-        {
-            user.FailedSignIns++;
-            if (user.FailedSignIns >= MaxFailures)
-            {
-                user.LockedUntil = now + Lockout;
-                user.FailedSignIns = 0;
-            }
             AuditLog.Event(db, scope, clock, user.CompanyId, "signIn.failed", "User", user.Id.ToString(),
-                new { reason = "wrong password", lockedUntil = user.LockedUntil > now ? user.LockedUntil : null }, actor: user.Email, userId: user.Id, remoteAddress: remoteAddress);
+                new { reason = "locked out", lockedUntil = throttle!.LockedUntil, rightPassword = right }, actor: user.Email, userId: user.Id, remoteAddress: remoteAddress);
             await db.SaveChangesAsync(ct);
-            return user.LockedUntil > now ? new SignInResult(SignInOutcome.LockedOut, LockedUntil: user.LockedUntil) : new SignInResult(SignInOutcome.WrongCredentials);
+            return new SignInResult(SignInOutcome.WrongCredentials);
+        }
+        if (!right)
+        {
+            var lockedUntil = SignInThrottling.Failed(db, throttle, user, source, now);
+            AuditLog.Event(db, scope, clock, user.CompanyId, "signIn.failed", "User", user.Id.ToString(),
+                new { reason = "wrong password", lockedUntil }, actor: user.Email, userId: user.Id, remoteAddress: remoteAddress);
+            await SaveCountingAsync(ct);
+            return new SignInResult(SignInOutcome.WrongCredentials);
         }
         if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
         {
             user.PasswordHash = hasher.HashPassword(user, password!);
         }
-        user.FailedSignIns = 0;
-        user.LockedUntil = null;
+        SignInThrottling.Succeeded(db, throttle);
         AuditLog.Event(db, scope, clock, user.CompanyId, Succeeded, "User", user.Id.ToString(), actor: user.Email, userId: user.Id, remoteAddress: remoteAddress);
         await db.SaveChangesAsync(ct);
         return new SignInResult(SignInOutcome.SignedIn, UserClaims.Principal(user, CookieAuthenticationDefaults.AuthenticationScheme), MustChangePassword: user.MustChangePassword);
+    }
+
+    /// <summary>
+    /// Two wrong passwords at the same instant may both add the source's first row: the one that loses the race is
+    /// counted by the other's row, and its audit event is saved without it.
+    /// </summary>
+    private async Task SaveCountingAsync(CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (Db.IsUniqueViolation(e))
+        {
+            foreach (var entry in db.ChangeTracker.Entries<SignInThrottle>().ToList())
+            {
+                entry.State = EntityState.Detached;
+            }
+            await db.SaveChangesAsync(ct);
+        }
     }
 
     private static string Truncate(string? email) => email is null ? "(none)" : email.Length <= 320 ? email : email[..320];

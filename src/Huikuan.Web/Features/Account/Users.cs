@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using Huikuan.Domain;
 using Huikuan.Domain.Access;
@@ -142,14 +143,23 @@ public sealed class UsersHandler(HuikuanDbContext db, Scope scope, BusinessClock
         var company = scope.CompanyId;
         var id = scope.UserId ?? throw new NotFoundException("User", scope.Actor);
         var user = await db.Users.SingleAsync(u => u.CompanyId == company && u.Id == id, ct);
+        // Who guesses the current password here already holds a session: the wrong ones are counted for the user, from any address.
+        var now = clock.Now;
+        var throttle = await SignInThrottling.FindAsync(db, user, SignInThrottling.PasswordChange, ct);
+        if (SignInThrottling.IsLocked(throttle, now))
+        {
+            var until = clock.Local(throttle!.LockedUntil!.Value).ToString("yyyy-MM-dd HH:mm zzz", CultureInfo.InvariantCulture);
+            throw new DomainRuleException("password.locked", "currentPassword", $"Too many wrong current passwords: try again after {until}.", until);
+        }
         if (hasher.VerifyHashedPassword(user, user.PasswordHash, request.CurrentPassword ?? "") == PasswordVerificationResult.Failed)
         {
+            SignInThrottling.Failed(db, throttle, user, SignInThrottling.PasswordChange, now);
+            AuditLog.Event(db, scope, clock, company, "password.changeFailed", "User", user.Id.ToString(), new { reason = "wrong current password" });
+            await db.SaveChangesAsync(ct);
             throw new DomainRuleException("password.current", "currentPassword", "The current password is not right.");
         }
-        if ((request.NewPassword?.Length ?? 0) < MinPasswordLength || request.NewPassword == request.CurrentPassword)
-        {
-            throw new DomainRuleException("password.weak", "newPassword", $"Choose a new password of at least {MinPasswordLength} characters.", MinPasswordLength);
-        }
+        PasswordRules.Check(request.NewPassword, request.CurrentPassword);
+        SignInThrottling.Succeeded(db, throttle);
         user.PasswordHash = hasher.HashPassword(user, request.NewPassword!);
         user.MustChangePassword = false;
         user.SecurityStamp = NewStamp();

@@ -64,7 +64,8 @@ public static class AuthSetup
             return;
         }
         var db = context.HttpContext.RequestServices.GetRequiredService<HuikuanDbContext>();
-        if (!await UserClaims.StillValidAsync(db, company, id, principal.FindFirstValue(UserClaims.Stamp), context.HttpContext.RequestAborted))
+        if (!await UserClaims.StillValidAsync(db, company, id, principal.FindFirstValue(UserClaims.Stamp), principal.HasClaim(UserClaims.MustChangePassword, "true"),
+            context.HttpContext.RequestAborted))
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);

@@ -15,6 +15,8 @@ public static class UserClaims
     public const string Salesperson = "huikuan:salesperson";
     public const string Stamp = "huikuan:stamp";
     public const string Via = "huikuan:via";
+    /// <summary>"true" while the user still has a one-time password: they may do nothing but change it (<see cref="Doors"/>).</summary>
+    public const string MustChangePassword = "huikuan:mustChangePassword";
 
     public static ClaimsPrincipal Principal(User user, string scheme)
     {
@@ -32,6 +34,10 @@ public static class UserClaims
         if (user.SalespersonId is { } sp)
         {
             claims.Add(new Claim(Salesperson, sp.ToString()));
+        }
+        if (user.MustChangePassword)
+        {
+            claims.Add(new Claim(MustChangePassword, "true"));
         }
         if (user.PreferredCulture is { } culture)
         {
@@ -59,11 +65,14 @@ public static class UserClaims
 
     /// <summary>
     /// Whether a sign-in still stands: the user exists, is not disabled, and has the security stamp the sign-in
-    /// carried (a new password, a new role or a revoked session changes it).
+    /// carried (a new password, a new role or a revoked session changes it). A sign-in that does not carry
+    /// <see cref="MustChangePassword"/> (<paramref name="carriesOneTimePassword"/> false) does not stand for a user who
+    /// has a one-time password: such a cookie was issued before the claim existed, and would pass every door.
     /// </summary>
-    public static Task<bool> StillValidAsync(HuikuanDbContext db, Guid company, Guid user, string? stamp, CancellationToken ct)
+    public static Task<bool> StillValidAsync(HuikuanDbContext db, Guid company, Guid user, string? stamp, bool carriesOneTimePassword, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        return db.Users.AsNoTracking().AnyAsync(u => u.CompanyId == company && u.Id == user && u.DisabledAt == null && u.SecurityStamp == stamp, ct);
+        return db.Users.AsNoTracking().AnyAsync(u => u.CompanyId == company && u.Id == user && u.DisabledAt == null && u.SecurityStamp == stamp
+            && (carriesOneTimePassword || !u.MustChangePassword), ct);
     }
 }

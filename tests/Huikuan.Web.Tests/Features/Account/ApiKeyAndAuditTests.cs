@@ -51,7 +51,7 @@ public abstract class ApiKeyAndAuditTests(HuikuanApp app)
     public async Task Audit_ChangeKeepsTheValuesBeforeAndAfter_AndHidesSecrets()
     {
         var api = await app.NewCompanyAsync();
-        var collector = await api.AsNewUserAsync(Huikuan.Domain.Access.Role.Collector);
+        var collector = await api.AsNewUserAsync(Huikuan.Domain.Access.Role.Collector, keepOneTimePassword: true);
         await collector.PostAsync("/api/account/password", new ChangePassword(collector.OneTimePassword!, "a-better-password-1"));
 
         var trail = await api.GetAsync<Page<AuditEntryView>>($"/api/audit?entity=User&action=modified&actor={Uri.EscapeDataString(collector.UserEmail!)}");

@@ -98,7 +98,7 @@ public abstract class UserAdministrationTests(HuikuanApp app)
 
         await using (var scope = app.Services.CreateAsyncScope())
         {
-            var result = await scope.ServiceProvider.GetRequiredService<SignInHandler>().HandleAsync(collector.UserEmail, collector.OneTimePassword, "127.0.0.1", CancellationToken.None);
+            var result = await scope.ServiceProvider.GetRequiredService<SignInHandler>().HandleAsync(collector.UserEmail, collector.Password, "127.0.0.1", CancellationToken.None);
             Assert.Equal(SignInOutcome.SignedIn, result.Outcome);
         }
 

@@ -3586,6 +3586,43 @@ namespace Huikuan.Web.Data.Migrations.Postgres
                     b.ToTable("salespeople");
                 });
 
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.SignInThrottle", b =>
+                {
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("source");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("integer")
+                        .HasColumnName("failures");
+
+                    b.Property<DateTimeOffset>("LastFailedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_failed_at");
+
+                    b.Property<DateTimeOffset?>("LockedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("locked_until");
+
+                    b.Property<int>("Lockouts")
+                        .HasColumnType("integer")
+                        .HasColumnName("lockouts");
+
+                    b.HasKey("CompanyId", "UserId", "Source")
+                        .HasName("pk_sign_in_throttles");
+
+                    b.ToTable("sign_in_throttles");
+                });
+
             modelBuilder.Entity("Huikuan.Web.Data.Entities.User", b =>
                 {
                     b.Property<Guid>("CompanyId")
@@ -3615,10 +3652,6 @@ namespace Huikuan.Web.Data.Migrations.Postgres
                         .HasMaxLength(320)
                         .HasColumnType("character varying(320)")
                         .HasColumnName("email");
-
-                    b.Property<int>("FailedSignIns")
-                        .HasColumnType("integer")
-                        .HasColumnName("failed_sign_ins");
 
                     b.Property<DateTimeOffset?>("LockedUntil")
                         .HasColumnType("timestamp with time zone")
@@ -4210,6 +4243,16 @@ namespace Huikuan.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_salespeople_companies_company_id");
+                });
+
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.SignInThrottle", b =>
+                {
+                    b.HasOne("Huikuan.Web.Data.Entities.User", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_sign_in_throttles_users_company_id_user_id");
                 });
 
             modelBuilder.Entity("Huikuan.Web.Data.Entities.User", b =>

@@ -3581,6 +3581,43 @@ namespace Huikuan.Web.Data.Migrations.Sqlite
                     b.ToTable("salespeople");
                 });
 
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.SignInThrottle", b =>
+                {
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("company_id");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("failures");
+
+                    b.Property<long>("LastFailedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_failed_at");
+
+                    b.Property<long?>("LockedUntil")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("locked_until");
+
+                    b.Property<int>("Lockouts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("lockouts");
+
+                    b.HasKey("CompanyId", "UserId", "Source")
+                        .HasName("pk_sign_in_throttles");
+
+                    b.ToTable("sign_in_throttles");
+                });
+
             modelBuilder.Entity("Huikuan.Web.Data.Entities.User", b =>
                 {
                     b.Property<Guid>("CompanyId")
@@ -3610,10 +3647,6 @@ namespace Huikuan.Web.Data.Migrations.Sqlite
                         .HasMaxLength(320)
                         .HasColumnType("TEXT")
                         .HasColumnName("email");
-
-                    b.Property<int>("FailedSignIns")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("failed_sign_ins");
 
                     b.Property<long?>("LockedUntil")
                         .HasColumnType("INTEGER")
@@ -4205,6 +4238,16 @@ namespace Huikuan.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_salespeople_companies_company_id");
+                });
+
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.SignInThrottle", b =>
+                {
+                    b.HasOne("Huikuan.Web.Data.Entities.User", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_sign_in_throttles_users_company_id_user_id");
                 });
 
             modelBuilder.Entity("Huikuan.Web.Data.Entities.User", b =>
