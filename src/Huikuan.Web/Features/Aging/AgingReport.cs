@@ -27,7 +27,7 @@ public sealed class AgingReportHandler(HuikuanDbContext db, Scope scope, TimePro
     {
         ArgumentNullException.ThrowIfNull(request);
         var company = scope.CompanyId;
-        var asOf = request.AsOf ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var asOf = BusinessDates.Optional(request.AsOf, "asOf") ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var buckets = AgingBuckets.Parse(request.Buckets);
         var currency = request.Currency is null
             ? await db.Companies.Where(c => c.Id == company).Select(c => c.BaseCurrency).SingleAsync(ct)

@@ -184,7 +184,7 @@ public sealed class SetManualRatingHandler(HuikuanDbContext db, Scope scope, Tim
         }
         credit.ManualRating = request.Rating;
         credit.ManualRatingSource = request.Rating is null ? null : Companies.CompanyHandler.Optional(request.Source, "source", 200);
-        credit.ManualRatingOn = request.Rating is null ? null : request.RatedOn ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        credit.ManualRatingOn = request.Rating is null ? null : BusinessDates.Optional(request.RatedOn, "ratedOn") ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         credit.UpdatedAt = clock.GetUtcNow();
         credit.UpdatedBy = scope.Actor;
         await db.SaveChangesAsync(ct);

@@ -53,7 +53,7 @@ public sealed class DocumentsHandler(HuikuanDbContext db, Scope scope, TimeProvi
         {
             CompanyId = company, CustomerId = customerId, Id = Ids.New(), Kind = request.Kind, Title = title,
             FileName = FileTypes.SafeName(request.FileName, type), ContentType = type.ContentType, SizeBytes = bytes.LongLength,
-            ValidUntil = request.ValidUntil, UploadedAt = clock.GetUtcNow(), UploadedBy = scope.Actor,
+            ValidUntil = BusinessDates.Optional(request.ValidUntil, "validUntil"), UploadedAt = clock.GetUtcNow(), UploadedBy = scope.Actor,
         };
         await Transactions.RunAsync(db, async token =>
         {
