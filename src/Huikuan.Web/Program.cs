@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using Huikuan.Web.Components;
 using Huikuan.Web.Demo;
 using Huikuan.Web.Features.Account;
@@ -53,11 +52,14 @@ builder.Services.AddAntiforgery(o =>
     o.Cookie.Name = "huikuan.af";
     o.Cookie.SameSite = SameSiteMode.Strict;
 });
-builder.Services.AddProblemDetails();
+builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemExceptionHandler.Customize);
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 builder.Services.AddOpenApi();
 builder.Services.AddHuikuanUi();
-builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+builder.Services.ConfigureHttpJsonOptions(o => RequestJson.Configure(o.SerializerOptions));
+// A body or parameter that cannot be bound throws, in every environment, so that ProblemExceptionHandler answers
+// with the field and the reason; otherwise only Development would, and production would answer a bare 400.
+builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 
 var app = builder.Build();
 var command = args.FirstOrDefault(a => !a.StartsWith('-'));

@@ -41,4 +41,29 @@ public sealed class CurrencyTests
         Assert.Equal(3L, Currency.Of("CNY").RoundToMinor(0.025m));
         Assert.Equal(-3L, Currency.Of("CNY").RoundToMinor(-0.025m));
     }
+
+    [Theory]
+    [InlineData("CNY", "10000000000000.00", 1_000_000_000_000_000L)]
+    [InlineData("CNY", "-10000000000000.00", -1_000_000_000_000_000L)]
+    [InlineData("JPY", "1000000000000000", 1_000_000_000_000_000L)]
+    [InlineData("KWD", "1000000000000.000", 1_000_000_000_000_000L)]
+    public void ToMinor_TakesTheLargestAmount(string code, string amount, long expected) =>
+        Assert.Equal(expected, Currency.Of(code).ToMinor(decimal.Parse(amount, System.Globalization.CultureInfo.InvariantCulture)));
+
+    [Theory]
+    [InlineData("CNY", "10000000000000.01")]
+    [InlineData("CNY", "-10000000000000.01")]
+    [InlineData("JPY", "1000000000000001")]
+    [InlineData("KWD", "79228162514264337593543950335")]
+    [InlineData("CNY", "-79228162514264337593543950335")]
+    public void ToMinor_BeyondTheLargestAmount_IsRefusedNamingTheField_NotOverflowed(string code, string amount)
+    {
+        var e = Assert.Throws<DomainRuleException>(() =>
+            Currency.Of(code).ToMinor(decimal.Parse(amount, System.Globalization.CultureInfo.InvariantCulture), "total"));
+        Assert.Equal(("money.range", "total"), (e.Rule, e.Field));
+    }
+
+    [Fact]
+    public void TheLargestAmount_FitsNineThousandTimesInALong() =>
+        Assert.True(long.MaxValue / Currency.MaxMinor >= 9_000);
 }

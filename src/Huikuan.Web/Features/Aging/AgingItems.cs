@@ -18,7 +18,7 @@ public sealed class AgingItemsHandler(HuikuanDbContext db, Scope scope, Business
     {
         ArgumentNullException.ThrowIfNull(request);
         var company = scope.CompanyId;
-        var asOf = request.AsOf ?? clock.Today;
+        var asOf = BusinessDates.Optional(request.AsOf, "asOf") ?? clock.Today;
         var buckets = AgingBuckets.Parse(request.Buckets);
         var currency = request.Currency is null
             ? await db.Companies.Where(c => c.Id == company).Select(c => c.BaseCurrency).SingleAsync(ct)

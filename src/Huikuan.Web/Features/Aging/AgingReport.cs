@@ -27,7 +27,7 @@ public sealed class AgingReportHandler(HuikuanDbContext db, Scope scope, Busines
     {
         ArgumentNullException.ThrowIfNull(request);
         var company = scope.CompanyId;
-        var asOf = request.AsOf ?? clock.Today;
+        var asOf = BusinessDates.Optional(request.AsOf, "asOf") ?? clock.Today;
         var buckets = AgingBuckets.Parse(request.Buckets);
         var currency = request.Currency is null
             ? await db.Companies.Where(c => c.Id == company).Select(c => c.BaseCurrency).SingleAsync(ct)
@@ -44,7 +44,8 @@ public sealed class AgingReportHandler(HuikuanDbContext db, Scope scope, Busines
         var customers = await db.Customers.AsNoTracking().Where(c => c.CompanyId == company)
             .Select(c => new { c.Id, c.Code, c.Name, c.SalespersonId }).ToDictionaryAsync(c => c.Id, ct);
 
-        var rows = new Dictionary<Guid, (long[] Buckets, long Unapplied)>();
+        // Summed in decimal: one customer's sums fit a long (Currency.MaxMinor), a salesperson's or the company's need not.
+        var rows = new Dictionary<Guid, (decimal[] Buckets, decimal Unapplied)>();
         foreach (var customerId in perCustomer.Keys.Union(unapplied.Keys))
         {
             var info = customers[customerId];
@@ -55,7 +56,7 @@ public sealed class AgingReportHandler(HuikuanDbContext db, Scope scope, Busines
             var key = bySalesperson ? info.SalespersonId ?? Guid.Empty : customerId;
             if (!rows.TryGetValue(key, out var row))
             {
-                row = (new long[buckets.Count], 0);
+                row = (new decimal[buckets.Count], 0);
             }
             if (perCustomer.TryGetValue(customerId, out var amounts))
             {
@@ -82,7 +83,7 @@ public sealed class AgingReportHandler(HuikuanDbContext db, Scope scope, Busines
                 cur.ToMajor(r.Unapplied), cur.ToMajor(r.Total - r.Unapplied));
         }).ToList();
 
-        var totals = new long[buckets.Count];
+        var totals = new decimal[buckets.Count];
         foreach (var r in ordered)
         {
             for (var i = 0; i < totals.Length; i++)

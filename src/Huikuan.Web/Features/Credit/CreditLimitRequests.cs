@@ -184,7 +184,7 @@ public sealed class SetManualRatingHandler(HuikuanDbContext db, Scope scope, Bus
         }
         credit.ManualRating = request.Rating;
         credit.ManualRatingSource = request.Rating is null ? null : Companies.CompanyHandler.Optional(request.Source, "source", 200);
-        credit.ManualRatingOn = request.Rating is null ? null : request.RatedOn ?? clock.Today;
+        credit.ManualRatingOn = request.Rating is null ? null : BusinessDates.Optional(request.RatedOn, "ratedOn") ?? clock.Today;
         credit.UpdatedAt = clock.Now;
         credit.UpdatedBy = scope.Actor;
         await db.SaveChangesAsync(ct);

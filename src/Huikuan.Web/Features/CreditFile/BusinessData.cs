@@ -140,6 +140,7 @@ public sealed class BusinessDataHandler(HuikuanDbContext db, Scope scope, Busine
         ArgumentNullException.ThrowIfNull(input);
         var company = scope.CompanyId;
         await CreditFileAccess.RequireCustomerAsync(db, company, customerId, ct);
+        BusinessDates.Require(input.RatedOn, "ratedOn");
         if (input.RatedOn > clock.Today)
         {
             throw new DomainRuleException("rating.date", "ratedOn", "The rating date cannot be in the future.");

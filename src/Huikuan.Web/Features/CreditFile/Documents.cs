@@ -53,7 +53,7 @@ public sealed class DocumentsHandler(HuikuanDbContext db, Scope scope, BusinessC
         {
             CompanyId = company, CustomerId = customerId, Id = Ids.New(), Kind = request.Kind, Title = title,
             FileName = FileTypes.SafeName(request.FileName, type), ContentType = type.ContentType, SizeBytes = bytes.LongLength,
-            ValidUntil = request.ValidUntil, UploadedAt = clock.Now, UploadedBy = scope.Actor,
+            ValidUntil = BusinessDates.Optional(request.ValidUntil, "validUntil"), UploadedAt = clock.Now, UploadedBy = scope.Actor,
         };
         await Transactions.RunAsync(db, async token =>
         {

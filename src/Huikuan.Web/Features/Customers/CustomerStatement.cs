@@ -48,8 +48,8 @@ public sealed class CustomerStatementHandler(HuikuanDbContext db, Scope scope, B
         var company = scope.CompanyId;
         var customerCurrency = await EnsureCustomerAsync(customerId, ct);
         var cur = Currency.Of(currency ?? customerCurrency);
-        var end = to ?? clock.Today;
-        var start = from ?? new DateOnly(end.Year, end.Month, 1);
+        var end = BusinessDates.Optional(to, "to") ?? clock.Today;
+        var start = BusinessDates.Optional(from, "from") ?? new DateOnly(end.Year, end.Month, 1);
         if (start > end)
         {
             throw new DomainRuleException("statement.period", "from", "from must be on or before to.");

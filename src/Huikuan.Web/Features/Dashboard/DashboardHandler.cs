@@ -40,7 +40,8 @@ public sealed class DashboardHandler(HuikuanDbContext db, Scope scope, BusinessC
 
         var buckets = AgingBuckets.Default;
         var perCustomer = await aging.AmountsByCustomerAsync(company, code, today, buckets, AgingBasis.DueDate, ct);
-        var totals = new long[buckets.Count];
+        // Company totals in decimal: each customer's sums fit a long (Currency.MaxMinor), their total need not.
+        var totals = new decimal[buckets.Count];
         foreach (var amounts in perCustomer.Values)
         {
             for (var i = 0; i < totals.Length; i++)
@@ -52,7 +53,7 @@ public sealed class DashboardHandler(HuikuanDbContext db, Scope scope, BusinessC
         var receivables = totals.Sum();
         var overdue = receivables - totals[0];
         var top = perCustomer
-            .Select(p => (Id: p.Key, Overdue: p.Value.Sum() - p.Value[0], Total: p.Value.Sum()))
+            .Select(p => (Id: p.Key, Overdue: p.Value.Sum(a => (decimal)a) - p.Value[0], Total: p.Value.Sum(a => (decimal)a)))
             .Where(p => p.Overdue > 0)
             .OrderByDescending(p => p.Overdue).ThenBy(p => p.Id)
             .Take(TopCount).ToList();

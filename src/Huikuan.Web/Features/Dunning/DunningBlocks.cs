@@ -28,6 +28,7 @@ public sealed class DunningBlocksHandler(HuikuanDbContext db, Scope scope, Busin
         var reason = Companies.CompanyHandler.Optional(request.Reason, "reason", 500)
             ?? throw new DomainRuleException("dunningBlock.reason", "reason", "Say why dunning is blocked.");
         var today = Today;
+        BusinessDates.Optional(request.Until, "until");
         if (request.Until is { } until && until < today)
         {
             throw new DomainRuleException("dunningBlock.until", "until", "A block lasts until today or a later day.");

@@ -138,7 +138,7 @@ internal static class InvoiceMath
         {
             throw new DomainRuleException("invoice.lines", "lines", "At most 1000 lines are allowed.");
         }
-        return lines.Select((l, i) =>
+        var result = lines.Select((l, i) =>
         {
             if (l.TaxRatePercent is < 0 or > 100)
             {
@@ -148,7 +148,7 @@ internal static class InvoiceMath
             {
                 throw new DomainRuleException("invoice.quantity", $"lines[{i}].quantity", "The quantity cannot be zero.");
             }
-            var net = currency.RoundToMinor(l.Quantity * l.UnitPrice);
+            var net = LineAmount.Net(l.Quantity, l.UnitPrice, currency, $"lines[{i}]");
             var tax = currency.RoundToMinor(currency.ToMajor(net) * l.TaxRatePercent / 100m);
             return new InvoiceLine
             {
@@ -156,6 +156,8 @@ internal static class InvoiceMath
                 Quantity = l.Quantity, UnitPrice = l.UnitPrice, TaxRatePercent = l.TaxRatePercent, NetMinor = net, TaxMinor = tax,
             };
         }).ToList();
+        LineAmount.Total(result.Select(l => l.NetMinor + l.TaxMinor), currency, "lines");
+        return result;
     }
 
     public static async Task EnsureNumberFreeAsync(HuikuanDbContext db, Guid company, string number, CancellationToken ct)

@@ -39,14 +39,14 @@ public sealed class ApiTests(SqliteApp app) : IClassFixture<SqliteApp>
     }
 
     [Fact]
-    public async Task ReceiptWithoutADate_IsRefusedNamingTheDate()
+    public async Task ReceiptWithoutADate_IsRefusedNamingTheDateAsMissing()
     {
         var api = await app.NewCompanyAsync();
         var customer = await api.CustomerAsync();
         using var content = new StringContent($"{{\"customerId\":\"{customer.Id}\",\"amount\":10}}", System.Text.Encoding.UTF8, "application/json");
         var problem = await CompanyApi.AssertProblemAsync(await api.Http.PostAsync(new Uri("/api/receipts", UriKind.Relative), content),
-            HttpStatusCode.UnprocessableEntity, "receivedOn");
-        Assert.Contains("required", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+            HttpStatusCode.BadRequest, "receivedOn");
+        Assert.Equal("receivedOn: This field is required.", problem.GetProperty("detail").GetString());
     }
 
     [Fact]
