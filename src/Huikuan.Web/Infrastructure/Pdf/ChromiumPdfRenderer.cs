@@ -29,11 +29,12 @@ public sealed class PdfRenderException(string message) : Exception(message);
 
 /// <summary>
 /// Prints with one headless Chromium kept running for the life of the app (a cold start costs most of a second per
-/// document): each document is written to a folder of the renderer's own, opened in a new tab and printed with the
+/// document): each document is written to a folder of the renderer's own, opened in a tab and printed with the
 /// DevTools protocol's <c>Page.printToPDF</c>, with the page size and margins of its <c>@page</c> rule and no header
-/// or footer, and the tab is closed. Several documents print side by side, in tabs of the same browser
+/// or footer; the tab then waits for the next document. Several documents print side by side, in tabs of the same browser
 /// (<see cref="PdfOptions.Concurrency"/>). The protocol runs over the pipe Chromium offers on its file descriptors 3
-/// and 4 (<c>--remote-debugging-pipe</c>), so no port is opened. Chinese text is drawn with the Noto CJK fonts
+/// and 4 (<c>--remote-debugging-pipe</c>), so no port is opened. Each document is its own file and page, so nothing of one
+/// reaches another. Chinese text is drawn with the Noto CJK fonts
 /// (Debian's fonts-noto-cjk), which the letters name first. The browser is started on the first document; when it
 /// dies or a print exceeds the timeout, it is killed with its child processes and the next document starts a new one.
 /// </summary>
@@ -138,6 +139,7 @@ public sealed class ChromiumPdfRenderer(IOptions<PdfOptions> options, ILogger<Ch
         private readonly ILogger _log;
         private readonly ConcurrentDictionary<int, TaskCompletionSource<JsonObject>> _pending = new();
         private readonly SemaphoreSlim _write = new(1);
+        private readonly ConcurrentBag<Tab> _idle = [];
         private int _nextId;
         private int _disposed;
 
@@ -190,36 +192,46 @@ public sealed class ChromiumPdfRenderer(IOptions<PdfOptions> options, ILogger<Ch
         {
             var file = Path.Combine(_folder, Guid.NewGuid().ToString("N") + ".html");
             await File.WriteAllTextAsync(file, html, Encoding.UTF8, ct);
-            string? target = null;
+            Tab? tab = null;
+            var reusable = false;
             try
             {
-                target = (string)(await SendAsync("Target.createTarget", new JsonObject { ["url"] = "about:blank" }, null, ct))["targetId"]!;
-                var session = (string)(await SendAsync("Target.attachToTarget", new JsonObject { ["targetId"] = target, ["flatten"] = true }, null, ct))["sessionId"]!;
-                var navigated = await SendAsync("Page.navigate", new JsonObject { ["url"] = new Uri(file).AbsoluteUri }, session, ct);
+                // A tab is reused for the next document: opening one starts a renderer process, which costs more than printing.
+                if (!_idle.TryTake(out tab))
+                {
+                    var target = (string)(await SendAsync("Target.createTarget", new JsonObject { ["url"] = "about:blank" }, null, ct))["targetId"]!;
+                    tab = new Tab(target, null);
+                    tab = tab with
+                    {
+                        Session = (string)(await SendAsync("Target.attachToTarget", new JsonObject { ["targetId"] = target, ["flatten"] = true }, null, ct))["sessionId"]!,
+                    };
+                }
+                var url = new Uri(file).AbsoluteUri;
+                var navigated = await SendAsync("Page.navigate", new JsonObject { ["url"] = url }, tab.Session, ct);
                 if (navigated["errorText"] is JsonValue error)
                 {
                     throw new PdfRenderException($"Chromium could not open the document: {error}");
                 }
-                // The navigation has committed: wait in the new document until it and its fonts are loaded.
-                await SendAsync("Runtime.evaluate", new JsonObject
-                {
-                    ["expression"] = "new Promise(r => document.readyState === 'complete' ? r() : addEventListener('load', () => r(), { once: true }))"
-                        + ".then(() => document.fonts.ready).then(() => true)",
-                    ["awaitPromise"] = true,
-                }, session, ct);
+                await LoadedAsync(tab.Session!, url, ct);
                 var printed = await SendAsync("Page.printToPDF", new JsonObject
                 {
                     ["printBackground"] = true, ["preferCSSPageSize"] = true, ["displayHeaderFooter"] = false,
-                }, session, ct);
+                }, tab.Session, ct);
+                reusable = true;
                 return Convert.FromBase64String((string)printed["data"]!);
             }
             finally
             {
-                if (target is not null && !Dead)
+                if (tab is not null && reusable)
+                {
+                    _idle.Add(tab);
+                }
+                else if (tab is not null && !Dead)
                 {
                     try
                     {
-                        await SendAsync("Target.closeTarget", new JsonObject { ["targetId"] = target }, null, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10), CancellationToken.None);
+                        await SendAsync("Target.closeTarget", new JsonObject { ["targetId"] = tab.Target }, null, CancellationToken.None)
+                            .WaitAsync(TimeSpan.FromSeconds(10), CancellationToken.None);
                     }
                     catch (Exception e) when (e is PdfRenderException or TimeoutException)
                     {
@@ -229,6 +241,33 @@ public sealed class ChromiumPdfRenderer(IOptions<PdfOptions> options, ILogger<Ch
                 File.Delete(file);
             }
         }
+
+        /// <summary>Waits until the tab shows the new document, loaded with its fonts (the old one may answer first).</summary>
+        private async Task LoadedAsync(string session, string url, CancellationToken ct)
+        {
+            var expression = "location.href === " + JsonSerializer.Serialize(url)
+                + " && new Promise(r => document.readyState === 'complete' ? r() : addEventListener('load', () => r(), { once: true }))"
+                + ".then(() => document.fonts.ready).then(() => true)";
+            while (true)
+            {
+                try
+                {
+                    var answer = await SendAsync("Runtime.evaluate", new JsonObject { ["expression"] = expression, ["awaitPromise"] = true, ["returnByValue"] = true },
+                        session, ct);
+                    if (answer["result"]?["value"] is JsonValue value && value.TryGetValue<bool>(out var loaded) && loaded)
+                    {
+                        return;
+                    }
+                }
+                catch (PdfRenderException) when (!Dead)
+                {
+                    // The old document went away while it was asked: ask the new one.
+                }
+                await Task.Delay(10, ct);
+            }
+        }
+
+        private sealed record Tab(string Target, string? Session);
 
         private async Task<JsonObject> SendAsync(string method, JsonObject? parameters, string? session, CancellationToken ct)
         {
