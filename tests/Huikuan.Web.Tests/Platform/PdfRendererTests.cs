@@ -48,6 +48,17 @@ public sealed class PdfRendererTests
     }
 
     [Fact]
+    public async Task AProgramThatIsNoBrowser_FailsWithAReason_NotAHang()
+    {
+        using var renderer = new ChromiumPdfRenderer(Options.Create(new PdfOptions { ChromiumPath = "/bin/true", TimeoutSeconds = 30 }),
+            NullLogger<ChromiumPdfRenderer>.Instance);
+
+        var e = await Assert.ThrowsAsync<PdfRenderException>(() => renderer.RenderAsync(Page("X"), CancellationToken.None));
+
+        Assert.Contains("Chromium", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AMissingChromium_SaysWhereItWasLookedFor()
     {
         using var renderer = new ChromiumPdfRenderer(Options.Create(new PdfOptions { ChromiumPath = "/nowhere/chromium" }), NullLogger<ChromiumPdfRenderer>.Instance);

@@ -64,7 +64,15 @@ public sealed class ChromiumPdfRenderer(IOptions<PdfOptions> options, ILogger<Ch
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
             timeout.CancelAfter(TimeSpan.FromSeconds(settings.TimeoutSeconds));
-            var browser = await BrowserAsync(settings, timeout.Token);
+            Browser browser;
+            try
+            {
+                browser = await BrowserAsync(settings, timeout.Token);
+            }
+            catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+            {
+                throw new PdfRenderException($"Chromium did not start within {settings.TimeoutSeconds} s.");
+            }
             try
             {
                 return await browser.PrintAsync(html, timeout.Token);
