@@ -2,13 +2,15 @@ using System.Globalization;
 
 namespace Huikuan.Bench;
 
-/// <summary>Command line: --size T1 --db sqlite|postgres [--connection CS] [--keep] [--runs 5] [--receipts 2000] [--tryton data_N.csv].</summary>
+/// <summary>Command line: --size T1 --db sqlite|postgres [--connection CS] [--keep] [--runs 5] [--receipts 2000] [--tryton data_N.csv] [--letters 1000].</summary>
 internal sealed record BenchOptions(
-    string Size, string Db, string? Connection, bool Keep, int Runs, int Receipts, string? TrytonCsv, DateOnly AsOf, ulong Seed, bool Explain = false)
+    string Size, string Db, string? Connection, bool Keep, int Runs, int Receipts, string? TrytonCsv, DateOnly AsOf, ulong Seed, bool Explain = false,
+    int Letters = 0)
 {
     public const string Usage =
         "usage: Huikuan.Bench --size demo|10k|T1|T2 --db sqlite|postgres [--connection CS] [--keep] [--runs N] [--receipts N] [--seed N] [--as-of YYYY-MM-DD] [--explain]\n"
-        + "       Huikuan.Bench --tryton /tmp/tryton_bench/out/data_100.csv [--db sqlite|postgres]";
+        + "       Huikuan.Bench --tryton /tmp/tryton_bench/out/data_100.csv [--db sqlite|postgres]\n"
+        + "       Huikuan.Bench --letters 1000 [--db sqlite|postgres]";
 
     public bool Postgres => Db.Equals("postgres", StringComparison.OrdinalIgnoreCase);
 
@@ -28,6 +30,7 @@ internal sealed record BenchOptions(
                 "--runs" => o with { Runs = int.Parse(Value(), CultureInfo.InvariantCulture) },
                 "--receipts" => o with { Receipts = int.Parse(Value(), CultureInfo.InvariantCulture) },
                 "--tryton" => o with { TrytonCsv = Value() },
+                "--letters" => o with { Letters = int.Parse(Value(), CultureInfo.InvariantCulture) },
                 "--as-of" => o with { AsOf = DateOnly.ParseExact(Value(), "yyyy-MM-dd", CultureInfo.InvariantCulture) },
                 "--seed" => o with { Seed = ulong.Parse(Value(), CultureInfo.InvariantCulture) },
                 _ => throw new ArgumentException($"Unknown option {args[i]}.\n{Usage}"),
@@ -36,6 +39,10 @@ internal sealed record BenchOptions(
         if (o.Db is not ("sqlite" or "postgres"))
         {
             throw new ArgumentException($"--db is sqlite or postgres.\n{Usage}");
+        }
+        if (o.Letters < 0 || o.Runs < 1 || o.Receipts < 0)
+        {
+            throw new ArgumentException($"--letters and --receipts cannot be negative, --runs is at least 1.\n{Usage}");
         }
         return o;
     }

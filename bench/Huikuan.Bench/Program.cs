@@ -16,10 +16,10 @@ Console.CancelKeyPress += (_, e) =>
     e.Cancel = true;
     cancel.Cancel();
 };
-var name = options.TrytonCsv is null ? options.Size.ToLowerInvariant() : "tryton";
+var name = options.TrytonCsv is not null ? "tryton" : options.Letters > 0 ? "letters" : options.Size.ToLowerInvariant();
 await using var database = BenchDatabase.Create(options, name);
 database.Keep = options.Keep;
 Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1L << 30)} GiB, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}");
-return options.TrytonCsv is { } csv
-    ? await TrytonComparison.RunAsync(options, database, csv, cancel.Token)
+return options.TrytonCsv is { } csv ? await TrytonComparison.RunAsync(options, database, csv, cancel.Token)
+    : options.Letters > 0 ? await LetterBench.RunAsync(options, database, cancel.Token)
     : await GeneratedBench.RunAsync(options, database, cancel.Token);

@@ -81,6 +81,18 @@ public sealed class Browser : IAsyncDisposable
         return items.GetArrayLength() > 0 ? items[0].GetProperty("id").GetString() : null;
     }
 
+    /// <summary>The entries of the menu as the signed-in user sees it: each link's text and path.</summary>
+    public async Task<IReadOnlyList<(string Text, string Path)>> MenuAsync()
+    {
+        await _page.GotoAsync("/");
+        await _page.WaitForFunctionAsync(Drawn, null, new() { PollingInterval = 10 });
+        var links = await _page.EvaluateAsync<string[][]>("""
+            () => [...document.querySelectorAll('.mud-drawer a.mud-nav-link')]
+              .map(a => [a.textContent.trim(), new URL(a.href).pathname + new URL(a.href).search])
+            """);
+        return [.. links.Select(l => (l[0], l[1]))];
+    }
+
     /// <summary>One warm-up visit (not counted), then <paramref name="runs"/> timed visits from navigation to usable.</summary>
     public async Task<PageTiming> MeasureAsync(BenchPage page, int runs)
     {

@@ -3,14 +3,16 @@ namespace Huikuan.PageBench;
 /// <summary>A page to time; <paramref name="Ready"/> is a CSS selector that shows it is usable, when the default does not fit.</summary>
 public sealed record BenchPage(string Name, string Path, string? Ready = null);
 
-/// <summary>The pages people open every day, with detail pages for the largest customer and the latest documents.</summary>
+/// <summary>
+/// The pages people open every day: every entry of the menu (read from the signed-in admin's menu, so a new page is
+/// timed even before it is named here), a few views and forms beside them, and detail pages for the largest customer
+/// and the latest documents.
+/// </summary>
 public static class PageList
 {
-    public static async Task<IReadOnlyList<BenchPage>> ResolveAsync(Browser browser)
-    {
-        ArgumentNullException.ThrowIfNull(browser);
-        var pages = new List<BenchPage>
-        {
+    /// <summary>The pages named here, with their names and the sign that they are usable.</summary>
+    public static IReadOnlyList<BenchPage> Listed { get; } =
+        [
             new("Dashboard", "/"),
             new("Aging report", "/aging"),
             new("Aging by salesperson", "/aging?groupBy=salesperson"),
@@ -34,7 +36,26 @@ public static class PageList
             new("Credit reviews", "/credit/reviews"),
             new("Credit policies", "/credit/policies"),
             new("Disputes", "/disputes"),
-        };
+            new("Dunning", "/dunning"),
+            new("Dunning policy", "/dunning/policy", "[data-testid=save]"),
+            new("Outbox", "/outbox"),
+            new("Escalations", "/escalations"),
+        ];
+
+    /// <summary>Menu entries the list above does not name; each is timed under its menu text.</summary>
+    public static IReadOnlyList<BenchPage> Unlisted(IEnumerable<(string Text, string Path)> menu) =>
+        [.. menu.Where(m => Listed.All(p => p.Path != m.Path)).DistinctBy(m => m.Path).Select(m => new BenchPage(m.Text, m.Path))];
+
+    public static async Task<IReadOnlyList<BenchPage>> ResolveAsync(Browser browser)
+    {
+        ArgumentNullException.ThrowIfNull(browser);
+        var pages = new List<BenchPage>(Listed);
+        var unlisted = Unlisted(await browser.MenuAsync());
+        foreach (var page in unlisted)
+        {
+            Console.WriteLine($"menu entry not named in the page list, timed as it is: {page.Name} {page.Path}");
+        }
+        pages.AddRange(unlisted);
         if (await browser.FirstIdAsync("/api/customers?sort=outstanding&pageSize=1") is { } customer)
         {
             pages.Add(new("Customer (largest)", $"/customers/{customer}"));

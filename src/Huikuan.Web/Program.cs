@@ -38,10 +38,8 @@ if (args.Contains("--demo"))
 // (blazor.web.js, MudBlazor's _content) are then found through the build's static web assets manifest, which
 // only Development reads unless asked. A published app has no such manifest, and this does nothing there.
 builder.WebHost.UseStaticWebAssets();
-builder.Services.AddHuikuanDatabase(builder.Configuration);
+builder.Services.AddHuikuanCore(builder.Configuration);
 builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.AddHandlers();
-builder.Services.AddHuikuanMessaging(builder.Configuration);
 builder.Services.AddHostedService<CreditDailyJob>();
 builder.Services.AddHostedService<Huikuan.Web.Features.Dunning.DunningDailyJob>();
 builder.Services.AddSingleton<DemoSeeder>();

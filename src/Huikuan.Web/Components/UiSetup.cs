@@ -19,7 +19,6 @@ public static class UiSetup
         services.AddTransient<MudLocalizer, MudTexts>();
         services.AddScoped<CircuitHandler, CircuitUserScope>();
         services.AddScoped<PageHandlers>();
-        services.AddHuikuanLocalization();
         return services;
     }
 

@@ -64,9 +64,10 @@ public sealed class DunningRunHandler(
         run.AlreadyDone = acting.Count - todo.Count;
         var context = await messages.ContextAsync(plan, todo, ct);
 
-        // Drafts (with their PDF letters) are made a few customers ahead, outside the transactions: Chromium takes most
-        // of a second per letter, and holding the write lock meanwhile would stop every other writer. Drafting reads
-        // only what the context holds, so it runs beside the transactions of the customers before.
+        // Drafts (with their PDF letters) are made several customers ahead, outside the transactions: printing a letter
+        // takes a tenth of a second or more, and holding the write lock meanwhile would stop every other writer. Drafting
+        // reads only what the context holds, so it runs beside the transactions of the customers before, and the letters
+        // print side by side in the renderer's one browser.
         var drafts = new Queue<Task<DunningDraft?>>();
         var drafted = 0;
         void DraftAhead()
@@ -123,8 +124,8 @@ public sealed class DunningRunHandler(
         return DunningRunView.From(run);
     }
 
-    /// <summary>Letters rendered at once ahead of the customer being written (the renderer allows two Chromiums).</summary>
-    private const int DraftsAhead = 3;
+    /// <summary>Drafts made ahead of the customer being written: enough to keep the renderer's tabs busy (4 by default).</summary>
+    private const int DraftsAhead = 8;
 
     private async Task<DunningDraft?> DraftOrNullAsync(DunningContext context, PlannedCustomer customer, CancellationToken ct) =>
         await messages.DraftAsync(context, customer, ct);
