@@ -68,6 +68,20 @@ public sealed partial class DunningTests(HuikuanServer server, Chromium chromium
         await forbidden.ScreenshotAsync("dunning-communication-not-found");
     }
 
+    /// <summary>A communication the reader may not see and one that does not exist look alike: "not found", not the error page.</summary>
+    [Fact]
+    public async Task ASalesperson_OpeningACommunicationThatIsNotTheirs_IsToldItIsNotFound()
+    {
+        await using var sales = await chromium.NewSessionAsync(server);
+        await new SignInPage(sales.Page).SignInAsync("Salesperson");
+
+        var page = new CommunicationPage(sales.Page, Guid.NewGuid());
+        await page.OpenAsync();
+
+        await Expect(page.NotFound).ToHaveTextAsync("该记录不存在，或您无权查看。");
+        await Expect(page.Heading).ToHaveTextAsync("催收记录");
+    }
+
     [GeneratedRegex(@"催收 (\d+) 个客户")]
     private static partial Regex DunnedCount();
 
