@@ -208,6 +208,23 @@ public sealed partial class LocalizationTests
         Assert.True(missing.Count == 0, "No text in RuleText.resx for: " + string.Join(", ", missing));
     }
 
+    /// <summary>The outbox page names each kind of failed delivery in the reader's language, not in the server's English.</summary>
+    [Fact]
+    public void EveryDeliveryFailure_HasANameInBothLanguages()
+    {
+        var en = Load(Path.Combine(WebFolder, "Localization", "MessagingText.resx"));
+        var zh = Load(Path.Combine(WebFolder, "Localization", "MessagingText.zh-CN.resx"));
+        var codes = Directory.GetFiles(Path.Combine(WebFolder, "Infrastructure", "Messaging"), "*.cs")
+            .SelectMany(f => DeliveryCode().Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value)).Distinct().ToList();
+        Assert.True(codes.Count >= 5, "Found only: " + string.Join(", ", codes));
+
+        var missing = codes.Where(c => !en.ContainsKey("Error." + c) || !zh.ContainsKey("Error." + c)).ToList();
+        Assert.True(missing.Count == 0, "No name in MessagingText for: " + string.Join(", ", missing.Select(c => "Error." + c)));
+    }
+
+    [GeneratedRegex(@"(?:new DeliveryException|DeliveryException\.Stored)\(\s*""([^""]+)""")]
+    private static partial Regex DeliveryCode();
+
     [GeneratedRegex(@"(?:DomainRuleException|ConflictException|ImportFile\.Problem)\(\s*""([^""]+)""")]
     private static partial Regex ThrownRule();
 
