@@ -63,6 +63,7 @@ var app = builder.Build();
 var command = args.FirstOrDefault(a => !a.StartsWith('-'));
 
 await Database.MigrateAsync(app.Services);
+Console.WriteLine($"Database: {Database.Describe(app.Services)}");
 if (command == "check")
 {
     return await LedgerCheckCommand.RunAsync(app.Services);

@@ -39,7 +39,7 @@ public static class DefaultTemplates
         """
         尊敬的{{customer.name}}：
 
-        我司已为贵司开具以下发票，应付金额合计 {{total}}，请于 {{dueDate}} 前付款。
+        我司已为贵司开具以下应收单，应付金额合计 {{total}}，请于 {{dueDate}} 前付款。
 
         {{items}}
 
@@ -49,7 +49,7 @@ public static class DefaultTemplates
 
         {{company.name}}
         """,
-        "【{{company.name}}】尊敬的{{customer.name}}，已开具发票合计{{total}}，请于{{dueDate}}前付款。");
+        "【{{company.name}}】尊敬的{{customer.name}}，已开具应收单合计{{total}}，请于{{dueDate}}前付款。");
 
     private static readonly MessageText EnNotice = new(
         "{{company.name}} payment notice: {{total}} due on {{dueDate}}",
@@ -103,7 +103,7 @@ public static class DefaultTemplates
         "{{company.name}}: {{total}} falls due on {{dueDate}}. Please arrange payment in time.");
 
     private static readonly MessageText ZhFriendly = new(
-        "{{company.name}} 友情提醒：{{total}} 已逾期",
+        "{{company.name}} 友好提醒：{{total}} 已逾期",
         """
         尊敬的{{customer.name}}：
 
@@ -137,7 +137,7 @@ public static class DefaultTemplates
         "{{company.name}}: {{total}} is overdue. Please pay by {{payBy}}. Ignore this if you have paid.");
 
     private static readonly MessageText ZhFirm = new(
-        "{{company.name}} 催款通知：{{total}} 逾期未付",
+        "{{company.name}} 正式催告：{{total}} 逾期未付",
         """
         尊敬的{{customer.name}}：
 
@@ -171,7 +171,7 @@ public static class DefaultTemplates
         "{{company.name}}: {{total}} is {{oldestDaysOverdue}} days overdue. Please pay in full by {{payBy}} or call us.");
 
     private static readonly MessageText ZhFinal = new(
-        "{{company.name}} 最后催款通知：{{amountDue}}",
+        "{{company.name}} 最后催告：{{amountDue}}",
         """
         {{customer.name}}：
 
@@ -185,7 +185,7 @@ public static class DefaultTemplates
 
         {{company.name}}
         """,
-        "【{{company.name}}】最后通知：贵司应付{{amountDue}}，请于{{payBy}}前付清，否则我司将停止供货并依法追讨。");
+        "【{{company.name}}】最后催告：贵司应付{{amountDue}}，请于{{payBy}}前付清，否则我司将停止供货并依法追讨。");
 
     private static readonly MessageText EnFinal = new(
         "{{company.name}} final demand: {{amountDue}}",

@@ -25,7 +25,7 @@ public sealed class DemoSeeder(IServiceProvider services, DemoAccounts accounts,
         (Role.Admin, "admin@demo.huikuan", "管理员 Admin"),
         (Role.Accountant, "finance@demo.huikuan", "财务 王会计"),
         (Role.Collector, "collector@demo.huikuan", "催收 李专员"),
-        (Role.Salesperson, "sales@demo.huikuan", "销售 张经理"),
+        (Role.Salesperson, "sales@demo.huikuan", "业务员 张经理"),
         (Role.CreditManager, "credit@demo.huikuan", "信用 赵经理"),
         (Role.Executive, "ceo@demo.huikuan", "总经理 陈总"),
     ];

@@ -5,8 +5,10 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace Huikuan.Web.Infrastructure;
 
 /// <summary>
-/// Picks the database from configuration: Database:Provider = Sqlite (default, a file next to the
-/// app) or Postgres, with ConnectionStrings:Huikuan. Each provider has its own migrations.
+/// Picks the database from configuration: Database:Provider = Sqlite (default: the file huikuan.db) or Postgres,
+/// with ConnectionStrings:Huikuan. Each provider has its own migrations. A relative SQLite file is in
+/// Huikuan:DataFolder, else in the folder the app runs in; `dotnet run` passes the folder the command was typed in
+/// (the project's RunArguments), because it starts a web project inside src/Huikuan.Web.
 /// </summary>
 public static class Database
 {
@@ -29,7 +31,7 @@ public static class Database
         }
         else if (provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
         {
-            connectionString ??= "Data Source=huikuan.db";
+            connectionString = SqliteFile(connectionString ?? "Data Source=huikuan.db", configuration["Huikuan:DataFolder"]);
             services.AddDbContext<SqliteHuikuanDbContext>((sp, o) => o.UseSqlite(connectionString).AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
             services.AddScoped<HuikuanDbContext>(sp => sp.GetRequiredService<SqliteHuikuanDbContext>());
         }
@@ -38,6 +40,31 @@ public static class Database
             throw new InvalidOperationException($"Database:Provider '{provider}' is not supported; use Sqlite or Postgres.");
         }
         return services;
+    }
+
+    /// <summary>A relative SQLite file made absolute (against <paramref name="folder"/>, else the current folder), its folder created.</summary>
+    public static string SqliteFile(string connectionString, string? folder)
+    {
+        var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString);
+        var file = builder.DataSource;
+        if (string.IsNullOrEmpty(file) || file == ":memory:" || file.StartsWith("file:", StringComparison.OrdinalIgnoreCase)
+            || builder.Mode == Microsoft.Data.Sqlite.SqliteOpenMode.Memory)
+        {
+            return connectionString;
+        }
+        var full = Path.GetFullPath(file, string.IsNullOrWhiteSpace(folder) ? Directory.GetCurrentDirectory() : folder);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        builder.DataSource = full;
+        return builder.ToString();
+    }
+
+    /// <summary>Where the data is, for the start-up lines: the SQLite file's full path, or the PostgreSQL host and database.</summary>
+    public static string Describe(IServiceProvider services)
+    {
+        using var scope = services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<HuikuanDbContext>();
+        var connection = db.Database.GetDbConnection();
+        return db.IsSqlite ? $"SQLite file {connection.DataSource}" : $"PostgreSQL database {connection.Database} on {connection.DataSource}";
     }
 
     /// <summary>

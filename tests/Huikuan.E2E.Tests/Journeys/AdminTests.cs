@@ -83,7 +83,7 @@ public sealed class AdminTests(HuikuanServer server, Chromium chromium)
         await users.NewUser.ClickAsync();
         await users.Name.FillAsync("王小明");
         await users.Email.FillAsync(email);
-        await LedgerForms.ChooseAsync(session.Page, users.Role, "销售");
+        await LedgerForms.ChooseAsync(session.Page, users.Role, "业务员");
         await users.Create.ClickAsync();
         await Expect(session.Page.GetByTestId("form-error")).ToHaveTextAsync("业务员用户须关联其所负责客户的业务员。");
         await users.ChooseFirstSalespersonAsync();
@@ -92,7 +92,7 @@ public sealed class AdminTests(HuikuanServer server, Chromium chromium)
         await Expect(users.Created).ToContainTextAsync(email);
         Assert.Matches("^[A-Za-z0-9]{16}$", await users.OneTimePassword.InputValueAsync());
         var row = users.Rows.Filter(new() { HasText = email });
-        await Expect(row).ToContainTextAsync("销售");
+        await Expect(row).ToContainTextAsync("业务员");
         await Expect(row).ToContainTextAsync("待修改初始密码");
         await users.ScreenshotAsync("admin-users");
 

@@ -25,17 +25,17 @@ public sealed partial class ChargeTests(Chromium chromium)
             // The day's first run is the one that sent: open a customer who got the final demand (30 days, fee 100.00).
             await desk.ShowRunsAsync();
             await desk.RunRows.Last.GetByTestId("run-open").ClickAsync();
-            var final = desk.Communications.Filter(new() { HasText = "final" }).First;
+            var final = desk.Communications.Filter(new() { HasText = "最后催告" }).First;
             await Expect(final).ToBeVisibleAsync();
             await final.GetByRole(Microsoft.Playwright.AriaRole.Link).First.ClickAsync();
             await collector.Page.WaitForURLAsync(CustomerUrl());
             var customer = Guid.Parse(CustomerUrl().Match(collector.Page.Url).Groups[1].Value);
             var panel = new ChargesPanel(collector.Page, customer);
             await Expect(panel.Rows.Filter(new() { HasText = "逾期利息" }).First).ToBeVisibleAsync();
-            await Expect(panel.Rows.Filter(new() { HasText = "催收费（final）" })).ToContainTextAsync("100.00");
+            await Expect(panel.Rows.Filter(new() { HasText = "催收费（最后催告）" })).ToContainTextAsync("100.00");
             var before = Money(await panel.Open.First.InnerTextAsync());
 
-            await panel.AskToWaiveAsync("催收费（final）", "首次逾期，免收催收费");
+            await panel.AskToWaiveAsync("催收费（最后催告）", "首次逾期，免收催收费");
             await Expect(panel.Waivers.First).ToContainTextAsync("待审批");
             await Expect(panel.Open.First).ToContainTextAsync(Format(before)); // asked for, not yet approved: still owed
             await panel.ScreenshotAsync("charges-waiver-requested");

@@ -43,7 +43,7 @@ public sealed class ContractTests(HuikuanServer server, Chromium chromium)
         await contract.Evidence.FillAsync("预付款通知书");
         await contract.ConfirmReached.ClickAsync();
 
-        await Expect(contract.Message).ToContainTextAsync("已开具发票 INV-");
+        await Expect(contract.Message).ToContainTextAsync("已开具应收单 INV-");
         await Expect(contract.Stage(1)).ToContainTextAsync("已开票");
         await Expect(contract.InvoiceLink(1)).ToHaveTextAsync(new Regex(@"^INV-\d+$"));
         await Expect(contract.Stage(2)).ToContainTextAsync("未达成");

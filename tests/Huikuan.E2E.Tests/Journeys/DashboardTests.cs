@@ -42,9 +42,12 @@ public sealed partial class DashboardTests(HuikuanServer server, Chromium chromi
         await Expect(dashboard.UserRole).ToHaveTextAsync("管理层");
         await Expect(dashboard.AsOf).ToContainTextAsync(new Regex(@"截至 \d{4}年\d{1,2}月\d{1,2}日"));
         await Expect(dashboard.Receivables).ToHaveTextAsync(EnglishMoney());
-        await Expect(dashboard.CollectionNote).ToContainTextAsync(new Regex(@"（\d{4}/\d{1,2}/1 – \d{4}/\d{1,2}/\d{2}）"));
+        // The rate names its definition: from the 1st up to today, on both sides of the division.
+        await Expect(dashboard.CollectionTitle).ToHaveTextAsync("本月到期回款率");
+        await Expect(dashboard.CollectionNote).ToContainTextAsync(new Regex(@"（\d{4}/\d{1,2}/1 – \d{4}/\d{1,2}/\d{1,2}）"));
+        await Expect(dashboard.CollectionDefinition).ToHaveTextAsync("本月1日至今日已核销的收款 ÷ 本月1日至今日到期的分期金额");
         await Expect(dashboard.AgingBars).ToHaveCountAsync(7);
-        await Expect(session.Page.GetByText("按账龄的未结金额")).ToBeVisibleAsync();
+        await Expect(session.Page.GetByText("按账龄的未收金额")).ToBeVisibleAsync();
         await dashboard.ScreenshotAsync("dashboard-zh");
 
         // The choice sticks: the next page is Chinese too, and switching back gives English.

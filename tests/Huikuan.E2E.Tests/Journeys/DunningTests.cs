@@ -43,7 +43,43 @@ public sealed partial class DunningTests(HuikuanServer server, Chromium chromium
         var communication = new CommunicationPage(collector.Page, Guid.Parse(CommunicationUrl().Match(collector.Page.Url).Groups[1].Value));
         await Expect(communication.Items).ToContainTextAsync("CNY");
         await Expect(communication.Body).ToContainTextAsync("CNY"); // the text lists the items with their amounts
+        await Expect(communication.Facts).ToContainTextAsync("中文"); // the language by its name, not zh-CN
+        await Expect(communication.Facts).Not.ToContainTextAsync("zh-CN");
         await communication.ScreenshotAsync("dunning-communication");
+
+        // A salesperson sees only their own customers: another owner's communication is not found, and the page says so.
+        await using var sales = await chromium.NewSessionAsync(server);
+        await new SignInPage(sales.Page).SignInAsync("Salesperson");
+        var own = (await (await sales.Page.GotoAsync("/api/customers?pageSize=500"))!.JsonAsync())!.Value.GetProperty("items")
+            .EnumerateArray().Select(c => c.GetProperty("id").GetGuid()).ToHashSet();
+        var runs = (await (await collector.Page.GotoAsync("/api/dunning/runs"))!.JsonAsync())!.Value;
+        var communications = new List<(Guid Id, Guid Customer)>();
+        foreach (var run in runs.EnumerateArray())
+        {
+            var detail = (await (await collector.Page.GotoAsync($"/api/dunning/runs/{run.GetProperty("id").GetGuid()}"))!.JsonAsync())!.Value;
+            communications.AddRange(detail.GetProperty("communications").EnumerateArray()
+                .Select(c => (c.GetProperty("id").GetGuid(), c.GetProperty("customerId").GetGuid())));
+        }
+        var others = communications.First(c => !own.Contains(c.Customer));
+        var forbidden = new CommunicationPage(sales.Page, others.Id);
+        await forbidden.OpenAsync();
+        await Expect(forbidden.NotFound).ToHaveTextAsync("该记录不存在，或您无权查看。");
+        await Expect(forbidden.Subject).ToHaveCountAsync(0);
+        await forbidden.ScreenshotAsync("dunning-communication-not-found");
+    }
+
+    /// <summary>A communication the reader may not see and one that does not exist look alike: "not found", not the error page.</summary>
+    [Fact]
+    public async Task ASalesperson_OpeningACommunicationThatIsNotTheirs_IsToldItIsNotFound()
+    {
+        await using var sales = await chromium.NewSessionAsync(server);
+        await new SignInPage(sales.Page).SignInAsync("Salesperson");
+
+        var page = new CommunicationPage(sales.Page, Guid.NewGuid());
+        await page.OpenAsync();
+
+        await Expect(page.NotFound).ToHaveTextAsync("该记录不存在，或您无权查看。");
+        await Expect(page.Heading).ToHaveTextAsync("催收记录");
     }
 
     [GeneratedRegex(@"催收 (\d+) 个客户")]

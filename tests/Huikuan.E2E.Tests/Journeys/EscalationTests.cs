@@ -26,10 +26,10 @@ public sealed class EscalationTests(Chromium chromium)
             var cases = new EscalationsPage(manager.Page);
             await cases.OpenAsync();
             // Customers 45 days late reached the hold level, which escalates to management: one case each.
-            var management = cases.Rows.Filter(new() { HasText = "管理层升级" });
+            var management = cases.Rows.Filter(new() { HasText = "高层沟通" });
             await Expect(management.First).ToBeVisibleAsync();
             await Expect(management.First).ToContainTextAsync("待处理");
-            await Expect(management.First).ToContainTextAsync("hold");
+            await Expect(management.First).ToContainTextAsync("停止供货");
             await cases.ScreenshotAsync("escalations");
 
             await management.First.GetByTestId("escalation-link").ClickAsync();

@@ -82,9 +82,9 @@ public sealed class LedgerTests(HuikuanServer server, Chromium chromium)
 
         await invoice.OpenAsync();
         await invoice.SwitchLanguageAsync();
-        await Expect(invoice.Heading).ToHaveTextAsync($"发票 {number}");
+        await Expect(invoice.Heading).ToHaveTextAsync($"应收单 {number}");
         await Expect(invoice.Status).ToHaveTextAsync("部分收款");
-        await Expect(invoice.InstallmentHeaders).ToHaveTextAsync(["#", "到期日", "金额（CNY）", "未清（CNY）", ""]);
+        await Expect(invoice.InstallmentHeaders).ToHaveTextAsync(["#", "到期日", "金额（CNY）", "未收（CNY）", ""]);
         await Expect(invoice.Reverse).ToHaveTextAsync("红冲");
         await invoice.ScreenshotAsync("invoice-zh");
     }

@@ -48,7 +48,9 @@ public sealed partial class LetterAndOutboxTests(Chromium chromium)
             await Expect(outbox.FailedCount).Not.ToContainTextAsync(new Regex(@"^\s*发送失败\s*0\s*$"), new() { Timeout = 60_000 });
             await outbox.ShowFailedAsync();
             await Expect(outbox.Rows.First).ToContainTextAsync("发送失败");
-            await Expect(outbox.Rows.First).ToContainTextAsync("Connection refused"); // the last error says why delivery failed
+            // The last error says why delivery failed in the reader's language, and the server's own words on hover.
+            await Expect(outbox.LastError(0)).ToHaveTextAsync("无法连接邮件服务器");
+            await Expect(outbox.LastError(0)).ToHaveAttributeAsync("title", new Regex("Connection refused"));
             await outbox.ScreenshotAsync("outbox-failed");
             await outbox.RetryAsync(0);
             await Expect(outbox.Notice).ToContainTextAsync("已重新排队");

@@ -19,6 +19,10 @@ public sealed class DashboardPage(IPage page) : AppShell(page)
 
     public ILocator CollectionNote => Page.GetByTestId("kpi-collection").GetByTestId("note");
 
+    public ILocator CollectionTitle => Page.GetByTestId("kpi-collection").GetByRole(AriaRole.Heading);
+
+    public ILocator CollectionDefinition => Page.GetByTestId("kpi-collection").GetByTestId("definition");
+
     public ILocator FollowUps => Kpi("kpi-follow-ups");
 
     public ILocator FollowUpsLink => Page.GetByTestId("kpi-follow-ups").GetByRole(AriaRole.Link);

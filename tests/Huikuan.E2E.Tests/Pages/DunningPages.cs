@@ -36,6 +36,8 @@ public sealed class CommunicationPage(IPage page, Guid id) : AppShell(page)
     public ILocator Body => Page.GetByTestId("communication-body");
     public ILocator Items => Page.GetByTestId("communication-items");
     public ILocator LetterDownload => Page.GetByTestId("letter-download");
+    public ILocator Facts => Page.GetByTestId("communication");
+    public ILocator NotFound => Page.GetByTestId("not-found");
 }
 
 /// <summary>The dunning policy and templates at /dunning/policy (DunningPolicyPage.razor, TemplatesEditor.razor).</summary>

@@ -13,6 +13,8 @@ public sealed class OutboxPage(IPage page) : AppShell(page)
 
     public ILocator Notice => Page.GetByTestId("outbox-notice");
 
+    public ILocator LastError(int index) => Rows.Nth(index).GetByTestId("outbox-last-error");
+
     /// <summary>Shows only the failed messages, by the count above the list.</summary>
     public Task ShowFailedAsync() => FailedCount.ClickAsync();
 

@@ -9,6 +9,9 @@ public sealed class RecordReceiptPage(IPage page) : AppShell(page)
 
     public ILocator Customer => Page.GetByTestId("customer");
 
+    /// <summary>The date picker's input; the open calendar carries the same test id.</summary>
+    public ILocator ReceivedOn => Page.Locator("input[data-testid=received-on]");
+
     public ILocator Amount => Page.GetByTestId("amount");
 
     public ILocator Method => Page.GetByTestId("method");

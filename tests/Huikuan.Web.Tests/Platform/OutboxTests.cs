@@ -138,7 +138,16 @@ public abstract class OutboxTests(HuikuanApp app) : IAsyncLifetime
         var row = await RowAsync(company, "bad");
         Assert.Equal(OutboxStatus.Failed, row.Status);
         Assert.Contains("not an e-mail address", row.LastError, StringComparison.Ordinal);
+        Assert.Equal(("mail.address", "'not an address' is not an e-mail address."), DeliveryException.Parse(row.LastError));
     }
+
+    [Theory]
+    [InlineData("[mail.refused] 550 no such user", "mail.refused", "550 no such user")]
+    [InlineData("Connection refused", null, "Connection refused")]
+    [InlineData("[not closed", null, "[not closed")]
+    [InlineData(null, null, null)]
+    public void AStoredError_KeepsItsCode_AndOlderTextsHaveNone(string? stored, string? code, string? message) =>
+        Assert.Equal((code, message), DeliveryException.Parse(stored));
 }
 
 public sealed class OutboxTestsOnSqlite(SqliteApp app) : OutboxTests(app), IClassFixture<SqliteApp>;

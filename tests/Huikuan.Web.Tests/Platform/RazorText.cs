@@ -146,6 +146,21 @@ public static partial class RazorText
         return tagStart == i ? i + 1 : i;
     }
 
+    /// <summary>
+    /// Codes written straight into the page: <c>@c.LevelCode</c>, <c>@(t.Status ?? "—")</c>. A code reaches a person
+    /// through a resource (<c>@D["Status." + x.Status]</c>) or a name helper (<c>@Formats.Level(L, c.LevelCode)</c>), so
+    /// a member with a code's name rendered on its own is a finding; comparing it (<c>@(x.Status == "open" ? …)</c>)
+    /// is not.
+    /// </summary>
+    public static IReadOnlyList<Finding> UntranslatedCodes(string razor)
+    {
+        ArgumentNullException.ThrowIfNull(razor);
+        return [.. RenderedCode().Matches(razor).Select(m => new Finding(LineOf(razor, m.Index), m.Value.Trim()))];
+    }
+
+    [GeneratedRegex(@"@\(?\s*\w+(?:\.\w+)*\.(?:LevelCode|Language|Status|Kind|Channel|Channels|Outcome|Method|Responsible|Escalation|Purpose|Trigger|State|Role)\b(?:\s*\?\?\s*""[^""]*"")?\s*\)?(?!\s*(?:[\w.(\[?:+&|]|[=!<>]=))")]
+    private static partial Regex RenderedCode();
+
     private static int LineOf(string s, int index) => s.AsSpan(0, Math.Min(index, s.Length)).Count('\n') + 1;
 
     /// <summary>C# that sits between markup in a Razor block: "} else {", "else if (…)", "return;", "break;".</summary>

@@ -29,7 +29,7 @@ public static class RoleNames
         "Admin" => "管理员",
         "Accountant" => "应收会计",
         "Collector" => "催收专员",
-        "Salesperson" => "销售",
+        "Salesperson" => "业务员",
         "CreditManager" => "信用经理",
         "Executive" => "管理层",
         _ => role,

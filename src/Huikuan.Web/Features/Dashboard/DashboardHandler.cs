@@ -13,13 +13,14 @@ public sealed record OverdueCustomer(Guid Id, string Code, string Name, decimal 
 
 /// <summary>
 /// The company's receivables today, in its base currency: what is owed and how much of it is overdue, by aging
-/// bucket; who owes the most overdue; and this month's collection rate (回款率): receipts applied in the month
-/// over installments due in the month (null when nothing falls due).
+/// bucket; who owes the most overdue; and this month's collection rate (本月到期回款率): receipts applied from the 1st
+/// of the month up to today over the installments that fell due in those same days (null when nothing fell due). The
+/// rest of the month is left out of both, so on the 5th a month that is on track does not look 16 % collected.
 /// </summary>
 public sealed record DashboardView(
     DateOnly AsOf, string Currency, decimal Receivables, decimal Overdue, decimal? OverdueShare,
     IReadOnlyList<string> BucketKeys, IReadOnlyList<decimal> Buckets, IReadOnlyList<OverdueCustomer> TopOverdue,
-    DateOnly MonthStart, DateOnly MonthEnd, decimal CollectedThisMonth, decimal DueThisMonth, decimal? CollectionRate,
+    DateOnly MonthStart, DateOnly Through, decimal CollectedThisMonth, decimal DueToDate, decimal? CollectionRate,
     long PartialFollowUps);
 
 /// <summary>
@@ -64,13 +65,12 @@ public sealed class DashboardHandler(HuikuanDbContext db, Scope scope, BusinessC
             .ToList();
 
         var monthStart = new DateOnly(today.Year, today.Month, 1);
-        var monthEnd = monthStart.AddMonths(1).AddDays(-1);
         var due = await db.Installments.AsNoTracking()
-            .Where(i => i.CompanyId == company && i.Currency == code && i.DueDate >= monthStart && i.DueDate <= monthEnd)
+            .Where(i => i.CompanyId == company && i.Currency == code && i.DueDate >= monthStart && i.DueDate <= today)
             .SumAsync(i => i.AmountMinor, ct);
         // Receipt allocations only (not credit notes or write-offs); an undone allocation's counter-row nets it out.
         var collectedQuery = db.Allocations.AsNoTracking()
-            .Where(a => a.CompanyId == company && a.Kind == AllocationKind.Receipt && a.AppliedOn >= monthStart && a.AppliedOn <= monthEnd
+            .Where(a => a.CompanyId == company && a.Kind == AllocationKind.Receipt && a.AppliedOn >= monthStart && a.AppliedOn <= today
                 && db.Installments.Any(i => i.CompanyId == company && i.Id == a.InstallmentId && i.Currency == code));
         long collected;
         if (db.IsSqlite || db.Database.CurrentTransaction is not null)
@@ -92,7 +92,7 @@ public sealed class DashboardHandler(HuikuanDbContext db, Scope scope, BusinessC
         return new DashboardView(today, code, currency.ToMajor(receivables), currency.ToMajor(overdue),
             receivables == 0 ? null : (decimal)overdue / receivables,
             buckets.Keys(), totals.Select(currency.ToMajor).ToList(), topOverdue,
-            monthStart, monthEnd, currency.ToMajor(collected), currency.ToMajor(due), due == 0 ? null : (decimal)collected / due,
+            monthStart, today, currency.ToMajor(collected), currency.ToMajor(due), due == 0 ? null : (decimal)collected / due,
             partial);
     }
 }
@@ -101,5 +101,5 @@ public static class DashboardEndpoints
 {
     public static void MapDashboard(this RouteGroupBuilder api) =>
         api.MapGet("/dashboard", async (DashboardHandler handler, CancellationToken ct) => TypedResults.Ok(await handler.HandleAsync(ct)))
-            .WithTags("Dashboard").WithSummary("Receivables, overdue share, aging buckets, top overdue customers and this month's collection rate.");
+            .WithTags("Dashboard").WithSummary("Receivables, overdue share, aging buckets, top overdue customers and this month's collection rate (applied from the 1st to today over what fell due from the 1st to today).");
 }

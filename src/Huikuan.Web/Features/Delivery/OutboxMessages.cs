@@ -12,7 +12,7 @@ public sealed record OutboxAttachmentView(int Sequence, string FileName, string 
 
 public sealed record OutboxMessageView(
     Guid Id, string Key, string Channel, Guid? CustomerId, string? CustomerName, string To, string? Subject, string Status, int Attempts,
-    DateTimeOffset NextAttemptAt, string? LastError, int Interruptions, DateTimeOffset CreatedAt, string CreatedBy, DateTimeOffset? SentAt, int AttachmentCount);
+    DateTimeOffset NextAttemptAt, string? LastError, string? LastErrorCode, int Interruptions, DateTimeOffset CreatedAt, string CreatedBy, DateTimeOffset? SentAt, int AttachmentCount);
 
 public sealed record OutboxMessageDetail(OutboxMessageView Message, string Body, IReadOnlyList<OutboxAttachmentView> Attachments);
 
@@ -113,7 +113,10 @@ public sealed class OutboxMessagesHandler(HuikuanDbContext db, Scope scope, Busi
         Enum.TryParse<T>(value, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) ? parsed
             : throw new DomainRuleException("outbox.filter", field, $"Unknown {field} '{value}'.", field, value);
 
-    private static OutboxMessageView View(OutboxMessage m, string? customerName, int attachments) => new(
-        m.Id, m.Key, m.Channel.ToString(), m.CustomerId, customerName, m.To, m.Subject, m.Status.ToString(), m.Attempts, m.NextAttemptAt, m.LastError,
-        m.Interruptions, m.CreatedAt, m.CreatedBy, m.SentAt, attachments);
+    private static OutboxMessageView View(OutboxMessage m, string? customerName, int attachments)
+    {
+        var (code, error) = Huikuan.Web.Infrastructure.Messaging.DeliveryException.Parse(m.LastError);
+        return new(m.Id, m.Key, m.Channel.ToString(), m.CustomerId, customerName, m.To, m.Subject, m.Status.ToString(), m.Attempts, m.NextAttemptAt,
+            error, code, m.Interruptions, m.CreatedAt, m.CreatedBy, m.SentAt, attachments);
+    }
 }

@@ -22,7 +22,7 @@ public static class ImportLayouts
 
     public static readonly ImportColumn[] Invoices =
     [
-        new("number", true, "number", "invoice_number", "发票号", "单据号", "单据编号"),
+        new("number", true, "number", "invoice_number", "应收单号", "发票号", "单据号", "单据编号"),
         new("customer_code", true, "customer_code", "customer", "客户编码", "客户代码", "客户编号"),
         new("invoice_date", true, "invoice_date", "date", "开票日期", "单据日期"),
         new("due_date", true, "due_date", "到期日", "到期日期"),

@@ -58,7 +58,7 @@ public sealed class OutboxSender(IServiceScopeFactory scopes, IOptions<OutboxOpt
             recovered += await db.Outbox.Where(x => x.CompanyId == m.CompanyId && x.Id == m.Id && x.Status == OutboxStatus.Sending)
                 .ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, OutboxStatus.Pending).SetProperty(x => x.NextAttemptAt, now)
                     .SetProperty(x => x.Interruptions, x => x.Interruptions + 1)
-                    .SetProperty(x => x.LastError, "Delivery was interrupted; sending again."), ct);
+                    .SetProperty(x => x.LastError, DeliveryException.Stored("delivery.interrupted", "Delivery was interrupted; sending again.")), ct);
         }
         if (recovered > 0)
         {
@@ -138,7 +138,7 @@ public sealed class OutboxSender(IServiceScopeFactory scopes, IOptions<OutboxOpt
             var giveUp = e.Permanent || message.Attempts >= _options.MaxAttempts;
             var status = giveUp ? OutboxStatus.Failed : OutboxStatus.Pending;
             var next = clock.Now + _options.RetryDelay(message.Attempts);
-            var error = e.Message.Length > 2000 ? e.Message[..2000] : e.Message;
+            var error = DeliveryException.Stored(e.Code, e.Message);
             // Not cancelled by ct: the outcome of an attempt that happened must be written down.
             await db.Outbox.Where(m => m.CompanyId == company && m.Id == id && m.Status == OutboxStatus.Sending)
                 .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, status).SetProperty(m => m.NextAttemptAt, next)

@@ -48,13 +48,13 @@ public sealed class SmtpTransport(IOptions<SmtpOptions> options) : IMessageTrans
         catch (SmtpCommandException e) when (e.StatusCode is >= (SmtpStatusCode)500 and < (SmtpStatusCode)600
                                               && e.ErrorCode is SmtpErrorCode.RecipientNotAccepted or SmtpErrorCode.SenderNotAccepted)
         {
-            throw new DeliveryException($"The mail server refused the message: {(int)e.StatusCode} {e.Message}", permanent: true, e);
+            throw new DeliveryException("mail.refused", $"The mail server refused the message: {(int)e.StatusCode} {e.Message}", permanent: true, e);
         }
         catch (Exception e) when (e is SmtpCommandException or SmtpProtocolException or ServiceNotConnectedException
                                       or System.Net.Sockets.SocketException or IOException or TimeoutException or SslHandshakeException)
         {
             await DropAsync();
-            throw new DeliveryException($"The mail server could not be reached or failed: {e.Message}", permanent: false, e);
+            throw new DeliveryException("mail.unreachable", $"The mail server could not be reached or failed: {e.Message}", permanent: false, e);
         }
     }
 
@@ -70,7 +70,7 @@ public sealed class SmtpTransport(IOptions<SmtpOptions> options) : IMessageTrans
         }
         catch (ParseException e)
         {
-            throw new DeliveryException($"'{message.To}' is not an e-mail address.", permanent: true, e);
+            throw new DeliveryException("mail.address", $"'{message.To}' is not an e-mail address.", permanent: true, e);
         }
         mime.Headers.Add("X-Huikuan-Key", message.Key);
         var body = new BodyBuilder { TextBody = message.Body, HtmlBody = message.HtmlBody };

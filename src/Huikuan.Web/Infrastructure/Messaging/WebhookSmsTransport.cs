@@ -48,7 +48,7 @@ public sealed class WebhookSmsTransport(IHttpClientFactory http, IOptions<SmsOpt
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
         {
-            throw new DeliveryException($"The SMS provider could not be reached: {e.Message}", permanent: false, e);
+            throw new DeliveryException("sms.unreachable", $"The SMS provider could not be reached: {e.Message}", permanent: false, e);
         }
         using (response)
         {
@@ -58,7 +58,7 @@ public sealed class WebhookSmsTransport(IHttpClientFactory http, IOptions<SmsOpt
             }
             var code = (int)response.StatusCode;
             var permanent = code is >= 400 and < 500 && response.StatusCode is not (HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests);
-            throw new DeliveryException($"The SMS provider answered {code} {response.ReasonPhrase}.", permanent);
+            throw new DeliveryException("sms.refused", $"The SMS provider answered {code} {response.ReasonPhrase}.", permanent);
         }
     }
 

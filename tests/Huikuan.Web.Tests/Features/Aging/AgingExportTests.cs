@@ -54,8 +54,8 @@ public abstract class AgingExportTests(HuikuanApp app)
 
         response.EnsureSuccessStatusCode();
         var rows = await ReadAsync(response);
-        Assert.Equal(["编码", "销售员", "未到期", "1–30 天", "30 天以上", "合计", "未核销", "净额"], rows[0].Keys);
-        Assert.Equal([("王芳", 55m), ("（无销售员）", 5m), ("总计", 60m)], rows.Select(r => ((string)r["销售员"], Amount(r["合计"]))));
+        Assert.Equal(["编码", "业务员", "未到期", "1–30 天", "30 天以上", "合计", "未核销", "净额"], rows[0].Keys);
+        Assert.Equal([("王芳", 55m), ("（无业务员）", 5m), ("总计", 60m)], rows.Select(r => ((string)r["业务员"], Amount(r["合计"]))));
         Assert.Equal([0m, 5m, 55m], new[] { "未到期", "1–30 天", "30 天以上" }.Select(h => Amount(rows[^1][h])));
     }
 

@@ -35,10 +35,10 @@ public abstract class DashboardTests(HuikuanApp app)
         Assert.Equal([700m, 600m, 0m, 0m, 0m, 0m, 0m], view.Buckets);
         var top = Assert.Single(view.TopOverdue);
         Assert.Equal((a.Id, "甲公司", 600m, 1100m), (top.Id, top.Name, top.Overdue, top.Receivable));
-        Assert.Equal((Nov1, new DateOnly(2026, 11, 30)), (view.MonthStart, view.MonthEnd));
+        Assert.Equal((Nov1, app.Clock.Today), (view.MonthStart, view.Through));
         Assert.Equal(400m, view.CollectedThisMonth);
-        Assert.Equal(1200m, view.DueThisMonth);                     // due Nov 10 and Nov 30, paid or not
-        Assert.Equal(400m / 1200m, view.CollectionRate);
+        Assert.Equal(1000m, view.DueToDate);                        // due Nov 10, paid or not; Nov 30 is still to come
+        Assert.Equal(400m / 1000m, view.CollectionRate);
         Assert.Equal(1, view.PartialFollowUps);
     }
 
@@ -56,8 +56,42 @@ public abstract class DashboardTests(HuikuanApp app)
             new Huikuan.Web.Features.Allocations.ReverseAllocation("applied to the wrong invoice"));
         var view = await api.GetAsync<DashboardView>("/api/dashboard");
 
-        Assert.Equal((0m, 100m, (decimal?)0m), (view.CollectedThisMonth, view.DueThisMonth, view.CollectionRate));
+        Assert.Equal((0m, 100m, (decimal?)0m), (view.CollectedThisMonth, view.DueToDate, view.CollectionRate));
         Assert.Equal((100m, 100m), (view.Receivables, view.Overdue));
+    }
+
+    /// <summary>本月到期回款率 compares like with like: what fell due from the 1st to today, not the whole month's due.</summary>
+    [Fact]
+    public async Task CollectionRate_CountsWhatFellDueUpToToday_NotTheRestOfTheMonth()
+    {
+        var api = await app.NewCompanyAsync();
+        var customer = await api.CustomerAsync();
+        var today = app.Clock.Today;                                                          // 2026-11-23
+        var early = await api.IssueInvoiceAsync(customer.Id, Nov1.AddDays(-20), 300m, due: Nov1.AddDays(4));
+        await api.IssueInvoiceAsync(customer.Id, Nov1.AddDays(-10), 200m, due: today);         // due today: counted
+        await api.IssueInvoiceAsync(customer.Id, Nov1, 1000m, due: today.AddDays(1));          // tomorrow: not yet
+        await api.IssueInvoiceAsync(customer.Id, Nov1, 500m, due: new DateOnly(2026, 11, 30));
+        await api.IssueInvoiceAsync(customer.Id, new DateOnly(2026, 10, 1), 80m, due: new DateOnly(2026, 10, 31)); // last month
+        var receipt = await api.RecordReceiptAsync(customer.Id, Nov1.AddDays(6), 250m);
+        await api.AllocateAsync(receipt.Id, early.Installments[0].Id, 250m);
+
+        var view = await api.GetAsync<DashboardView>("/api/dashboard");
+
+        Assert.Equal((Nov1, today), (view.MonthStart, view.Through));
+        Assert.Equal((250m, 500m), (view.CollectedThisMonth, view.DueToDate));
+        Assert.Equal(0.5m, view.CollectionRate);                                              // not 250 / 2,000
+    }
+
+    [Fact]
+    public async Task CollectionRate_BeforeAnythingFallsDueThisMonth_IsNotAFigure()
+    {
+        var api = await app.NewCompanyAsync();
+        var customer = await api.CustomerAsync();
+        await api.IssueInvoiceAsync(customer.Id, Nov1, 900m, due: app.Clock.Today.AddDays(2));
+
+        var view = await api.GetAsync<DashboardView>("/api/dashboard");
+
+        Assert.Equal((0m, (decimal?)null), (view.DueToDate, view.CollectionRate));
     }
 
     [Fact]
