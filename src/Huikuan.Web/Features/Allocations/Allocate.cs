@@ -71,6 +71,7 @@ public sealed class AllocateHandler(HuikuanDbContext db, Scope scope, LedgerWrit
             {
                 throw new DomainRuleException("allocation.date", "appliedOn", $"Money cannot be applied before {earliest:yyyy-MM-dd} (the later of the payment and invoice dates).", earliest);
             }
+            ledger.MustNotBeInTheFuture(on, "appliedOn");
             var allocation = await ledger.MoveAsync(source, target, amount, sourceAmount, on, null, null, token);
             await db.SaveChangesAsync(token);
             return allocation.Id;

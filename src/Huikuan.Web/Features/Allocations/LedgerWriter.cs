@@ -31,6 +31,7 @@ public sealed class LedgerWriter(HuikuanDbContext db, Scope scope, BusinessClock
         string? reason, Guid? reverses, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(target);
+        MustNotBeInTheFuture(appliedOn, "appliedOn");
         var company = scope.CompanyId;
         var id = target.Id;
         var changed = await db.Installments
@@ -108,4 +109,10 @@ public sealed class LedgerWriter(HuikuanDbContext db, Scope scope, BusinessClock
     }
 
     public DateOnly Today => clock.Today;
+
+    /// <summary>
+    /// Every movement of money passes here (receipts recorded and reversed ask it too): nothing is dated after the
+    /// company's business day.
+    /// </summary>
+    public void MustNotBeInTheFuture(DateOnly day, string field) => LedgerDates.MustNotBeInTheFuture(day, clock.Today, field);
 }
