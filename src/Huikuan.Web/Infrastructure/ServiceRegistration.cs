@@ -14,6 +14,7 @@ internal static class ServiceRegistration
         services.TryAddScoped<BusinessClock>();
         services.TryAddSingleton<CompanyTimeZones>();
         services.AddScoped<LedgerWriter>();
+        services.AddScoped<Features.ExchangeRates.CrossCurrency>();
         services.AddScoped<Features.Dunning.DunningLetters>();
         services.TryAddSingleton<Pdf.IPdfRenderer, Pdf.ChromiumPdfRenderer>();
         services.TryAddScoped<IPasswordHasher<User>, PasswordHasher<User>>();

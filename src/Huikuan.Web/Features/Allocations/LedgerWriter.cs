@@ -105,6 +105,16 @@ public sealed class LedgerWriter(HuikuanDbContext db, Scope scope, BusinessClock
         {
             await Contracts.EarlyPaymentDiscounts.UndoAsync(db, this, target, reason, date, ct);
         }
+        // A cross-currency allocation's realised exchange difference is undone with it, by a row of its own.
+        var difference = await db.ExchangeDifferences.AsNoTracking().SingleOrDefaultAsync(d => d.CompanyId == original.CompanyId && d.AllocationId == original.Id, ct);
+        if (difference is not null)
+        {
+            db.ExchangeDifferences.Add(new ExchangeDifference
+            {
+                CompanyId = difference.CompanyId, Id = Ids.New(), AllocationId = reversal.Id, CustomerId = difference.CustomerId,
+                ReceiptId = difference.ReceiptId, Currency = difference.Currency, AmountMinor = -difference.AmountMinor, On = date, CreatedAt = clock.Now,
+            });
+        }
         return reversal;
     }
 
