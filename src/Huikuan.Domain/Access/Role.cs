@@ -39,6 +39,8 @@ public enum Permission
     WaiveCharges,
     /// <summary>Work escalation cases: owner, status, notes, documents, amounts (those who run dunning, and management).</summary>
     WorkEscalations,
+    /// <summary>Approve or reject a cross-currency allocation at a rate outside the tolerance that someone else asked for.</summary>
+    ApproveExchange,
 }
 
 public static class Permissions
@@ -55,6 +57,7 @@ public static class Permissions
         Permission.RunDunning => role is Role.Admin or Role.Accountant or Role.Collector or Role.CreditManager,
         Permission.WaiveCharges => role is Role.Admin or Role.CreditManager,
         Permission.WorkEscalations => role.Allows(Permission.RunDunning) || role is Role.Executive,
+        Permission.ApproveExchange => role is Role.Admin or Role.Accountant or Role.CreditManager,
         _ => false,
     };
 }

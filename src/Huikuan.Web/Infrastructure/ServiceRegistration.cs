@@ -37,6 +37,7 @@ public static class ServiceRegistration
         services.TryAddScoped<BusinessClock>();
         services.TryAddSingleton<CompanyTimeZones>();
         services.AddScoped<LedgerWriter>();
+        services.AddScoped<Features.ExchangeRates.CrossCurrency>();
         services.AddScoped<Features.Dunning.DunningLetters>();
         services.TryAddSingleton<Pdf.IPdfRenderer, Pdf.ChromiumPdfRenderer>();
         services.TryAddScoped<IPasswordHasher<User>, PasswordHasher<User>>();

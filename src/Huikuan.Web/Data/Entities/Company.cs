@@ -11,6 +11,12 @@ public sealed class Company
     /// <summary>The IANA time zone whose calendar is the company's business day (Asia/Shanghai for a CNY company by default).</summary>
     public string TimeZone { get; set; } = "UTC";
 
+    /// <summary>
+    /// How far (in 1/100 %) a cross-currency allocation's rate may be from the table's before a second person must
+    /// approve it; null is the default, 2 %.
+    /// </summary>
+    public int? ExchangeToleranceBasisPoints { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 }
 

@@ -10,18 +10,26 @@ using Microsoft.EntityFrameworkCore;
 namespace Huikuan.Web.Features.Allocations;
 
 /// <summary>
-/// Apply part of a receipt or credit note to one installment by hand. <see cref="SourceAmount"/> is
-/// needed only when the source is in another currency: it is the explicit exchange.
+/// Apply part of a receipt or credit note to one installment by hand. Across currencies <see cref="SourceAmount"/> is the
+/// money taken from the source; <see cref="Amount"/> must be it times the rate used: <see cref="Rate"/> (units of the
+/// invoice's currency per unit of the source's), by default the rate table's for the allocation date.
 /// </summary>
 public sealed record Allocate(Guid InstallmentId, decimal Amount, Guid? ReceiptId = null, Guid? CreditNoteId = null,
-    decimal? SourceAmount = null, DateOnly? AppliedOn = null);
+    decimal? SourceAmount = null, DateOnly? AppliedOn = null, decimal? Rate = null);
 
 public sealed record AllocationView(Guid Id, string Kind, Guid InstallmentId, Guid? ReceiptId, Guid? CreditNoteId, decimal Amount,
     decimal SourceAmount, DateOnly AppliedOn, Guid? ReversesId, string? Reason, decimal InstallmentOpen, bool InstallmentPartial);
 
-public sealed class AllocateHandler(HuikuanDbContext db, Scope scope, LedgerWriter ledger)
+/// <summary>An allocation is applied at once, or (across currencies, at a rate outside the tolerance) waits for approval.</summary>
+public sealed record AllocationOutcome(AllocationView? Allocation, ExchangeRates.ExchangeApprovalView? Approval);
+
+public sealed class AllocateHandler(HuikuanDbContext db, Scope scope, LedgerWriter ledger, ExchangeRates.CrossCurrency cross)
 {
-    public async Task<AllocationView> HandleAsync(Allocate request, CancellationToken ct)
+    /// <summary>For pages without an exchange: a rate outside the tolerance is refused rather than left waiting.</summary>
+    public async Task<AllocationView> HandleAsync(Allocate request, CancellationToken ct) =>
+        (await ApplyAsync(request, allowApproval: false, ct)).Allocation!;
+
+    public async Task<AllocationOutcome> ApplyAsync(Allocate request, bool allowApproval, CancellationToken ct)
     {
         scope.Require(Permission.PostLedger);
         ArgumentNullException.ThrowIfNull(request);
@@ -30,7 +38,7 @@ public sealed class AllocateHandler(HuikuanDbContext db, Scope scope, LedgerWrit
             throw new DomainRuleException("allocation.source", "receiptId", "Give either receiptId or creditNoteId.");
         }
         var company = scope.CompanyId;
-        var id = await Transactions.RunAsync(db, async token =>
+        var (allocationId, approvalId) = await Transactions.RunAsync(db, async token =>
         {
             var target = await db.Installments.AsNoTracking().SingleOrDefaultAsync(i => i.CompanyId == company && i.Id == request.InstallmentId, token)
                 ?? throw new DomainRuleException("allocation.installment", "installmentId", "No such installment in this company.");
@@ -71,11 +79,38 @@ public sealed class AllocateHandler(HuikuanDbContext db, Scope scope, LedgerWrit
             {
                 throw new DomainRuleException("allocation.date", "appliedOn", $"Money cannot be applied before {earliest:yyyy-MM-dd} (the later of the payment and invoice dates).", earliest);
             }
+            ledger.MustNotBeInTheFuture(on, "appliedOn");
+            if (sourceCurrency == target.Currency)
+            {
+                if (request.Rate is not null)
+                {
+                    throw new DomainRuleException("allocation.sameCurrency", "rate", "The receipt and the invoice are in the same currency; there is no rate.");
+                }
+                var same = await ledger.MoveAsync(source, target, amount, sourceAmount, on, null, null, token);
+                await db.SaveChangesAsync(token);
+                return ((Guid?)same.Id, (Guid?)null);
+            }
+
+            var exchange = await cross.PriceAsync(target, sourceCurrency, sourceDate, amount, sourceAmount, on, request.Rate, token);
+            if (!exchange.WithinTolerance)
+            {
+                if (!allowApproval)
+                {
+                    throw new DomainRuleException("allocation.rateOutsideTolerance", "rate",
+                        "The rate is further from the table's than the company allows; it needs a second person's approval.");
+                }
+                var approval = cross.Request(target, source, amount, sourceAmount, exchange, on);
+                await db.SaveChangesAsync(token);
+                return (null, approval.Id);
+            }
             var allocation = await ledger.MoveAsync(source, target, amount, sourceAmount, on, null, null, token);
+            cross.RecordDifference(allocation, exchange);
             await db.SaveChangesAsync(token);
-            return allocation.Id;
+            return (allocation.Id, null);
         }, ct);
-        return await AllocationQueries.GetAsync(db, company, id, ct);
+        return allocationId is { } applied
+            ? new AllocationOutcome(await AllocationQueries.GetAsync(db, company, applied, ct), null)
+            : new AllocationOutcome(null, await cross.GetApprovalAsync(approvalId!.Value, ct));
     }
 }
 

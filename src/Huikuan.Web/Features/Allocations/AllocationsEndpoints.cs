@@ -8,10 +8,14 @@ public static class AllocationsEndpoints
     public static void MapAllocations(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/allocations").WithTags("Allocations");
-        group.MapPost("/", async Task<Created<AllocationView>> (Allocate request, AllocateHandler handler, CancellationToken ct) =>
+        // Across currencies at a rate outside the tolerance, nothing is applied yet: 202 with the approval it waits for.
+        group.MapPost("/", async Task<Results<Created<AllocationView>, Accepted<ExchangeRates.ExchangeApprovalView>>> (
+            Allocate request, AllocateHandler handler, CancellationToken ct) =>
         {
-            var allocation = await handler.HandleAsync(request, ct);
-            return TypedResults.Created($"/api/allocations/{allocation.Id}", allocation);
+            var outcome = await handler.ApplyAsync(request, allowApproval: true, ct);
+            return outcome.Allocation is { } allocation
+                ? TypedResults.Created($"/api/allocations/{allocation.Id}", allocation)
+                : TypedResults.Accepted($"/api/exchange-approvals/{outcome.Approval!.Id}", outcome.Approval);
         });
         group.MapPost("/{id:guid}/reverse", async Task<Created<AllocationView>> (Guid id, ReverseAllocation request, ReverseAllocationHandler handler, CancellationToken ct) =>
         {

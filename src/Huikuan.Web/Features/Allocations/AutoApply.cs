@@ -17,7 +17,7 @@ public sealed record Suggestion(
 /// Automatic cash application (自动核销): the invoices named in the payer's reference first, then
 /// oldest due first. The same proposal is shown as suggestions before anything is applied.
 /// </summary>
-public sealed class AutoApplyHandler(HuikuanDbContext db, Scope scope, LedgerWriter ledger)
+public sealed class AutoApplyHandler(HuikuanDbContext db, Scope scope, LedgerWriter ledger, BusinessClock clock)
 {
     public async Task<IReadOnlyList<Suggestion>> SuggestForReceiptAsync(Guid receiptId, CancellationToken ct)
     {
@@ -71,9 +71,11 @@ public sealed class AutoApplyHandler(HuikuanDbContext db, Scope scope, LedgerWri
         Guid customerId, string currency, CancellationToken ct)
     {
         var company = scope.CompanyId;
+        // An invoice dated after today cannot take money yet: the allocation would be dated in the future.
+        var today = clock.Today;
         var rows = await (
             from i in db.Installments.AsNoTracking()
-            where i.CompanyId == company && i.CustomerId == customerId && i.Currency == currency && i.OpenMinor != 0
+            where i.CompanyId == company && i.CustomerId == customerId && i.Currency == currency && i.OpenMinor != 0 && i.InvoiceDate <= today
             join inv in db.Invoices on new { i.CompanyId, Id = i.InvoiceId } equals new { inv.CompanyId, inv.Id }
             select new { Installment = i, inv.Number })
             .ToListAsync(ct);

@@ -31,6 +31,7 @@ public sealed class LedgerWriter(HuikuanDbContext db, Scope scope, BusinessClock
         string? reason, Guid? reverses, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(target);
+        MustNotBeInTheFuture(appliedOn, "appliedOn");
         var company = scope.CompanyId;
         var id = target.Id;
         var changed = await db.Installments
@@ -104,8 +105,24 @@ public sealed class LedgerWriter(HuikuanDbContext db, Scope scope, BusinessClock
         {
             await Contracts.EarlyPaymentDiscounts.UndoAsync(db, this, target, reason, date, ct);
         }
+        // A cross-currency allocation's realised exchange difference is undone with it, by a row of its own.
+        var difference = await db.ExchangeDifferences.AsNoTracking().SingleOrDefaultAsync(d => d.CompanyId == original.CompanyId && d.AllocationId == original.Id, ct);
+        if (difference is not null)
+        {
+            db.ExchangeDifferences.Add(new ExchangeDifference
+            {
+                CompanyId = difference.CompanyId, Id = Ids.New(), AllocationId = reversal.Id, CustomerId = difference.CustomerId,
+                ReceiptId = difference.ReceiptId, Currency = difference.Currency, AmountMinor = -difference.AmountMinor, On = date, CreatedAt = clock.Now,
+            });
+        }
         return reversal;
     }
 
     public DateOnly Today => clock.Today;
+
+    /// <summary>
+    /// Every movement of money passes here (receipts recorded and reversed ask it too): nothing is dated after the
+    /// company's business day.
+    /// </summary>
+    public void MustNotBeInTheFuture(DateOnly day, string field) => LedgerDates.MustNotBeInTheFuture(day, clock.Today, field);
 }

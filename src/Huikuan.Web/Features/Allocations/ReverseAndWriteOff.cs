@@ -36,7 +36,9 @@ public sealed class ReverseAllocationHandler(HuikuanDbContext db, Scope scope, L
                 throw new ConflictException("allocation.invoiceReversal",
                     "This allocation is part of an invoice's reversal (红冲); a reversed invoice cannot be reopened piece by piece. Issue a new invoice instead.");
             }
-            var reversal = await ledger.ReverseAsync(original, reason, BusinessDates.Optional(request.Date, "date") ?? ledger.Today, token);
+            var on = BusinessDates.Optional(request.Date, "date") ?? ledger.Today;
+            ledger.MustNotBeInTheFuture(on, "date");
+            var reversal = await ledger.ReverseAsync(original, reason, on, token);
             await db.SaveChangesAsync(token);
             return reversal.Id;
         }, ct);
@@ -65,6 +67,7 @@ public sealed class WriteOffHandler(HuikuanDbContext db, Scope scope, LedgerWrit
             {
                 throw new DomainRuleException("writeOff.date", "date", "A write-off cannot be dated before the invoice.");
             }
+            ledger.MustNotBeInTheFuture(on, "date");
             var allocation = await ledger.MoveAsync(MoneySource.WriteOff, target, amount, 0, on, reason, null, token);
             await db.SaveChangesAsync(token);
             return allocation.Id;

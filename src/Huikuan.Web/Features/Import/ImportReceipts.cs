@@ -43,6 +43,7 @@ public sealed class ImportReceiptsHandler(HuikuanDbContext db, Scope scope, Busi
         var receipts = new List<Receipt>(table.Rows.Count);
         var totals = new Totals();
         var now = clock.Now;
+        var today = clock.Today;
         foreach (var row in table.Rows)
         {
             checking.Row(++done);
@@ -55,6 +56,12 @@ public sealed class ImportReceiptsHandler(HuikuanDbContext db, Scope scope, Busi
                 r.Fail("customer_code", customerCode, "No customer with this code; import the customers first.", "customer.unknown");
             }
             var receivedOn = r.Date("received_on", required: true);
+            if (receivedOn is { } day && day > today)
+            {
+                r.Fail("received_on", day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                    "The receipt is dated after today; money cannot be received in the future.", "ledger.futureDate");
+                receivedOn = null;
+            }
             var currency = customer is null ? null : r.Currency("currency", customer.Currency);
             var amount = r.Minor("amount", r.Amount("amount", required: true), currency);
             if (amount <= 0)

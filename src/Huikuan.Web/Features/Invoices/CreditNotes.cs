@@ -29,6 +29,7 @@ public sealed class CreditNoteHandler(HuikuanDbContext db, Scope scope, Business
         var company = scope.CompanyId;
         var customer = await CustomerLookup.RequireAsync(db, company, request.CustomerId, ct);
         BusinessDates.Require(request.Date, "date");
+        ledger.MustNotBeInTheFuture(request.Date, "date");
         var currency = Currency.Of(request.Currency ?? customer.Currency);
         var lines = InvoiceMath.Lines(request.Lines, currency);
         var total = lines.Sum(l => l.NetMinor + l.TaxMinor);
@@ -89,6 +90,7 @@ public sealed class CreditNoteHandler(HuikuanDbContext db, Scope scope, Business
             {
                 throw new DomainRuleException("invoice.reversalDate", "date", "A reversal cannot be dated before the invoice.");
             }
+            ledger.MustNotBeInTheFuture(date, "date");
             var lines = invoice.Lines.Select(l => new InvoiceLine
             {
                 LineNo = l.LineNo, Description = l.Description, Quantity = l.Quantity, UnitPrice = l.UnitPrice,

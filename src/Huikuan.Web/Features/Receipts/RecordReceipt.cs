@@ -44,6 +44,7 @@ public sealed class RecordReceiptHandler(HuikuanDbContext db, Scope scope, Busin
 
         var customer = await CustomerLookup.RequireAsync(db, company, request.CustomerId, ct);
         BusinessDates.Require(request.ReceivedOn, "receivedOn");
+        LedgerDates.MustNotBeInTheFuture(request.ReceivedOn, clock.Today, "receivedOn");
         BusinessDates.Optional(request.DraftMaturesOn, "draftMaturesOn");
         var currency = Currency.Of(request.Currency ?? customer.Currency);
         var amount = currency.ToMinor(request.Amount);

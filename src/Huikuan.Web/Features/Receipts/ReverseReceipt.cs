@@ -40,6 +40,7 @@ public sealed class ReverseReceiptHandler(HuikuanDbContext db, Scope scope, Busi
             {
                 throw new DomainRuleException("receipt.reversalDate", "date", "A reversal cannot be dated before the receipt.");
             }
+            ledger.MustNotBeInTheFuture(date, "date");
             var live = await db.Allocations.AsNoTracking()
                 .Where(a => a.CompanyId == company && a.ReceiptId == id && a.ReversesId == null
                     && !db.Allocations.Any(r => r.CompanyId == company && r.ReversesId == a.Id))

@@ -1,5 +1,6 @@
 using System.Net;
 using Huikuan.Web.Features.Allocations;
+using Huikuan.Web.Features.ExchangeRates;
 using Huikuan.Web.Features.Invoices;
 using Huikuan.Web.Features.Receipts;
 using Huikuan.Web.Tests.Infrastructure;
@@ -41,6 +42,7 @@ public abstract class AllocationTests(HuikuanApp app)
         var customer = await api.CustomerAsync();
         var invoice = await api.IssueInvoiceAsync(customer.Id, Jul1, 720m);
         var usd = await api.RecordReceiptAsync(customer.Id, Jul1, 100m, currency: "USD");
+        await api.PostOkAsync<ExchangeRateView>("/api/exchange-rates", new AddExchangeRate("USD", Jul1, 7.2m));
 
         await CompanyApi.AssertProblemAsync(await api.PostAsync("/api/allocations", new Allocate(invoice.Installments[0].Id, 720m, usd.Id)),
             HttpStatusCode.UnprocessableEntity, "sourceAmount");

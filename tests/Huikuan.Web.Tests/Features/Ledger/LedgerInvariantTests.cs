@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using CsCheck;
 using Huikuan.Domain.Ledger;
 using Huikuan.Web.Features.Allocations;
+using Huikuan.Web.Features.Customers;
 using Huikuan.Web.Features.Invoices;
 using Huikuan.Web.Features.Receipts;
 using Huikuan.Web.Tests.Infrastructure;
@@ -79,6 +80,89 @@ public abstract class LedgerInvariantTests(HuikuanApp app)
             }
         }
         await AssertInvariantsAsync(api);
+    }
+
+    /// <summary>
+    /// The same operations dated around today (07:30 in Shanghai, the day before in UTC), some of them tomorrow or the day
+    /// after: those must be refused, and afterwards each customer's balance, the sum of their open items and their aging
+    /// total as of today agree.
+    /// </summary>
+    [Fact]
+    public async Task AnySequenceAroundToday_KeepsBalanceOpenItemsAndAgingInAgreement() =>
+        await Ops.SampleAsync(RunAroundTodayAsync, iter: 16, threads: 1);
+
+    private async Task RunAroundTodayAsync(Op[] ops)
+    {
+        var today = TestClock.DefaultToday;
+        app.Clock.SetShanghai(today.AddDays(-30), new TimeOnly(12, 0));
+        var api = await app.NewCompanyAsync();
+        var customers = new[] { (await api.CustomerAsync()).Id, (await api.CustomerAsync()).Id };
+        app.Clock.SetShanghai(today, new TimeOnly(7, 30));
+        var (installments, invoices, receipts, allocations) = (new List<Guid>(), new List<Guid>(), new List<Guid>(), new List<Guid>());
+        foreach (var op in ops)
+        {
+            var customer = customers[op.A % 2];
+            var amount = op.Amount / 100m;
+            var day = today.AddDays((op.B % 7) - 4); // four days ago to two days ahead
+            var past = today.AddDays(-(op.B % 5) - 1);
+            HttpResponseMessage response = op.Kind switch
+            {
+                0 => await api.PostAsync("/api/invoices", new IssueInvoice(customer, past, [new InvoiceLineDto("x", 1, amount)],
+                    Installments: [new InstallmentDto(past.AddDays(op.A % 2 == 0 ? 2 : 30), amount)])),
+                1 => await api.PostAsync("/api/receipts", new RecordReceipt(customer, day, amount, AutoApply: op.A % 3 != 0)),
+                2 when receipts.Count > 0 && installments.Count > 0 =>
+                    await api.PostAsync("/api/allocations", new Allocate(Pick(installments, op.B), amount, Pick(receipts, op.A), AppliedOn: op.A % 2 == 0 ? day : null)),
+                3 when allocations.Count > 0 => await api.PostAsync($"/api/allocations/{Pick(allocations, op.A)}/reverse", new ReverseAllocation("test", day)),
+                4 when receipts.Count > 0 => await api.PostAsync($"/api/receipts/{Pick(receipts, op.A)}/reverse", new ReverseReceipt("test", day)),
+                5 when installments.Count > 0 => await api.PostAsync("/api/write-offs", new WriteOff(Pick(installments, op.A), "test", op.B % 2 == 0 ? null : 0.01m, day)),
+                6 when invoices.Count > 0 => await api.PostAsync("/api/credit-notes", new IssueCreditNote(customer, day, [new InvoiceLineDto("cn", 1, amount)],
+                    ApplyToInvoiceId: op.A % 2 == 0 ? Pick(invoices, op.B) : null)),
+                7 when receipts.Count > 0 => await api.Http.PostAsync(new Uri($"/api/receipts/{Pick(receipts, op.A)}/apply", UriKind.Relative), null),
+                _ => new HttpResponseMessage(HttpStatusCode.NoContent),
+            };
+            Assert.True((int)response.StatusCode < 500, $"{op} → {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+            if (day > today && op.Kind is >= 1 and <= 6 && (op.Kind != 2 || op.A % 2 == 0))
+            {
+                Assert.True(response.StatusCode != HttpStatusCode.Created, $"{op} dated {day} was accepted on {today}");
+            }
+            if (response.StatusCode != HttpStatusCode.Created)
+            {
+                continue;
+            }
+            switch (op.Kind)
+            {
+                case 0:
+                    var invoice = (await response.Content.ReadFromJsonAsync<InvoiceView>(HuikuanApp.Json))!;
+                    invoices.Add(invoice.Id);
+                    installments.AddRange(invoice.Installments.Select(i => i.Id));
+                    break;
+                case 1:
+                    var receipt = (await response.Content.ReadFromJsonAsync<ReceiptView>(HuikuanApp.Json))!;
+                    receipts.Add(receipt.Id);
+                    allocations.AddRange(receipt.Allocations.Select(a => a.Id));
+                    break;
+                case 2 or 5:
+                    allocations.Add((await response.Content.ReadFromJsonAsync<AllocationView>(HuikuanApp.Json))!.Id);
+                    break;
+            }
+        }
+        await AssertInvariantsAsync(api);
+        await AssertBalancesAgreeWithAgingAsync(api, customers);
+    }
+
+    private async Task AssertBalancesAgreeWithAgingAsync(CompanyApi api, Guid[] customers)
+    {
+        var aging = await api.AgingAsync();
+        Assert.Equal(app.Clock.Today, aging.AsOf);
+        var company = api.Company.Id;
+        foreach (var customer in customers)
+        {
+            var balance = (await api.GetAsync<CustomerDetail>($"/api/customers/{customer}")).Balances.Single(b => b.Currency == "CNY");
+            var openMinor = await app.WithDbAsync(db => db.Installments.Where(i => i.CompanyId == company && i.CustomerId == customer).SumAsync(i => i.OpenMinor));
+            var row = aging.Rows.Items.SingleOrDefault(r => r.Id == customer);
+            Assert.Equal((openMinor / 100m, openMinor / 100m), (balance.Open, row?.Total ?? 0m));
+            Assert.Equal(balance.Net, row?.Net ?? 0m);
+        }
     }
 
     private async Task AssertInvariantsAsync(CompanyApi api)

@@ -408,6 +408,10 @@ namespace Huikuan.Web.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<int?>("ExchangeToleranceBasisPoints")
+                        .HasColumnType("integer")
+                        .HasColumnName("exchange_tolerance_basis_points");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -2347,6 +2351,202 @@ namespace Huikuan.Web.Data.Migrations.Postgres
                     b.ToTable("escalation_events", (string)null);
                 });
 
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.ExchangeApproval", b =>
+                {
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("AllocationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("allocation_id");
+
+                    b.Property<long>("AmountMinor")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_minor");
+
+                    b.Property<DateOnly>("AppliedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("applied_on");
+
+                    b.Property<Guid?>("CreditNoteId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("credit_note_id");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("decided_by");
+
+                    b.Property<Guid>("InstallmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("installment_id");
+
+                    b.Property<long>("RateScaled")
+                        .HasColumnType("bigint")
+                        .HasColumnName("rate_scaled");
+
+                    b.Property<Guid?>("ReceiptId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("receipt_id");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("requested_by");
+
+                    b.Property<long>("SourceAmountMinor")
+                        .HasColumnType("bigint")
+                        .HasColumnName("source_amount_minor");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<long>("TableRateScaled")
+                        .HasColumnType("bigint")
+                        .HasColumnName("table_rate_scaled");
+
+                    b.HasKey("CompanyId", "Id")
+                        .HasName("pk_exchange_approvals");
+
+                    b.HasIndex("CompanyId", "AllocationId")
+                        .HasDatabaseName("ix_exchange_approvals_company_id_allocation_id");
+
+                    b.HasIndex("CompanyId", "InstallmentId")
+                        .HasDatabaseName("ix_exchange_approvals_company_id_installment_id");
+
+                    b.HasIndex("CompanyId", "ReceiptId")
+                        .HasDatabaseName("ix_exchange_approvals_company_id_receipt_id");
+
+                    b.HasIndex("CompanyId", "Status")
+                        .HasDatabaseName("ix_exchange_approvals_company_id_status");
+
+                    b.ToTable("exchange_approvals");
+                });
+
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.ExchangeDifference", b =>
+                {
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AllocationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("allocation_id");
+
+                    b.Property<long>("AmountMinor")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_minor");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("currency");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("date")
+                        .HasColumnName("on");
+
+                    b.Property<Guid?>("ReceiptId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("receipt_id");
+
+                    b.HasKey("CompanyId", "Id")
+                        .HasName("pk_exchange_differences");
+
+                    b.HasIndex("CompanyId", "AllocationId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_exchange_differences_company_id_allocation_id");
+
+                    b.HasIndex("CompanyId", "On")
+                        .HasDatabaseName("ix_exchange_differences_company_id_on");
+
+                    b.HasIndex("CompanyId", "ReceiptId")
+                        .HasDatabaseName("ix_exchange_differences_company_id_receipt_id");
+
+                    b.ToTable("exchange_differences");
+                });
+
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.ExchangeRate", b =>
+                {
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("currency");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<long>("RateScaled")
+                        .HasColumnType("bigint")
+                        .HasColumnName("rate_scaled");
+
+                    b.HasKey("CompanyId", "Id")
+                        .HasName("pk_exchange_rates");
+
+                    b.HasIndex("CompanyId", "Currency", "Day")
+                        .IsUnique()
+                        .HasDatabaseName("ix_exchange_rates_company_id_currency_day");
+
+                    b.ToTable("exchange_rates", t =>
+                        {
+                            t.HasCheckConstraint("ck_exchange_rates_positive", "rate_scaled > 0");
+                        });
+                });
+
             modelBuilder.Entity("Huikuan.Web.Data.Entities.ExternalRating", b =>
                 {
                     b.Property<Guid>("CompanyId")
@@ -4032,6 +4232,48 @@ namespace Huikuan.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_escalation_events_escalation_cases_company_id_case_id");
+                });
+
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.ExchangeApproval", b =>
+                {
+                    b.HasOne("Huikuan.Web.Data.Entities.Allocation", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId", "AllocationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_exchange_approvals_allocations_company_id_allocation_id");
+
+                    b.HasOne("Huikuan.Web.Data.Entities.Installment", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId", "InstallmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_exchange_approvals_installments_company_id_installment_id");
+
+                    b.HasOne("Huikuan.Web.Data.Entities.Receipt", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId", "ReceiptId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_exchange_approvals_receipts_company_id_receipt_id");
+                });
+
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.ExchangeDifference", b =>
+                {
+                    b.HasOne("Huikuan.Web.Data.Entities.Allocation", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId", "AllocationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_exchange_differences_allocations_company_id_allocation_id");
+                });
+
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.ExchangeRate", b =>
+                {
+                    b.HasOne("Huikuan.Web.Data.Entities.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_exchange_rates_companies_company_id");
                 });
 
             modelBuilder.Entity("Huikuan.Web.Data.Entities.ExternalRating", b =>

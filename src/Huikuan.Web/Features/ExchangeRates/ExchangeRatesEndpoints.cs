@@ -1,0 +1,32 @@
+using Huikuan.Web.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Huikuan.Web.Features.ExchangeRates;
+
+public static class ExchangeRatesEndpoints
+{
+    public static void MapExchangeRates(this RouteGroupBuilder api)
+    {
+        var rates = api.MapGroup("/exchange-rates").WithTags("Exchange rates");
+        rates.MapGet("/", async (ExchangeRatesHandler handler, string? currency, int? page, int? pageSize, CancellationToken ct) =>
+            TypedResults.Ok(await handler.ListAsync(currency, PageRequest.From(page, pageSize), ct)));
+        rates.MapPost("/", async Task<Created<ExchangeRateView>> (AddExchangeRate request, ExchangeRatesHandler handler, CancellationToken ct) =>
+        {
+            var rate = await handler.AddAsync(request, ct);
+            return TypedResults.Created($"/api/exchange-rates/{rate.Id}", rate);
+        });
+        rates.MapPut("/tolerance", async (ExchangeTolerance request, ExchangeRatesHandler handler, CancellationToken ct) =>
+            TypedResults.Ok(await handler.SetToleranceAsync(request, ct)));
+
+        var approvals = api.MapGroup("/exchange-approvals").WithTags("Exchange rates");
+        approvals.MapGet("/", async (ExchangeApprovalsHandler handler, bool? pendingOnly, CancellationToken ct) =>
+            TypedResults.Ok(await handler.ListAsync(pendingOnly ?? false, ct)));
+        approvals.MapPost("/{id:guid}/approve", async (Guid id, ExchangeApprovalsHandler handler, CancellationToken ct) =>
+            TypedResults.Ok(await handler.ApproveAsync(id, ct)));
+        approvals.MapPost("/{id:guid}/reject", async (Guid id, ExchangeApprovalsHandler handler, CancellationToken ct) =>
+            TypedResults.Ok(await handler.RejectAsync(id, ct)));
+
+        api.MapGet("/exchange-differences", async (ExchangeDifferencesHandler handler, Guid? receiptId, DateOnly? from, DateOnly? to, CancellationToken ct) =>
+            TypedResults.Ok(await handler.HandleAsync(receiptId, from, to, ct))).WithTags("Exchange rates");
+    }
+}
