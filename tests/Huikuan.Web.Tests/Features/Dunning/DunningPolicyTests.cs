@@ -70,7 +70,7 @@ public abstract class DunningPolicyTests(HuikuanApp app)
         Assert.False(saved.IsDefault);
         var customer = await DunningRunTests.CustomerWithContactAsync(admin, "custom@example.com", null);
         await admin.IssueInvoiceAsync(customer.Id, today.AddDays(-30), 1_234.5m, due: today.AddDays(-4));
-        await admin.PostOkAsync<DunningRunView>("/api/dunning/runs", new { });
+        await admin.PostOkAsync<DunningRunView>("/api/dunning/runs", new { confirm = true });
 
         var mail = Assert.Single(await DunningRunTests.OutboxAsync(admin));
         Assert.Equal($"{customer.Name}：1,234.50 CNY 已逾期 4 天", mail.Subject);
