@@ -81,6 +81,9 @@ public sealed record DunningPolicy
     public string Currency { get; }
     public IReadOnlyList<DunningLevel> Levels { get; }
 
+    /// <summary>How fast a customer climbs the levels; by default one level per run, a week apart at least.</summary>
+    public DunningPace Pace { get; init; } = DunningPace.Default;
+
     /// <summary>The level with this 1-based number.</summary>
     public DunningLevel Level(int number) => Levels[number - 1];
 
@@ -96,4 +99,31 @@ public sealed record DunningPolicy
         new("hold", 45, 0, DunningChannel.Letter | DunningChannel.VisitTask, 0, true, Role.CreditManager),
         new("legal", 90, 0, DunningChannel.Letter, 0, true, Role.Executive),
     ]);
+}
+
+/// <summary>
+/// How fast a customer climbs the levels. By default one level per run, and the next level no sooner than
+/// <see cref="DaysBetweenLevels"/> days after the previous one, so that a letter never follows one the customer did not
+/// get; <see cref="StraightToAgeLevel"/> sends the level the oldest item's age calls for at once instead.
+/// </summary>
+public sealed record DunningPace
+{
+    public const int DefaultDaysBetweenLevels = 7;
+    public const int MaxDaysBetweenLevels = 90;
+
+    public static readonly DunningPace Default = new(DefaultDaysBetweenLevels, false);
+
+    public DunningPace(int daysBetweenLevels, bool straightToAgeLevel)
+    {
+        if (daysBetweenLevels is < 0 or > MaxDaysBetweenLevels)
+        {
+            throw new DomainRuleException("dunning.pace", "daysBetweenLevels",
+                $"The days between two levels are between 0 and {MaxDaysBetweenLevels}.", MaxDaysBetweenLevels);
+        }
+        DaysBetweenLevels = daysBetweenLevels;
+        StraightToAgeLevel = straightToAgeLevel;
+    }
+
+    public int DaysBetweenLevels { get; }
+    public bool StraightToAgeLevel { get; }
 }

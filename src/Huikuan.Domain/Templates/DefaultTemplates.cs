@@ -7,6 +7,8 @@ public sealed record MessageText(string Subject, string Body, string Sms);
 /// The texts a new company starts with, in Chinese and English, following the seeds' 分级催收: friendly first, then
 /// firmer, the final demand naming the consequences. Keyed by purpose: "notice" (payment notice when an invoice is
 /// issued), "reminder" (before the due date) and "level:&lt;code&gt;" for each level of the default dunning policy.
+/// No text claims earlier reminders: a level may be the first letter a customer gets (a policy that goes straight to
+/// the age's level, a level reached again), and a letter may only state what was sent.
 /// </summary>
 public static class DefaultTemplates
 {
@@ -141,7 +143,7 @@ public static class DefaultTemplates
         """
         尊敬的{{customer.name}}：
 
-        我司此前已就以下逾期款项提醒贵司，截至 {{date}} 仍未收到付款。逾期合计 {{total}}，最早一笔已逾期 {{oldestDaysOverdue}} 天。
+        截至 {{date}}，我司仍未收到以下逾期款项的付款。逾期合计 {{total}}，最早一笔已逾期 {{oldestDaysOverdue}} 天。
 
         {{items}}
 
@@ -158,7 +160,7 @@ public static class DefaultTemplates
         """
         Dear {{customer.name}},
 
-        We reminded you of the overdue items below, and as of {{date}} we have not received payment. {{total}} is overdue; the oldest item is {{oldestDaysOverdue}} days overdue.
+        As of {{date}} we have not received payment for the overdue items below. {{total}} is overdue; the oldest item is {{oldestDaysOverdue}} days overdue.
 
         {{items}}
 
@@ -175,7 +177,7 @@ public static class DefaultTemplates
         """
         {{customer.name}}：
 
-        尽管我司多次催告，以下款项仍未支付，逾期合计 {{total}}，最早一笔已逾期 {{oldestDaysOverdue}} 天。
+        以下款项仍未支付，逾期合计 {{total}}，最早一笔已逾期 {{oldestDaysOverdue}} 天。
 
         {{items}}
 
@@ -192,7 +194,7 @@ public static class DefaultTemplates
         """
         {{customer.name}},
 
-        Despite our reminders, the items below remain unpaid: {{total}} overdue, the oldest {{oldestDaysOverdue}} days.
+        The items below remain unpaid: {{total}} overdue, the oldest {{oldestDaysOverdue}} days.
 
         {{items}}
 
@@ -243,7 +245,7 @@ public static class DefaultTemplates
         """
         {{customer.name}}：
 
-        贵司所欠以下款项逾期已达 {{oldestDaysOverdue}} 天，经我司多次催收仍未支付。
+        贵司所欠以下款项逾期已达 {{oldestDaysOverdue}} 天，至今仍未支付。
 
         {{items}}
 
@@ -258,7 +260,7 @@ public static class DefaultTemplates
         """
         {{customer.name}},
 
-        The items below have been overdue for {{oldestDaysOverdue}} days and remain unpaid despite our repeated demands.
+        The items below have been overdue for {{oldestDaysOverdue}} days and remain unpaid.
 
         {{items}}
 

@@ -9,13 +9,15 @@ public sealed class DunningPlannerTests
 {
     private static readonly DateOnly Today = new(2026, 11, 23);
     private static readonly DunningPolicy Policy = DunningPolicy.Default("CNY");
+    private static readonly DunningPolicy Straight = Policy with { Pace = new DunningPace(7, straightToAgeLevel: true) };
     private static readonly Guid Customer = Guid.Parse("11111111-1111-1111-1111-111111111111");
 
     private static DunningItem Item(int daysOverdue, long openMinor, long disputed = 0, bool blocked = false, string currency = "CNY") =>
         new(Guid.NewGuid(), currency, Today.AddDays(-daysOverdue), openMinor, disputed, blocked);
 
-    private static DunningCustomer State(int level = 0, bool paid = false, CreditGrade? grade = CreditGrade.B, bool blocked = false,
-        bool promise = false, params DunningItem[] items) => new(Customer, grade, level, paid, blocked, promise, items);
+    private static DunningCustomer State(int level = 0, int reachedDaysAgo = 30, CreditGrade? grade = CreditGrade.B, bool blocked = false,
+        bool promise = false, params DunningItem[] items) =>
+        new(Customer, grade, level, level == 0 ? null : Today.AddDays(-reachedDaysAgo), blocked, promise, items);
 
     [Theory]
     [InlineData(2, 0, DunningSkipReason.TooEarly)]
@@ -26,9 +28,9 @@ public sealed class DunningPlannerTests
     [InlineData(45, 4, DunningSkipReason.None)]
     [InlineData(89, 4, DunningSkipReason.None)]
     [InlineData(90, 5, DunningSkipReason.None)]
-    public void Plan_ForACustomerNeverDunned_TakesTheLevelOfTheOldestItemsAge(int daysOverdue, int level, DunningSkipReason reason)
+    public void Plan_StraightToTheAgesLevel_GivesACustomerNeverDunnedTheLevelOfTheOldestItemsAge(int daysOverdue, int level, DunningSkipReason reason)
     {
-        var p = DunningPlanner.Plan(Policy, State(items: Item(daysOverdue, 100_000)), Today);
+        var p = DunningPlanner.Plan(Straight, State(items: Item(daysOverdue, 100_000)), Today);
 
         Assert.Equal(level == 0 ? DunningOutcome.Skip : DunningOutcome.Send, p.Outcome);
         Assert.Equal(level, p.Level);
@@ -45,7 +47,7 @@ public sealed class DunningPlannerTests
         var blocked = Item(60, 90_000, blocked: true);
         var notDue = new DunningItem(Guid.NewGuid(), "CNY", Today.AddDays(5), 70_000);
 
-        var p = DunningPlanner.Plan(Policy, State(items: [recent, notDue, partlyDisputed, blocked, old, disputed]), Today);
+        var p = DunningPlanner.Plan(Straight, State(items: [recent, notDue, partlyDisputed, blocked, old, disputed]), Today);
 
         // The blocked 60-day item and the fully disputed 25-day one do not set the level: the 20-day item does (firm, 15).
         Assert.Equal(2, p.Level);
@@ -54,10 +56,61 @@ public sealed class DunningPlannerTests
         Assert.Equal(20, p.OldestDaysOverdue);
     }
 
-    [Fact]
-    public void Plan_WithoutAPayment_NeverLowersTheLevel_NorSendsTheSameLevelAgain()
+    [Theory]
+    [InlineData(3)]
+    [InlineData(45)]
+    [InlineData(800)]
+    public void Plan_ByDefault_StartsEveryCustomerNeverDunnedAtTheFirstLevel_HoweverOldTheDebt(int daysOverdue)
     {
-        var p = DunningPlanner.Plan(Policy, State(level: 3, items: Item(16, 10_000)), Today);
+        var p = DunningPlanner.Plan(Policy, State(items: Item(daysOverdue, 100_000)), Today);
+
+        Assert.Equal(DunningOutcome.Send, p.Outcome);
+        Assert.Equal(1, p.Level);
+    }
+
+    [Theory]
+    [InlineData(6, DunningOutcome.Skip, 1, DunningSkipReason.WaitingForNextLevel)]
+    [InlineData(7, DunningOutcome.Send, 2, DunningSkipReason.None)]
+    [InlineData(30, DunningOutcome.Send, 2, DunningSkipReason.None)]
+    public void Plan_ByDefault_SendsTheNextLevelOnly_AndNoSoonerThanThePacesDaysAfterThePrevious(
+        int reachedDaysAgo, DunningOutcome outcome, int level, DunningSkipReason reason)
+    {
+        var p = DunningPlanner.Plan(Policy, State(level: 1, reachedDaysAgo: reachedDaysAgo, items: Item(100, 100_000)), Today);
+
+        Assert.Equal((outcome, level, reason), (p.Outcome, p.Level, p.Reason));
+    }
+
+    [Fact]
+    public void Plan_ThePacesNextLevel_PassesOverALevelThatDoesNotApplyToTheCustomersGrade()
+    {
+        var levels = Policy.Levels.Select((l, i) => i == 2 ? l with { Grades = new HashSet<CreditGrade> { CreditGrade.E } } : l).ToList();
+        var policy = new DunningPolicy("CNY", levels);
+
+        var p = DunningPlanner.Plan(policy, State(level: 2, reachedDaysAgo: 10, grade: CreditGrade.A, items: Item(50, 10_000)), Today);
+
+        Assert.Equal(4, p.Level);
+    }
+
+    [Fact]
+    public void Plan_WithNoWaitBetweenLevels_StillClimbsOneLevelPerRun()
+    {
+        var policy = Policy with { Pace = new DunningPace(0, straightToAgeLevel: false) };
+
+        var p = DunningPlanner.Plan(policy, State(level: 2, reachedDaysAgo: 0, items: Item(100, 10_000)), Today);
+
+        Assert.Equal((DunningOutcome.Send, 3), (p.Outcome, p.Level));
+    }
+
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(91)]
+    public void Pace_OutsideZeroToNinetyDays_IsRefused(int days) =>
+        Assert.Equal("dunning.pace", Assert.Throws<DomainRuleException>(() => new DunningPace(days, false)).Rule);
+
+    [Fact]
+    public void Plan_WhileWhatIsOverdueStillReachesTheLevel_NeverLowersIt_NorSendsItAgain()
+    {
+        var p = DunningPlanner.Plan(Policy, State(level: 3, items: Item(31, 10_000)), Today);
 
         Assert.Equal(DunningOutcome.Skip, p.Outcome);
         Assert.Equal(3, p.Level);
@@ -65,22 +118,78 @@ public sealed class DunningPlannerTests
     }
 
     [Fact]
-    public void Plan_AfterAPayment_LowersTheLevelToWhatIsStillOverdue_WithoutSending()
+    public void Plan_WhenWhatIsOverdueNoLongerReachesTheLevel_LowersIt_WithoutSending()
     {
-        var p = DunningPlanner.Plan(Policy, State(level: 3, paid: true, items: Item(16, 10_000)), Today);
+        var p = DunningPlanner.Plan(Policy, State(level: 3, items: Item(16, 10_000)), Today);
 
         Assert.Equal(DunningOutcome.Lower, p.Outcome);
         Assert.Equal(2, p.Level);
         Assert.Empty(p.Items);
     }
 
-    [Fact]
-    public void Plan_AfterAPaymentThatSettledEverything_LowersToNone()
+    [Theory]
+    [InlineData(false, false)]
+    [InlineData(true, false)]
+    [InlineData(false, true)]
+    public void Plan_WhenNothingIsOverdue_LowersToNone_EvenABlockedCustomerOrOneWithAPromise(bool blocked, bool promise)
     {
-        var p = DunningPlanner.Plan(Policy, State(level: 4, paid: true), Today);
+        var notDue = new DunningItem(Guid.NewGuid(), "CNY", Today.AddDays(3), 70_000);
+
+        var p = DunningPlanner.Plan(Policy, State(level: 4, reachedDaysAgo: 1, blocked: blocked, promise: promise, items: notDue), Today);
 
         Assert.Equal(DunningOutcome.Lower, p.Outcome);
         Assert.Equal(0, p.Level);
+    }
+
+    [Fact]
+    public void Plan_ItemsStillOverdueButDisputed_KeepTheLevel_AndSendNothing()
+    {
+        var p = DunningPlanner.Plan(Policy, State(level: 4, items: Item(50, 10_000, disputed: 10_000)), Today);
+
+        Assert.Equal((DunningOutcome.Skip, 4, DunningSkipReason.OnlyDisputedOrBlocked), (p.Outcome, p.Level, p.Reason));
+    }
+
+    [Fact]
+    public void Plan_AMinimumInAnotherCurrency_IsCheckedAtTheRate_AndWithoutARateThatLevelIsNotSentAndSaysWhy()
+    {
+        var policy = new DunningPolicy("CNY", [new("friendly", 3, 100_000, DunningChannel.Email, 0, false, Role.Collector)]);
+        var usd = State(items: Item(10, 20_000, currency: "USD"));
+
+        var noRate = DunningPlanner.Plan(policy, usd, Today, (_, _) => null);
+        var atSeven = DunningPlanner.Plan(policy, usd, Today, (c, m) => c == "USD" ? m * 7 : null);
+        var atFour = DunningPlanner.Plan(policy, usd, Today, (c, m) => c == "USD" ? m * 4 : null);
+
+        Assert.Equal((DunningOutcome.Skip, DunningSkipReason.NoRateForMinimum), (noRate.Outcome, noRate.Reason));
+        Assert.Equal((DunningOutcome.Skip, DunningSkipReason.NoRateForMinimum), (DunningPlanner.Plan(policy, usd, Today).Outcome,
+            DunningPlanner.Plan(policy, usd, Today).Reason));
+        Assert.Equal((DunningOutcome.Send, 1), (atSeven.Outcome, atSeven.Level));
+        Assert.Equal(DunningSkipReason.BelowMinimum, atFour.Reason);
+    }
+
+    [Fact]
+    public void Plan_ALevelWhoseMinimumCannotBeCheckedForLackOfARate_IsNotLowered()
+    {
+        var levels = Policy.Levels.Select((l, i) => i == 2 ? l with { MinOverdueMinor = 100_000 } : l).ToList();
+        var policy = new DunningPolicy("CNY", levels);
+
+        var p = DunningPlanner.Plan(policy, State(level: 3, items: Item(40, 20_000, currency: "USD")), Today);
+
+        Assert.Equal((DunningOutcome.Skip, 3), (p.Outcome, p.Level));
+    }
+
+    [Theory]
+    [InlineData(false, 20, false)]
+    [InlineData(false, 21, true)]
+    [InlineData(true, 0, true)]
+    public void Confirmation_IsRequiredForAFirstRun_OrMoreSeriousSendsThanTheLimit(bool firstRun, int finals, bool required)
+    {
+        var proposals = Enumerable.Range(0, finals)
+            .Select(_ => new DunningProposal(Guid.NewGuid(), DunningOutcome.Send, 3, DunningSkipReason.None, [], new Dictionary<string, long>(), 40))
+            .Append(new DunningProposal(Guid.NewGuid(), DunningOutcome.Send, 2, DunningSkipReason.None, [], new Dictionary<string, long>(), 20))
+            .ToList();
+
+        Assert.Equal(required, DunningConfirmation.Default.Required(proposals, firstRun));
+        Assert.Equal(finals, DunningConfirmation.Default.SeriousSends(proposals));
     }
 
     [Theory]
@@ -110,7 +219,7 @@ public sealed class DunningPlannerTests
         var levels = Policy.Levels.Select((l, i) => i == 4 ? l with { MinOverdueMinor = 5_000_000 } : l).ToList();
         var policy = new DunningPolicy("CNY", levels);
 
-        var p = DunningPlanner.Plan(policy, State(items: Item(100, 1_200_000)), Today);
+        var p = DunningPlanner.Plan(policy with { Pace = Straight.Pace }, State(items: Item(100, 1_200_000)), Today);
 
         Assert.Equal(4, p.Level);
     }
@@ -132,6 +241,7 @@ public sealed class DunningPlannerTests
         var levels = Policy.Levels.Select((l, i) => i == 3 ? l with { Grades = new HashSet<CreditGrade> { CreditGrade.D, CreditGrade.E } } : l).ToList();
         var policy = new DunningPolicy("CNY", levels);
 
+        policy = policy with { Pace = Straight.Pace };
         Assert.Equal(3, DunningPlanner.Plan(policy, State(grade: CreditGrade.A, items: Item(50, 10_000)), Today).Level);
         Assert.Equal(4, DunningPlanner.Plan(policy, State(grade: CreditGrade.D, items: Item(50, 10_000)), Today).Level);
     }
@@ -161,24 +271,32 @@ public sealed class DunningPlannerTests
         (days, open, disputed, blocked) => new DunningItem(Guid.NewGuid(), "CNY", Today.AddDays(-days), open, disputed % 3 == 0 ? disputed : 0, blocked && days % 7 == 0));
 
     [Fact]
-    public void Plan_WithoutAPayment_TheLevelNeverFalls_AndASendAlwaysRaisesIt() =>
-        Gen.Select(Gen.Int[0, 5], Items.Array[0, 12], Gen.Bool, Gen.Bool)
-            .Sample((level, items, blocked, promise) =>
+    public void Plan_ASendRaisesTheLevelByOne_AtThePace_AndALowerOnlyWhenWhatIsOverdueNoLongerReachesTheLevel() =>
+        Gen.Select(Gen.Int[0, 5], Gen.Int[0, 20], Items.Array[0, 12], Gen.Bool, Gen.Bool)
+            .Sample((level, reachedDaysAgo, items, blocked, promise) =>
             {
-                var p = DunningPlanner.Plan(Policy, new DunningCustomer(Customer, CreditGrade.C, level, false, blocked, promise, items), Today);
-                return p.Level >= level
-                    && (p.Outcome != DunningOutcome.Send || (p.Level > level && p.Items.Count > 0 && !blocked && !promise))
-                    && p.Outcome != DunningOutcome.Lower;
+                var customer = new DunningCustomer(Customer, CreditGrade.C, level, level == 0 ? null : Today.AddDays(-reachedDaysAgo), blocked, promise, items);
+                var p = DunningPlanner.Plan(Policy, customer, Today);
+                var straight = DunningPlanner.Plan(Straight, customer, Today);
+                var oldestOpen = items.Where(i => i.DueDate < Today).Select(i => Today.DayNumber - i.DueDate.DayNumber).DefaultIfEmpty(0).Max();
+                return p.Outcome switch
+                {
+                    DunningOutcome.Send => p.Level == level + 1 && p.Items.Count > 0 && !blocked && !promise && (level == 0 || reachedDaysAgo >= 7)
+                        && straight.Outcome == DunningOutcome.Send && straight.Level >= p.Level,
+                    DunningOutcome.Lower => p.Level < level && oldestOpen < Policy.Level(level).MinDaysOverdue,
+                    _ => p.Level == level,
+                };
             }, iter: 3000);
 
     [Fact]
     public void Plan_IsAPureFunction_ARepeatedRunProposesTheSame() =>
         Gen.Select(Gen.Int[0, 5], Items.Array[0, 12], Gen.Bool)
-            .Sample((level, items, paid) =>
+            .Sample((level, items, straight) =>
             {
-                var customer = new DunningCustomer(Customer, CreditGrade.C, level, paid, false, false, items);
-                var a = DunningPlanner.Plan(Policy, customer, Today);
-                var b = DunningPlanner.Plan(Policy, customer, Today);
+                var customer = new DunningCustomer(Customer, CreditGrade.C, level, level == 0 ? null : Today.AddDays(-7), false, false, items);
+                var policy = straight ? Straight : Policy;
+                var a = DunningPlanner.Plan(policy, customer, Today);
+                var b = DunningPlanner.Plan(policy, customer, Today);
                 return a.Outcome == b.Outcome && a.Level == b.Level && a.Items.SequenceEqual(b.Items) && a.Key(Today) == b.Key(Today);
             }, iter: 1000);
 }

@@ -15,11 +15,17 @@ public sealed partial class ChargeTests(Chromium chromium)
         var server = await HuikuanServer.StartOwnAsync("charges");
         try
         {
+            // The journey needs letters of the serious levels today: the policy sends the level the age calls for.
+            await using (var policyEditor = await chromium.NewSessionAsync(server))
+            {
+                await new SignInPage(policyEditor.Page).SignInAsync("CreditManager");
+                await new DunningPolicyPage(policyEditor.Page).GoStraightToTheAgesLevelAsync();
+            }
             await using var collector = await chromium.NewSessionAsync(server);
             await new SignInPage(collector.Page).SignInAsync("Collector");
             var desk = new DunningDeskPage(collector.Page);
             await desk.OpenAsync();
-            await desk.RunNow.ClickAsync();
+            await desk.RunConfirmedAsync();
             await Expect(desk.RunDone).ToContainTextAsync("完成：催收", new() { Timeout = 120_000 });
 
             // The day's first run is the one that sent: open a customer who got the final demand (30 days, fee 100.00).

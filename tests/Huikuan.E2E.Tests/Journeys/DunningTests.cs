@@ -22,7 +22,13 @@ public sealed partial class DunningTests(HuikuanServer server, Chromium chromium
         await Expect(desk.Rows.First).ToContainTextAsync("最早一笔已逾期");
         await desk.ScreenshotAsync("dunning-preview");
 
+        // The company's first run asks first, with the customers per level: all at the friendly reminder, none further.
         await desk.RunNow.ClickAsync();
+        await Expect(desk.ConfirmWhy).ToContainTextAsync("第一次运行催收");
+        await Expect(desk.ConfirmLevels).ToHaveCountAsync(1);
+        await Expect(desk.ConfirmLevels.First).ToContainTextAsync("friendly");
+        await desk.ScreenshotAsync("dunning-confirm");
+        await desk.ConfirmRun.ClickAsync();
         await Expect(desk.RunDone).ToContainTextAsync("完成：催收", new() { Timeout = 120_000 });
         var sent = int.Parse(DunnedCount().Match(await desk.RunDone.InnerTextAsync()).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
         Assert.True(sent > 0, "The run dunned nobody.");

@@ -12,6 +12,16 @@ public sealed class DunningDeskPage(IPage page) : AppShell(page)
     public ILocator Rows => Page.GetByTestId("preview-row");
     public ILocator RunNow => Page.GetByTestId("run-now");
     public ILocator RunDone => Page.GetByTestId("run-done");
+    public ILocator ConfirmWhy => Page.GetByTestId("confirm-why");
+    public ILocator ConfirmLevels => Page.GetByTestId("confirm-level");
+    public ILocator ConfirmRun => Page.GetByTestId("confirm-run");
+
+    /// <summary>Runs dunning when the run asks for confirmation (a company's first run, many final demands).</summary>
+    public async Task RunConfirmedAsync()
+    {
+        await RunNow.ClickAsync();
+        await ConfirmRun.ClickAsync();
+    }
     public ILocator RunRows => Page.GetByTestId("run-row");
     public ILocator Communications => Page.GetByTestId("communication-row");
     public ILocator TaskRows => Page.GetByTestId("task-row");
@@ -48,6 +58,16 @@ public sealed class DunningPolicyPage(IPage page) : AppShell(page)
     public ILocator Levels => Page.GetByTestId("level-row");
     public ILocator Save => Page.GetByTestId("save");
     public ILocator Saved => Page.GetByTestId("saved");
+    public ILocator Straight => Page.GetByTestId("straight");
+
+    /// <summary>Saves the policy sending each customer the level its oldest item's age calls for, not one level per run.</summary>
+    public async Task GoStraightToTheAgesLevelAsync()
+    {
+        await OpenAsync();
+        await Straight.ClickAsync();
+        await Save.ClickAsync();
+        await Microsoft.Playwright.Assertions.Expect(Saved).ToBeVisibleAsync();
+    }
     public ILocator TemplateSubject => Page.GetByTestId("template-subject").Locator("input");
     public ILocator TemplateBody => Page.GetByTestId("template-body").Locator("textarea");
 }

@@ -23,6 +23,17 @@ public sealed class DunningSettings
     public required string ReminderDaysBefore { get; set; }
     public bool PaymentNotices { get; set; }
     public bool Reminders { get; set; }
+
+    /// <summary>Days from one level to the next (the pace); null for the default.</summary>
+    public int? DaysBetweenLevels { get; set; }
+
+    /// <summary>Send the level the oldest item's age calls for at once, instead of one level per run.</summary>
+    public bool StraightToAgeLevel { get; set; }
+
+    /// <summary>The first level whose sends a person confirms above <see cref="ConfirmAboveCustomers"/>; null for the default.</summary>
+    public int? ConfirmFromLevel { get; set; }
+    public int? ConfirmAboveCustomers { get; set; }
+
     public DateTimeOffset UpdatedAt { get; set; }
     public required string UpdatedBy { get; set; }
 }

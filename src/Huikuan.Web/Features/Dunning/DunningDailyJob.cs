@@ -51,12 +51,18 @@ public sealed class DunningDailyJob(IServiceProvider services, IConfiguration co
             {
                 await using var s = services.CreateAsyncScope();
                 s.ServiceProvider.GetRequiredService<Scope>().Enter(company, "dunning-job");
-                var run = await s.ServiceProvider.GetRequiredService<DunningRunHandler>().RunAsync(DunningRunTrigger.Scheduled, null, ct);
+                var run = await s.ServiceProvider.GetRequiredService<DunningRunHandler>().RunAsync(DunningRunTrigger.Scheduled, confirmed: false, null, ct);
                 if (log.IsEnabled(LogLevel.Information))
                 {
                     log.LogInformation("Dunning run for {Company}: {Reminders} reminders, {Sent} sent, {Lowered} lowered, {Skipped} skipped, {Failed} failed",
                         company, run.Reminders, run.Sent, run.Lowered, run.Skipped, run.Failed);
                 }
+            }
+            catch (DunningRunNeedsConfirmationException e)
+            {
+                // A first run, or many serious letters at once, waits for a person on the dunning page.
+                log.LogWarning("The dunning run for company {Company} waits for confirmation: {Serious} customers from level {Level}, first run {First}",
+                    company, e.Confirmation.SeriousSends, e.Confirmation.FromLevelCode, e.Confirmation.FirstRun);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

@@ -1,6 +1,10 @@
 using Huikuan.Web.Data.Entities;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Huikuan.Web.Features.Dunning;
+
+/// <summary>Starts a run; <see cref="Confirm"/> says a person has seen the counts a confirmation asked for.</summary>
+public sealed record RunDunning(bool Confirm);
 
 public static class DunningEndpoints
 {
@@ -22,8 +26,20 @@ public static class DunningEndpoints
         group.MapGet("/preview", async (DateOnly? day, string? show, int? page, int? pageSize, DunningPreviewHandler h, CancellationToken ct) =>
                 TypedResults.Ok(await h.PreviewAsync(day, show, page ?? 1, pageSize ?? 50, ct)))
             .WithSummary("What a run would do on a day (today by default), and why, without doing it.");
-        group.MapPost("/runs", async (DunningRunHandler h, CancellationToken ct) => TypedResults.Ok(await h.RunAsync(DunningRunTrigger.OnDemand, null, ct)))
-            .WithSummary("Run dunning for today now; a second run the same day sends nothing again.");
+        group.MapPost("/runs", async Task<Results<Ok<DunningRunView>, Conflict<DunningRunConfirmation>>> (RunDunning? body, DunningRunHandler h,
+                CancellationToken ct) =>
+            {
+                try
+                {
+                    return TypedResults.Ok(await h.RunAsync(DunningRunTrigger.OnDemand, body?.Confirm ?? false, null, ct));
+                }
+                catch (DunningRunNeedsConfirmationException e)
+                {
+                    return TypedResults.Conflict(e.Confirmation);
+                }
+            })
+            .WithSummary("Run dunning for today now; a second run the same day sends nothing again. A company's first run, or one sending "
+                + "serious levels to more customers than the policy allows, answers 409 with the counts per level unless confirm is true.");
         group.MapGet("/runs", async (int? take, DunningHistoryHandler h, CancellationToken ct) => TypedResults.Ok(await h.RunsAsync(take ?? 50, ct)))
             .WithSummary("Past runs, newest first, with what each did.");
         group.MapGet("/runs/{id:guid}", async (Guid id, DunningHistoryHandler h, CancellationToken ct) =>

@@ -19,7 +19,7 @@ public sealed record DunningPlan(DateOnly Day, CompanyDunningPolicy Policy, IRea
 
 /// <summary>
 /// Reads what the dunning planner needs for the whole company in a handful of set queries (overdue open items,
-/// open disputes, manual blocks, running promises, grades, each customer's level and whether a payment came in since),
+/// open disputes, manual blocks, running promises, grades, each customer's level and the day it was reached),
 /// then plans every customer with <see cref="DunningPlanner"/>. Used by the preview and by the run alike, so the
 /// preview says exactly what the run will do.
 /// </summary>
@@ -54,12 +54,7 @@ public sealed class DunningPlanningHandler(HuikuanDbContext db, Scope scope, Dun
             .Select(p => p.CustomerId).Distinct().ToListAsync(ct)).ToHashSet();
         var grades = await db.CustomerCredit.AsNoTracking().Where(c => c.CompanyId == company && c.Grade != null)
             .Select(c => new { c.CustomerId, c.Grade }).ToDictionaryAsync(c => c.CustomerId, c => Enum.Parse<CreditGrade>(c.Grade!), ct);
-        // A payment since the level was reached lets the level fall: any cash or credit applied on or after that day.
-        var paidSince = (await (
-            from s in db.CustomerDunningStates.AsNoTracking()
-            where s.CompanyId == company && s.Level > 0
-            where db.Allocations.Any(a => a.CompanyId == company && a.CustomerId == s.CustomerId && a.AppliedOn >= s.ReachedOn && a.AmountMinor > 0)
-            select s.CustomerId).ToListAsync(ct)).ToHashSet();
+        var toPolicyCurrency = await ToPolicyCurrencyAsync(policy.Policy.Currency, day, ct);
         var customers = await db.Customers.AsNoTracking().Where(c => c.CompanyId == company)
             .Select(c => new { c.Id, c.Code, c.Name }).ToListAsync(ct);
 
@@ -80,10 +75,31 @@ public sealed class DunningPlanningHandler(HuikuanDbContext db, Scope scope, Dun
             }
             var state = states.GetValueOrDefault(c.Id);
             var level = Math.Min(state?.Level ?? 0, policy.Policy.Levels.Count);
-            var customer = new DunningCustomer(c.Id, grades.TryGetValue(c.Id, out var g) ? g : null, level, paidSince.Contains(c.Id),
+            var customer = new DunningCustomer(c.Id, grades.TryGetValue(c.Id, out var g) ? g : null, level, state?.ReachedOn,
                 blockedCustomers.Contains(c.Id), promising.Contains(c.Id), [.. own.Values.Select(p => p.Item)]);
-            planned.Add(new PlannedCustomer(c.Id, c.Code, c.Name, level, DunningPlanner.Plan(policy.Policy, customer, day), own));
+            planned.Add(new PlannedCustomer(c.Id, c.Code, c.Name, level, DunningPlanner.Plan(policy.Policy, customer, day, toPolicyCurrency), own));
         }
         return new DunningPlan(day, policy, planned);
+    }
+
+    /// <summary>
+    /// Converts overdue totals into the policy's currency for the levels' minimum amounts, at the company's rate table
+    /// as of the run's day (each rate is to the company currency, so two currencies convert through it). A currency
+    /// with no rate on or before that day cannot be checked: a level with a minimum is not sent on it, and the plan
+    /// says why.
+    /// </summary>
+    private async Task<ToPolicyCurrency> ToPolicyCurrencyAsync(string policyCurrency, DateOnly day, CancellationToken ct)
+    {
+        var company = await db.Companies.AsNoTracking().SingleAsync(c => c.Id == scope.CompanyId, ct);
+        var rates = await ExchangeRates.RateTable.AllAsOfAsync(db, company, day, ct);
+        if (!rates.TryGetValue(policyCurrency, out var target))
+        {
+            return (currency, minor) => currency == policyCurrency ? minor : null;
+        }
+        var policy = Huikuan.Domain.Money.Currency.Of(policyCurrency);
+        return (currency, minor) => currency == policyCurrency ? minor
+            : rates.TryGetValue(currency, out var source)
+                ? Huikuan.Domain.Money.Exchange.Convert(minor, Huikuan.Domain.Money.Currency.Of(currency), policy, Huikuan.Domain.Money.Exchange.Cross(source, target))
+                : null;
     }
 }

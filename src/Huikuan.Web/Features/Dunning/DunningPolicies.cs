@@ -20,16 +20,22 @@ public sealed record DunningLevelView(
 /// <summary>The company's dunning policy; <see cref="IsDefault"/> until someone saves it.</summary>
 public sealed record DunningPolicyView(
     string Currency, decimal? InterestDailyRatePercent, int InterestGraceDays, int PayByDays, string? PaymentInstructions,
-    IReadOnlyList<int> ReminderDaysBefore, bool PaymentNotices, bool Reminders, IReadOnlyList<DunningLevelView> Levels, bool IsDefault);
+    IReadOnlyList<int> ReminderDaysBefore, bool PaymentNotices, bool Reminders, IReadOnlyList<DunningLevelView> Levels, bool IsDefault,
+    int DaysBetweenLevels, bool StraightToAgeLevel, int ConfirmFromLevel, int ConfirmAboveCustomers);
 
+/// <param name="DaysBetweenLevels">The pace: days from one level to the next (default 7).</param>
+/// <param name="StraightToAgeLevel">Send the level the oldest item's age calls for at once (off by default).</param>
+/// <param name="ConfirmFromLevel">The first level (1-based) whose sends are counted for confirmation (default 3, the final demand).</param>
+/// <param name="ConfirmAboveCustomers">A run sending those levels to more customers than this waits for confirmation (default 20).</param>
 public sealed record SaveDunningPolicy(
     decimal? InterestDailyRatePercent, int InterestGraceDays, int PayByDays, string? PaymentInstructions, IReadOnlyList<int> ReminderDaysBefore,
-    bool PaymentNotices, bool Reminders, IReadOnlyList<DunningLevelView> Levels);
+    bool PaymentNotices, bool Reminders, IReadOnlyList<DunningLevelView> Levels, int? DaysBetweenLevels = null, bool StraightToAgeLevel = false,
+    int? ConfirmFromLevel = null, int? ConfirmAboveCustomers = null);
 
-/// <summary>The policy the run works with: the domain's levels, plus what the messages need.</summary>
+/// <summary>The policy the run works with: the domain's levels and pace, when a run is confirmed, plus what the messages need.</summary>
 public sealed record CompanyDunningPolicy(
     DunningPolicy Policy, IReadOnlyList<string?> Escalations, LateInterest? Interest, int PayByDays, string? PaymentInstructions,
-    IReadOnlyList<int> ReminderDaysBefore, bool PaymentNotices, bool Reminders);
+    IReadOnlyList<int> ReminderDaysBefore, bool PaymentNotices, bool Reminders, DunningConfirmation Confirmation);
 
 /// <summary>
 /// The dunning policy (R11): ordered levels by days overdue, minimum amount and grade, each with channels, a fee,
@@ -73,6 +79,13 @@ public sealed class DunningPoliciesHandler(HuikuanDbContext db, Scope scope, Bus
         PreDueReminders.Validate(request.ReminderDaysBefore ?? []);
         var rows = (request.Levels ?? []).Select((l, i) => LevelRow(company, currency, l, i)).ToList();
         _ = ToPolicy(currency.Code, rows);
+        _ = new DunningPace(request.DaysBetweenLevels ?? DunningPace.DefaultDaysBetweenLevels, request.StraightToAgeLevel);
+        _ = new DunningConfirmation(request.ConfirmFromLevel ?? DunningConfirmation.DefaultFromLevel,
+            request.ConfirmAboveCustomers ?? DunningConfirmation.DefaultAboveCustomers);
+        if (request.ConfirmFromLevel > rows.Count)
+        {
+            throw new DomainRuleException("dunning.confirmFrom", "confirmFromLevel", "Confirmation starts at a level of the policy (1 or more).");
+        }
 
         var now = clock.Now;
         if (settings is null)
@@ -87,6 +100,10 @@ public sealed class DunningPoliciesHandler(HuikuanDbContext db, Scope scope, Bus
         settings.ReminderDaysBefore = string.Join(',', request.ReminderDaysBefore!.Order());
         settings.PaymentNotices = request.PaymentNotices;
         settings.Reminders = request.Reminders;
+        settings.DaysBetweenLevels = request.DaysBetweenLevels;
+        settings.StraightToAgeLevel = request.StraightToAgeLevel;
+        settings.ConfirmFromLevel = request.ConfirmFromLevel;
+        settings.ConfirmAboveCustomers = request.ConfirmAboveCustomers;
         settings.UpdatedAt = now;
         settings.UpdatedBy = scope.Actor;
 
@@ -139,14 +156,23 @@ public sealed class DunningPoliciesHandler(HuikuanDbContext db, Scope scope, Bus
         {
             var policy = DunningPolicy.Default(settings?.Currency ?? await CompanyCurrencyAsync(ct));
             return new CompanyDunningPolicy(policy, [null, null, null, "Management", "Legal"], null, DefaultPayByDays, null,
-                PreDueReminders.DefaultDaysBefore, PaymentNotices: true, Reminders: true);
+                PreDueReminders.DefaultDaysBefore, PaymentNotices: true, Reminders: true, Confirmation(settings, policy));
         }
         var interest = settings.InterestDailyRatePercent is { } rate ? new LateInterest(rate, settings.InterestGraceDays) : null;
         var days = settings.ReminderDaysBefore.Split(',', StringSplitOptions.RemoveEmptyEntries)
             .Select(d => int.Parse(d, CultureInfo.InvariantCulture)).ToList();
-        return new CompanyDunningPolicy(ToPolicy(settings.Currency, levels), [.. levels.Select(l => l.Escalation)], interest,
-            settings.PayByDays, settings.PaymentInstructions, days, settings.PaymentNotices, settings.Reminders);
+        var saved = ToPolicy(settings.Currency, levels) with
+        {
+            Pace = new DunningPace(settings.DaysBetweenLevels ?? DunningPace.DefaultDaysBetweenLevels, settings.StraightToAgeLevel),
+        };
+        return new CompanyDunningPolicy(saved, [.. levels.Select(l => l.Escalation)], interest,
+            settings.PayByDays, settings.PaymentInstructions, days, settings.PaymentNotices, settings.Reminders, Confirmation(settings, saved));
     }
+
+    /// <summary>When a run waits for confirmation; a from-level beyond the policy's levels counts from its last level.</summary>
+    private static DunningConfirmation Confirmation(DunningSettings? settings, DunningPolicy policy) => new(
+        Math.Min(settings?.ConfirmFromLevel ?? DunningConfirmation.DefaultFromLevel, policy.Levels.Count),
+        settings?.ConfirmAboveCustomers ?? DunningConfirmation.DefaultAboveCustomers);
 
     private Task<string> CompanyCurrencyAsync(CancellationToken ct) =>
         db.Companies.AsNoTracking().Where(c => c.Id == scope.CompanyId).Select(c => c.BaseCurrency).SingleAsync(ct);
@@ -195,6 +221,6 @@ public sealed class DunningPoliciesHandler(HuikuanDbContext db, Scope scope, Bus
             [.. p.Policy.Levels.Select((l, i) => new DunningLevelView(l.Code, l.MinDaysOverdue, currency.ToMajor(l.MinOverdueMinor),
                 [.. (l.Grades ?? new HashSet<CreditGrade>()).Order().Select(g => g.ToString())], ChannelNames(l.Channels), currency.ToMajor(l.FeeMinor),
                 l.PutsOnCreditHold, l.Responsible.ToString(), p.Escalations[i]))],
-            isDefault);
+            isDefault, p.Policy.Pace.DaysBetweenLevels, p.Policy.Pace.StraightToAgeLevel, p.Confirmation.FromLevel, p.Confirmation.AboveCustomers);
     }
 }

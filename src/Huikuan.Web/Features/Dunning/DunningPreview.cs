@@ -18,7 +18,8 @@ public sealed record DunningPreviewRow(
 
 public sealed record DunningPreview(
     DateOnly Day, int Considered, int ToSend, int ToLower, int Skipped, IReadOnlyDictionary<string, int> SkipReasons,
-    IReadOnlyDictionary<string, int> ByLevel, int Total, IReadOnlyList<DunningPreviewRow> Rows, long ElapsedMs);
+    IReadOnlyDictionary<string, int> ByLevel, int Total, IReadOnlyList<DunningPreviewRow> Rows, long ElapsedMs,
+    DunningRunConfirmation Confirmation);
 
 /// <summary>
 /// What a run would do on a day, without doing it (R12's preview): the same plan the run executes, summed up by
@@ -64,7 +65,8 @@ public sealed class DunningPreviewHandler(DunningPlanningHandler planning, Scope
             rows.Where(r => r.Outcome == "skip").GroupBy(r => r.Reason, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal),
             rows.Where(r => r.Outcome == "send").GroupBy(r => r.LevelCode ?? "", StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal),
             ordered.Count, [.. ordered.Skip((number - 1) * size).Take(size)],
-            (long)System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            (long)System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds,
+            DunningRunConfirmation.Of(plan, await DunningRunHandler.LastRunDayAsync(db, scope.CompanyId, ct) is null));
     }
 
     public static string Reason(DunningSkipReason reason) => reason switch

@@ -1,3 +1,4 @@
+using Huikuan.Domain;
 using Huikuan.Domain.Access;
 using Huikuan.Domain.Dunning;
 using Huikuan.Domain.Templates;
@@ -21,28 +22,65 @@ public sealed record DunningRunView(
 public readonly record struct DunningRunProgress(int Done, int Total);
 
 /// <summary>
+/// Whether a run waits for a person to confirm it (the company's first run, or more customers than the policy allows
+/// getting a serious level), with the customers per level it would send.
+/// </summary>
+public sealed record DunningRunConfirmation(
+    bool Required, bool FirstRun, int SeriousSends, int AboveCustomers, string FromLevelCode, IReadOnlyDictionary<string, int> ByLevel)
+{
+    internal static DunningRunConfirmation Of(DunningPlan plan, bool firstRun)
+    {
+        var rules = plan.Policy.Confirmation;
+        var proposals = plan.Customers.Select(c => c.Proposal).ToList();
+        var byLevel = proposals.Where(p => p.Outcome == DunningOutcome.Send).GroupBy(p => p.Level).OrderBy(g => g.Key)
+            .ToDictionary(g => plan.Policy.Policy.Level(g.Key).Code, g => g.Count(), StringComparer.Ordinal);
+        return new DunningRunConfirmation(rules.Required(proposals, firstRun), firstRun, rules.SeriousSends(proposals), rules.AboveCustomers,
+            plan.Policy.Policy.Level(rules.FromLevel).Code, byLevel);
+    }
+}
+
+/// <summary>A run that needs confirmation was started without it; nothing was written.</summary>
+public sealed class DunningRunNeedsConfirmationException(DunningRunConfirmation confirmation)
+    : Exception("This dunning run must be confirmed: it is the company's first, or it sends serious levels to many customers.")
+{
+    public DunningRunConfirmation Confirmation { get; } = confirmation;
+}
+
+/// <summary>
 /// The dunning run (R12) for today: plans every customer (<see cref="DunningPlanningHandler"/>, the same plan the
 /// preview shows) and, for each customer whose level rises or falls, writes in one transaction the communication
 /// and the items it covers, the customer's new level and credit hold, the messages (e-mail, SMS) into the outbox, the
 /// PDF letter, and the tasks for a call or a visit. The communication's key is unique per customer, level and day,
 /// so a second run the same day (or two at once) adds nothing and sends nothing again; a customer that fails is
-/// counted and the run goes on with the next.
+/// counted and the run goes on with the next. A run for a day before the last run's is refused, and a run that needs
+/// confirmation (<see cref="DunningRunConfirmation"/>) writes nothing unless <c>confirmed</c>.
 /// </summary>
 public sealed class DunningRunHandler(
     HuikuanDbContext db, Scope scope, BusinessClock clock, DunningPlanningHandler planning, DunningMessagesHandler messages,
     PreDueReminderRunHandler reminders, ILogger<DunningRunHandler> log)
 {
-    public async Task<DunningRunView> RunAsync(DunningRunTrigger trigger, IProgress<DunningRunProgress>? progress, CancellationToken ct)
+    public async Task<DunningRunView> RunAsync(DunningRunTrigger trigger, bool confirmed, IProgress<DunningRunProgress>? progress, CancellationToken ct)
     {
         scope.Require(Permission.RunDunning);
         var company = scope.CompanyId;
         var day = clock.Today;
+        var last = await LastRunDayAsync(db, company, ct);
+        if (last > day)
+        {
+            // Levels, paces and charges count from the runs' days: a run dated before one already made would undo them.
+            throw new DomainRuleException("dunning.runBeforeLast", "",
+                $"A dunning run for {day:yyyy-MM-dd} comes before the last run, of {last:yyyy-MM-dd}; check the business day.", day, last);
+        }
+        var plan = await planning.PlanAsync(day, ct);
+        if (!confirmed && DunningRunConfirmation.Of(plan, last is null) is { Required: true } confirmation)
+        {
+            throw new DunningRunNeedsConfirmationException(confirmation);
+        }
+
         var run = new DunningRun { CompanyId = company, Id = Ids.New(), RunDay = day, Trigger = trigger, StartedAt = clock.Now, StartedBy = scope.Actor };
         db.DunningRuns.Add(run);
         await db.SaveChangesAsync(ct);
         db.Entry(run).State = EntityState.Detached;
-
-        var plan = await planning.PlanAsync(day, ct);
         var errors = new List<string>();
         try
         {
@@ -123,6 +161,11 @@ public sealed class DunningRunHandler(
         await db.SaveChangesAsync(ct);
         return DunningRunView.From(run);
     }
+
+    /// <summary>The day of the company's latest run, or null before its first.</summary>
+    internal static async Task<DateOnly?> LastRunDayAsync(HuikuanDbContext db, Guid company, CancellationToken ct) =>
+        await db.DunningRuns.AsNoTracking().Where(r => r.CompanyId == company).OrderByDescending(r => r.RunDay)
+            .Select(r => (DateOnly?)r.RunDay).FirstOrDefaultAsync(ct);
 
     /// <summary>Drafts made ahead of the customer being written: enough to keep the renderer's tabs busy (4 by default).</summary>
     private const int DraftsAhead = 8;

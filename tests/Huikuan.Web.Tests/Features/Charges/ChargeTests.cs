@@ -16,7 +16,7 @@ public abstract class ChargeTests(HuikuanApp app)
         new DunningLevelView("friendly", 3, 0m, [], ["email"], 0m, false, "Collector", null),
         new DunningLevelView("firm", 15, 0m, [], ["email"], 50m, false, "Collector", null),
         new DunningLevelView("final", 30, 0m, [], ["email"], 100m, false, "Collector", null),
-    ]);
+    ], StraightToAgeLevel: true); // each level as the age calls for, so one run reaches the level under test
 
     [Fact]
     public async Task ALetter_ChargesInterestSinceTheLastLetterAndItsFee_AsABalanceThatPayingThePrincipalDoesNotTouch()
@@ -29,8 +29,8 @@ public abstract class ChargeTests(HuikuanApp app)
         var invoice = await admin.IssueInvoiceAsync(customer.Id, today.AddDays(-50), 10_000m, due: today.AddDays(-20));
 
         // 20 days overdue: the 15 days after the grace bear 5.00 each.
-        await collector.PostOkAsync<DunningRunView>("/api/dunning/runs", new { });
-        await collector.PostOkAsync<DunningRunView>("/api/dunning/runs", new { }); // the same day again charges nothing
+        await collector.PostOkAsync<DunningRunView>("/api/dunning/runs", new { confirm = true });
+        await collector.PostOkAsync<DunningRunView>("/api/dunning/runs", new { confirm = true }); // the same day again charges nothing
         var charges = await collector.GetAsync<CustomerChargesView>($"/api/customers/{customer.Id}/charges");
         Assert.Equal([("Interest", 75m), ("Fee", 50m)], charges.Charges.OrderByDescending(c => c.Kind).Select(c => (c.Kind, c.Amount)));
         var interest = Assert.Single(charges.Charges, c => c.Kind == "Interest");
@@ -48,7 +48,7 @@ public abstract class ChargeTests(HuikuanApp app)
 
         // Ten days on the final demand charges the 10 days since at 2.00, and its fee.
         app.Clock.Advance(TimeSpan.FromDays(10));
-        await collector.PostOkAsync<DunningRunView>("/api/dunning/runs", new { });
+        await collector.PostOkAsync<DunningRunView>("/api/dunning/runs", new { confirm = true });
         var later = await collector.GetAsync<CustomerChargesView>($"/api/customers/{customer.Id}/charges");
         Assert.Equal([75m, 20m], later.Charges.Where(c => c.Kind == "Interest").OrderBy(c => c.ChargedOn).Select(c => c.Amount));
         Assert.Equal(100m, Assert.Single(later.Charges, c => c.Kind == "Fee" && c.LevelCode == "final").Amount);
@@ -67,7 +67,7 @@ public abstract class ChargeTests(HuikuanApp app)
         var manager = await admin.AsNewUserAsync(Role.CreditManager);
         var customer = await DunningRunTests.CustomerWithContactAsync(admin, "ap@waiver.example", null);
         await admin.IssueInvoiceAsync(customer.Id, app.Clock.Today.AddDays(-50), 10_000m, due: app.Clock.Today.AddDays(-20));
-        await collector.PostOkAsync<DunningRunView>("/api/dunning/runs", new { });
+        await collector.PostOkAsync<DunningRunView>("/api/dunning/runs", new { confirm = true });
         var charges = await collector.GetAsync<CustomerChargesView>($"/api/customers/{customer.Id}/charges");
         var fee = Assert.Single(charges.Charges, c => c.Kind == "Fee");
         var interest = Assert.Single(charges.Charges, c => c.Kind == "Interest");

@@ -70,7 +70,7 @@ public abstract class DunningPolicyTests(HuikuanApp app)
         Assert.False(saved.IsDefault);
         var customer = await DunningRunTests.CustomerWithContactAsync(admin, "custom@example.com", null);
         await admin.IssueInvoiceAsync(customer.Id, today.AddDays(-30), 1_234.5m, due: today.AddDays(-4));
-        await admin.PostOkAsync<DunningRunView>("/api/dunning/runs", new { });
+        await admin.PostOkAsync<DunningRunView>("/api/dunning/runs", new { confirm = true });
 
         var mail = Assert.Single(await DunningRunTests.OutboxAsync(admin));
         Assert.Equal($"{customer.Name}：1,234.50 CNY 已逾期 4 天", mail.Subject);
@@ -89,6 +89,29 @@ public abstract class DunningPolicyTests(HuikuanApp app)
         {
             Assert.Contains(rule, problem.ToString(), StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public async Task ALevelsMinimum_InTheCompanyCurrency_IsCheckedOnForeignItemsAtTheRateTable()
+    {
+        var admin = await app.NewCompanyAsync();
+        var today = app.Clock.Today;
+        await Read<DunningPolicyView>(await Put(admin, "/api/dunning/policy",
+            new SaveDunningPolicy(null, 0, 7, null, [7, 1], true, true, [new DunningLevelView("gentle", 5, 1_000m, [], ["email"], 0m, false, "Collector", null)])));
+        var small = await admin.CustomerAsync(currency: "USD");
+        var large = await admin.CustomerAsync(currency: "USD");
+        await admin.IssueInvoiceAsync(small.Id, today.AddDays(-40), 100m, due: today.AddDays(-10)); // 100 USD = 720 CNY
+        await admin.IssueInvoiceAsync(large.Id, today.AddDays(-40), 200m, due: today.AddDays(-10)); // 200 USD = 1 440 CNY
+
+        DunningPreviewRow Row(DunningPreview p, Guid id) => p.Rows.Single(r => r.CustomerId == id);
+        var noRate = await admin.GetAsync<DunningPreview>("/api/dunning/preview?show=all");
+        Assert.Equal(("skip", "noRateForMinimum"), (Row(noRate, large.Id).Outcome, Row(noRate, large.Id).Reason));
+
+        await admin.PostOkAsync<Huikuan.Web.Features.ExchangeRates.ExchangeRateView>("/api/exchange-rates",
+            new Huikuan.Web.Features.ExchangeRates.AddExchangeRate("USD", today.AddDays(-3), 7.2m));
+        var withRate = await admin.GetAsync<DunningPreview>("/api/dunning/preview?show=all");
+        Assert.Equal(("send", "gentle"), (Row(withRate, large.Id).Outcome, Row(withRate, large.Id).LevelCode));
+        Assert.Equal("skip", Row(withRate, small.Id).Outcome); // 720 CNY is under the 1 000 CNY minimum
     }
 
     private static Task<HttpResponseMessage> Put(CompanyApi api, string url, object body) =>

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Huikuan.Domain.Access;
 using Huikuan.Domain.Credit;
 using Huikuan.Web.Data.Entities;
@@ -17,7 +18,7 @@ namespace Huikuan.Web.Tests.Features.Dunning;
 public abstract class DunningRunTests(HuikuanApp app)
 {
     [Fact]
-    public async Task ARun_SendsEachCustomerTheLevelItsOldestItemReached_OnceADay_AndTheNextLevelWhenItIsDue()
+    public async Task ARun_SendsEachCustomerTheFirstLevel_OnceADay_AndTheNextLevelNoSoonerThanThePaceAllows()
     {
         var admin = await app.NewCompanyAsync();
         var collector = await admin.AsNewUserAsync(Role.Collector);
@@ -30,39 +31,100 @@ public abstract class DunningRunTests(HuikuanApp app)
         await admin.IssueInvoiceAsync(recent.Id, today.AddDays(-35), 800m, due: today.AddDays(-5));
         await admin.IssueInvoiceAsync(onTime.Id, today.AddDays(-5), 300m, due: today.AddDays(25));
 
+        // 20 days overdue calls for the firm notice, but a customer never reminded gets the friendly reminder first.
         var preview = await collector.GetAsync<DunningPreview>("/api/dunning/preview");
         Assert.Equal((2, 0, 2), (preview.ToSend, preview.Skipped, preview.Considered)); // nothing overdue, nothing to consider
         var row = Assert.Single(preview.Rows, r => r.CustomerId == late.Id);
-        Assert.Equal(("send", "firm", 20, 15), (row.Outcome, row.LevelCode, row.OldestDaysOverdue, row.LevelMinDaysOverdue));
+        Assert.Equal(("send", "friendly", 20, 3), (row.Outcome, row.LevelCode, row.OldestDaysOverdue, row.LevelMinDaysOverdue));
         Assert.Equal("friendly", Assert.Single(preview.Rows, r => r.CustomerId == recent.Id).LevelCode);
         Assert.DoesNotContain(preview.Rows, r => r.CustomerId == onTime.Id);
 
-        var first = await collector.PostOkAsync<DunningRunView>("/api/dunning/runs", new { });
-        var second = await collector.PostOkAsync<DunningRunView>("/api/dunning/runs", new { });
+        var first = await collector.PostOkAsync<DunningRunView>("/api/dunning/runs", new { confirm = true });
+        var second = await collector.PostOkAsync<DunningRunView>("/api/dunning/runs", new { confirm = true });
 
         Assert.Equal((2, 2, 0), (first.Considered, first.Sent, first.Failed));
-        Assert.Equal(3, first.Messages); // firm: one e-mail; friendly: e-mail and SMS
-        Assert.Equal(1, first.Tasks);    // firm asks a collector to call
+        Assert.Equal(4, first.Messages); // friendly: e-mail and SMS to each
+        Assert.Equal(0, first.Tasks);
         Assert.Equal(0, second.Sent);
         var outbox = await OutboxAsync(admin);
-        Assert.Equal(3, outbox.Count);
-        var firm = Assert.Single(outbox, m => m.To == "finance@late.example");
-        Assert.Contains("1,500.00", firm.Body, StringComparison.Ordinal); // one message covers both overdue items
+        Assert.Equal(4, outbox.Count);
+        var friendly = Assert.Single(outbox, m => m.To == "finance@late.example");
+        Assert.Contains("1,500.00", friendly.Body, StringComparison.Ordinal); // one message covers both overdue items
         Assert.Contains(outbox, m => m.Channel == MessageChannel.Sms && m.To == "13800000002");
         var view = await collector.GetAsync<CustomerDunningView>($"/api/customers/{late.Id}/dunning");
-        Assert.Equal(("firm", 2, false), (view.LevelCode, Assert.Single(view.Communications, c => c.Outcome == "sent").ItemCount, view.CreditHold));
+        Assert.Equal(("friendly", 2, false), (view.LevelCode, Assert.Single(view.Communications, c => c.Outcome == "sent").ItemCount, view.CreditHold));
         Assert.Equal(2, view.Communications.Count(c => c.Outcome == "notice")); // one payment notice per invoice, when it was issued
-        var task = Assert.Single(view.Tasks);
-        Assert.Equal(("phone", "Collector"), (task.Kind, task.Responsible));
 
-        // Ten days on, the late customer's oldest item is 30 days overdue: the final demand, by e-mail and letter.
-        app.Clock.Advance(TimeSpan.FromDays(10));
+        // Three days on the firm notice is due by age, but the pace keeps a week between levels; the preview says so.
+        app.Clock.Advance(TimeSpan.FromDays(3));
+        var waiting = await collector.GetAsync<DunningPreview>("/api/dunning/preview");
+        Assert.Equal(("skip", "waitingForNextLevel"), (Outcome(waiting, late.Id), Reason(waiting, late.Id)));
+        Assert.Equal(0, (await collector.PostOkAsync<DunningRunView>("/api/dunning/runs", new { })).Sent);
+
+        // A week after the reminder, one level up: the firm notice, with a call for the collector; not the final demand.
+        app.Clock.Advance(TimeSpan.FromDays(4));
         var third = await collector.PostOkAsync<DunningRunView>("/api/dunning/runs", new { });
-        Assert.Equal(2, third.Sent);
+        Assert.Equal((1, 1), (third.Sent, third.Tasks)); // the recent customer, 12 days overdue, stays at friendly
         var history = await collector.GetAsync<CustomerDunningView>($"/api/customers/{late.Id}/dunning");
-        Assert.Equal(["final", "firm"], history.Communications.Where(c => c.Outcome == "sent").Select(c => c.LevelCode));
+        Assert.Equal(["firm", "friendly"], history.Communications.Where(c => c.Outcome == "sent").Select(c => c.LevelCode));
         var runs = await collector.GetAsync<List<DunningRunView>>("/api/dunning/runs");
-        Assert.Equal([third.Id, second.Id, first.Id], runs.Select(r => r.Id));
+        Assert.Equal([third.Id, second.Id, first.Id], runs.Where(r => r.Sent > 0 || r.Id == second.Id).Select(r => r.Id));
+    }
+
+    [Fact]
+    public async Task AFirstRun_AndARunSendingSeriousLevelsToManyCustomers_AnswerConflictWithTheCounts_AndWriteNothingUntilConfirmed()
+    {
+        var admin = await app.NewCompanyAsync();
+        var collector = await admin.AsNewUserAsync(Role.Collector);
+        var today = app.Clock.Today;
+        var a = await CustomerWithContactAsync(admin, "a@serious.example", null);
+        var b = await CustomerWithContactAsync(admin, "b@serious.example", null);
+        await admin.IssueInvoiceAsync(a.Id, today.AddDays(-60), 1_000m, due: today.AddDays(-40));
+        await admin.IssueInvoiceAsync(b.Id, today.AddDays(-60), 1_000m, due: today.AddDays(-35));
+
+        Assert.True((await collector.GetAsync<DunningPreview>("/api/dunning/preview")).Confirmation is { Required: true, FirstRun: true });
+        var first = await collector.PostAsync("/api/dunning/runs", new { });
+        Assert.Equal(HttpStatusCode.Conflict, first.StatusCode);
+        var asked = (await first.Content.ReadFromJsonAsync<DunningRunConfirmation>(HuikuanApp.Json))!;
+        Assert.Equal((true, true, 2), (asked.Required, asked.FirstRun, asked.ByLevel["friendly"]));
+        Assert.Empty(await collector.GetAsync<List<DunningRunView>>("/api/dunning/runs"));
+        Assert.Empty(await OutboxAsync(admin));
+        Assert.Equal(2, (await collector.PostOkAsync<DunningRunView>("/api/dunning/runs", new { confirm = true })).Sent);
+
+        // Straight to the age's level, with confirmation above one final demand: two finals wait for a person.
+        await GoStraightToTheAgesLevelAsync(admin, confirmAboveCustomers: 1);
+        app.Clock.Advance(TimeSpan.FromDays(1));
+        var serious = await collector.PostAsync("/api/dunning/runs", new { confirm = false });
+        Assert.Equal(HttpStatusCode.Conflict, serious.StatusCode);
+        var counts = (await serious.Content.ReadFromJsonAsync<DunningRunConfirmation>(HuikuanApp.Json))!;
+        Assert.Equal((false, 2, 1, "final"), (counts.FirstRun, counts.SeriousSends, counts.AboveCustomers, counts.FromLevelCode));
+        Assert.Equal(new Dictionary<string, int> { ["final"] = 2 }, counts.ByLevel);
+        Assert.Single(await collector.GetAsync<List<DunningRunView>>("/api/dunning/runs"));
+        Assert.Equal(2, (await collector.PostOkAsync<DunningRunView>("/api/dunning/runs", new { confirm = true })).Sent);
+    }
+
+    [Fact]
+    public async Task ARunDatedBeforeTheLastRun_IsRefused_AndWritesNothing()
+    {
+        var admin = await app.NewCompanyAsync();
+        var today = app.Clock.Today;
+        var customer = await CustomerWithContactAsync(admin, "ap@clock.example", null);
+        await admin.IssueInvoiceAsync(customer.Id, today.AddDays(-40), 1_000m, due: today.AddDays(-10));
+        await admin.PostOkAsync<DunningRunView>("/api/dunning/runs", new { confirm = true });
+        try
+        {
+            app.Clock.SetToday(today.AddDays(-1));
+            var problem = await CompanyApi.AssertProblemAsync(await admin.PostAsync("/api/dunning/runs", new { confirm = true }),
+                HttpStatusCode.UnprocessableEntity);
+            Assert.Equal("https://huikuan.dev/problems/dunning.runBeforeLast", problem.GetProperty("type").GetString());
+            Assert.Single(await admin.GetAsync<List<DunningRunView>>("/api/dunning/runs"));
+        }
+        finally
+        {
+            app.Clock.SetToday(today);
+        }
+        // The same day again is allowed (and sends nothing twice).
+        Assert.Equal(0, (await admin.PostOkAsync<DunningRunView>("/api/dunning/runs", new { })).Sent);
     }
 
     [Fact]
@@ -88,7 +150,7 @@ public abstract class DunningRunTests(HuikuanApp app)
         Assert.Equal("promiseToPay", Reason(preview, promised.Id));
         Assert.Equal("customerBlocked", Reason(preview, blocked.Id));
         Assert.Equal("onlyDisputedOrBlocked", Reason(preview, invoiceBlocked.Id));
-        var run = await admin.PostOkAsync<DunningRunView>("/api/dunning/runs", new { });
+        var run = await admin.PostOkAsync<DunningRunView>("/api/dunning/runs", new { confirm = true });
         Assert.Equal((0, 4), (run.Sent, run.Skipped));
         Assert.Empty(await OutboxAsync(admin));
         Assert.Equal(HttpStatusCode.Conflict,
@@ -104,13 +166,14 @@ public abstract class DunningRunTests(HuikuanApp app)
     }
 
     [Fact]
-    public async Task ALevelOnlyRises_UntilAPaymentLowersIt_ThenDunningStartsAgainFromTheFirstLevel()
+    public async Task ALevelFalls_AsSoonAsWhatIsOverdueNoLongerReachesIt_ThenDunningStartsAgainFromTheFirstLevel()
     {
         var admin = await app.NewCompanyAsync();
         var today = app.Clock.Today;
         var customer = await CustomerWithContactAsync(admin, "pay@example.com", null);
         var invoice = await admin.IssueInvoiceAsync(customer.Id, today.AddDays(-60), 2_000m, due: today.AddDays(-16));
-        await admin.PostOkAsync<DunningRunView>("/api/dunning/runs", new { });
+        await GoStraightToTheAgesLevelAsync(admin);
+        await admin.PostOkAsync<DunningRunView>("/api/dunning/runs", new { confirm = true });
         Assert.Equal("firm", (await admin.GetAsync<CustomerDunningView>($"/api/customers/{customer.Id}/dunning")).LevelCode);
 
         // A new invoice only 4 days late does not lower the level reached.
@@ -121,12 +184,40 @@ public abstract class DunningRunTests(HuikuanApp app)
         // Paying the old invoice leaves only the new one, 5 days overdue: the level falls to friendly, recorded as lowered.
         var receipt = await admin.RecordReceiptAsync(customer.Id, app.Clock.Today, 2_000m);
         await admin.AllocateAsync(receipt.Id, invoice.Installments[0].Id, 2_000m);
-        var lowered = await admin.PostOkAsync<DunningRunView>("/api/dunning/runs", new { });
+        var lowered = await admin.PostOkAsync<DunningRunView>("/api/dunning/runs", new { confirm = true });
         Assert.Equal((1, 0), (lowered.Lowered, lowered.Sent));
         var state = await admin.GetAsync<CustomerDunningView>($"/api/customers/{customer.Id}/dunning");
         Assert.Equal("friendly", state.LevelCode);
         Assert.Equal("lowered", state.Communications.First(c => c.Outcome != "notice").Outcome);
         Assert.Single(await OutboxAsync(admin)); // lowering sends nothing
+    }
+
+    [Fact]
+    public async Task AReceiptDatedBeforeTheHoldWasReached_RecordedAfter_EndsTheLevelAndTheHoldAtTheNextRun()
+    {
+        var admin = await app.NewCompanyAsync();
+        var today = app.Clock.Today;
+        var customer = await admin.CustomerWithTermAsync();
+        await admin.SetCreditAsync(customer.Id, limit: 1_000_000m, grade: "A");
+        var invoice = await admin.IssueInvoiceAsync(customer.Id, today.AddDays(-90), 5_000m, due: today.AddDays(-50));
+        await GoStraightToTheAgesLevelAsync(admin);
+        await admin.PostOkAsync<DunningRunView>("/api/dunning/runs", new { confirm = true });
+        Assert.True((await admin.GetAsync<CustomerDunningView>($"/api/customers/{customer.Id}/dunning")).CreditHold);
+        var held = await admin.ConfirmedOrderAsync(customer.Id);
+        Assert.Contains(held.Checks.SelectMany(c => c.Reasons), r => r.Code == CreditCheck.DunningHold);
+
+        // The customer paid the day before the hold; the bank statement comes in two days later.
+        app.Clock.Advance(TimeSpan.FromDays(2));
+        var receipt = await admin.RecordReceiptAsync(customer.Id, today.AddDays(-1), 5_000m);
+        await admin.AllocateAsync(receipt.Id, invoice.Installments[0].Id, 5_000m);
+        var run = await admin.PostOkAsync<DunningRunView>("/api/dunning/runs", new { });
+        var order = await admin.ConfirmedOrderAsync(customer.Id);
+
+        Assert.Equal(1, run.Lowered);
+        var state = await admin.GetAsync<CustomerDunningView>($"/api/customers/{customer.Id}/dunning");
+        Assert.Equal((0, false), (state.Level, state.CreditHold));
+        Assert.NotEqual(SalesOrderStatus.OnHold, order.Status);
+        Assert.DoesNotContain(order.Checks.SelectMany(c => c.Reasons), r => r.Code == CreditCheck.DunningHold);
     }
 
     [Fact]
@@ -138,8 +229,9 @@ public abstract class DunningRunTests(HuikuanApp app)
         var customer = await admin.CustomerWithTermAsync();
         await admin.SetCreditAsync(customer.Id, limit: null, grade: "A"); // grade A alone would only warn at 50 days overdue
         await admin.IssueInvoiceAsync(customer.Id, today.AddDays(-90), 5_000m, due: today.AddDays(-50));
+        await GoStraightToTheAgesLevelAsync(admin);
 
-        var run = await admin.PostOkAsync<DunningRunView>("/api/dunning/runs", new { });
+        var run = await admin.PostOkAsync<DunningRunView>("/api/dunning/runs", new { confirm = true });
         var order = await admin.ConfirmedOrderAsync(customer.Id);
 
         Assert.Equal(1, run.Sent);
@@ -162,10 +254,21 @@ public abstract class DunningRunTests(HuikuanApp app)
         var sales = await admin.AsNewUserAsync(Role.Salesperson, mine.Id);
         var other = await admin.CustomerAsync();
         await admin.IssueInvoiceAsync(other.Id, app.Clock.Today.AddDays(-40), 100m, due: app.Clock.Today.AddDays(-10));
-        await admin.PostOkAsync<DunningRunView>("/api/dunning/runs", new { });
+        await admin.PostOkAsync<DunningRunView>("/api/dunning/runs", new { confirm = true });
 
         Assert.Equal(HttpStatusCode.Forbidden, (await sales.PostAsync("/api/dunning/runs", new { })).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await sales.Http.GetAsync(new Uri($"/api/customers/{other.Id}/dunning", UriKind.Relative))).StatusCode);
+    }
+
+    /// <summary>Saves the company's policy as it is, but sending each customer the level its oldest item's age calls for.</summary>
+    internal static async Task GoStraightToTheAgesLevelAsync(CompanyApi admin, int? confirmAboveCustomers = null)
+    {
+        var p = await admin.GetAsync<DunningPolicyView>("/api/dunning/policy");
+        var save = new SaveDunningPolicy(p.InterestDailyRatePercent, p.InterestGraceDays, p.PayByDays, p.PaymentInstructions, p.ReminderDaysBefore,
+            p.PaymentNotices, p.Reminders, p.Levels, p.DaysBetweenLevels, StraightToAgeLevel: true, p.ConfirmFromLevel,
+            confirmAboveCustomers ?? p.ConfirmAboveCustomers);
+        var response = await admin.Http.PutAsJsonAsync(new Uri("/api/dunning/policy", UriKind.Relative), save, HuikuanApp.Json);
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
     }
 
     internal static async Task<CustomerView> CustomerWithContactAsync(CompanyApi admin, string email, string? mobile, string language = "zh-CN")

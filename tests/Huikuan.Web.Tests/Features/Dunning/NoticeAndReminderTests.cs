@@ -48,15 +48,15 @@ public abstract class NoticeAndReminderTests(HuikuanApp app)
         await admin.IssueInvoiceAsync(customer.Id, today, 600m, due: today.AddDays(10));
         await admin.IssueInvoiceAsync(customer.Id, today, 400m, due: today.AddDays(10));
 
-        Assert.Equal(0, (await collector.PostOkAsync<DunningRunView>("/api/dunning/runs", new { })).Reminders);
+        Assert.Equal(0, (await collector.PostOkAsync<DunningRunView>("/api/dunning/runs", new { confirm = true })).Reminders);
         app.Clock.Advance(TimeSpan.FromDays(3)); // 7 days before due
-        Assert.Equal(1, (await collector.PostOkAsync<DunningRunView>("/api/dunning/runs", new { })).Reminders);
-        Assert.Equal(0, (await collector.PostOkAsync<DunningRunView>("/api/dunning/runs", new { })).Reminders);
+        Assert.Equal(1, (await collector.PostOkAsync<DunningRunView>("/api/dunning/runs", new { confirm = true })).Reminders);
+        Assert.Equal(0, (await collector.PostOkAsync<DunningRunView>("/api/dunning/runs", new { confirm = true })).Reminders);
         var first = Assert.Single(await DunningRunTests.OutboxAsync(admin, "remind:"));
         Assert.Contains("1,000.00 CNY", first.Subject, StringComparison.Ordinal); // both invoices due that day, in one reminder
 
         app.Clock.Advance(TimeSpan.FromDays(6)); // 1 day before due
-        Assert.Equal(1, (await collector.PostOkAsync<DunningRunView>("/api/dunning/runs", new { })).Reminders);
+        Assert.Equal(1, (await collector.PostOkAsync<DunningRunView>("/api/dunning/runs", new { confirm = true })).Reminders);
         Assert.Equal(2, (await DunningRunTests.OutboxAsync(admin, "remind:")).Count);
 
         var policy = await admin.GetAsync<DunningPolicyView>("/api/dunning/policy");
@@ -64,7 +64,7 @@ public abstract class NoticeAndReminderTests(HuikuanApp app)
             PaymentNotices: false, Reminders: false, policy.Levels);
         Assert.True((await admin.Http.PutAsJsonAsync(new Uri("/api/dunning/policy", UriKind.Relative), off, HuikuanApp.Json)).IsSuccessStatusCode);
         await admin.IssueInvoiceAsync(customer.Id, app.Clock.Today, 300m, due: app.Clock.Today.AddDays(2));
-        Assert.Equal(0, (await collector.PostOkAsync<DunningRunView>("/api/dunning/runs", new { })).Reminders);
+        Assert.Equal(0, (await collector.PostOkAsync<DunningRunView>("/api/dunning/runs", new { confirm = true })).Reminders);
         Assert.Equal(2, (await DunningRunTests.OutboxAsync(admin, "notice:")).Count); // the two invoices before notices were turned off
     }
 }

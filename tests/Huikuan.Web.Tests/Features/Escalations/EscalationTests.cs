@@ -21,9 +21,10 @@ public abstract class EscalationTests(HuikuanApp app)
         await admin.IssueInvoiceAsync(late.Id, today.AddDays(-80), 3_000m, due: today.AddDays(-50));
         await admin.IssueInvoiceAsync(late.Id, today.AddDays(-40), 1_200.50m, due: today.AddDays(-10));
         await admin.IssueInvoiceAsync(fresh.Id, today.AddDays(-40), 800m, due: today.AddDays(-20)); // firm notice only
+        await DunningRunTests.GoStraightToTheAgesLevelAsync(admin);
 
-        await collector.PostOkAsync<DunningRunView>("/api/dunning/runs", new { });
-        await collector.PostOkAsync<DunningRunView>("/api/dunning/runs", new { });
+        await collector.PostOkAsync<DunningRunView>("/api/dunning/runs", new { confirm = true });
+        await collector.PostOkAsync<DunningRunView>("/api/dunning/runs", new { confirm = true });
 
         var cases = await collector.GetAsync<List<EscalationView>>("/api/escalations");
         var opened = Assert.Single(cases);
@@ -35,7 +36,7 @@ public abstract class EscalationTests(HuikuanApp app)
 
         // Forty more days: the legal level opens a legal case, and the management case is not opened twice.
         app.Clock.Advance(TimeSpan.FromDays(40));
-        await collector.PostOkAsync<DunningRunView>("/api/dunning/runs", new { });
+        await collector.PostOkAsync<DunningRunView>("/api/dunning/runs", new { confirm = true });
         var later = await collector.GetAsync<List<EscalationView>>($"/api/escalations?customerId={late.Id}");
         Assert.Equal(["Legal", "Management"], later.Select(c => c.Kind).Order());
         Assert.Equal("Executive", Assert.Single(later, c => c.Kind == "Legal").Responsible);

@@ -2067,11 +2067,23 @@ namespace Huikuan.Web.Data.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("company_id");
 
+                    b.Property<int?>("ConfirmAboveCustomers")
+                        .HasColumnType("integer")
+                        .HasColumnName("confirm_above_customers");
+
+                    b.Property<int?>("ConfirmFromLevel")
+                        .HasColumnType("integer")
+                        .HasColumnName("confirm_from_level");
+
                     b.Property<string>("Currency")
                         .IsRequired()
                         .HasMaxLength(3)
                         .HasColumnType("character varying(3)")
                         .HasColumnName("currency");
+
+                    b.Property<int?>("DaysBetweenLevels")
+                        .HasColumnType("integer")
+                        .HasColumnName("days_between_levels");
 
                     b.Property<decimal?>("InterestDailyRatePercent")
                         .HasPrecision(9, 6)
@@ -2104,6 +2116,10 @@ namespace Huikuan.Web.Data.Migrations.Postgres
                     b.Property<bool>("Reminders")
                         .HasColumnType("boolean")
                         .HasColumnName("reminders");
+
+                    b.Property<bool>("StraightToAgeLevel")
+                        .HasColumnType("boolean")
+                        .HasColumnName("straight_to_age_level");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")

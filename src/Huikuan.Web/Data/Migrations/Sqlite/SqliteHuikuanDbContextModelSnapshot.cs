@@ -2062,11 +2062,23 @@ namespace Huikuan.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("company_id");
 
+                    b.Property<int?>("ConfirmAboveCustomers")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("confirm_above_customers");
+
+                    b.Property<int?>("ConfirmFromLevel")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("confirm_from_level");
+
                     b.Property<string>("Currency")
                         .IsRequired()
                         .HasMaxLength(3)
                         .HasColumnType("TEXT")
                         .HasColumnName("currency");
+
+                    b.Property<int?>("DaysBetweenLevels")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("days_between_levels");
 
                     b.Property<decimal?>("InterestDailyRatePercent")
                         .HasPrecision(9, 6)
@@ -2099,6 +2111,10 @@ namespace Huikuan.Web.Data.Migrations.Sqlite
                     b.Property<bool>("Reminders")
                         .HasColumnType("INTEGER")
                         .HasColumnName("reminders");
+
+                    b.Property<bool>("StraightToAgeLevel")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("straight_to_age_level");
 
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER")
