@@ -53,7 +53,7 @@ internal static class LetterBench
         var overdueCustomers = Math.Min(options.Letters, overdue.Count);
 
         var watch = Stopwatch.StartNew();
-        var run = await InScope(sp => sp.GetRequiredService<DunningRunHandler>().RunAsync(DunningRunTrigger.OnDemand, null, ct));
+        var run = await InScope(sp => sp.GetRequiredService<DunningRunHandler>().RunAsync(DunningRunTrigger.OnDemand, true, null, ct));
         var seconds = watch.Elapsed.TotalSeconds;
         var (stored, bytes) = await InScope(async sp =>
         {

@@ -82,7 +82,7 @@ internal static class TrytonComparison
             new DunningLevelView("level3", 60, 0, [], ["email"], 0, false, "Collector", null),
         ]), ct));
         watch.Restart();
-        var run = await InScope(sp => sp.GetRequiredService<DunningRunHandler>().RunAsync(DunningRunTrigger.OnDemand, null, ct));
+        var run = await InScope(sp => sp.GetRequiredService<DunningRunHandler>().RunAsync(DunningRunTrigger.OnDemand, true, null, ct));
         var dunningSeconds = watch.Elapsed.TotalSeconds;
         var byCode = customers.ToDictionary(c => c.Value, c => c.Key);
         var sent = await InScope(async sp =>

@@ -9,7 +9,7 @@ namespace Huikuan.Web.Demo;
 /// </summary>
 public static class GeneratedDataHost
 {
-    public static ServiceProvider Build(string provider, string connectionString, BusinessClock clock, Action<IServiceCollection>? configure = null,
+    public static ServiceProvider Build(string provider, string connectionString, TimeProvider clock, Action<IServiceCollection>? configure = null,
         IReadOnlyDictionary<string, string?>? settings = null)
     {
         var values = new Dictionary<string, string?>

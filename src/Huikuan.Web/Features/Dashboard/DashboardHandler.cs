@@ -13,9 +13,11 @@ public sealed record OverdueCustomer(Guid Id, string Code, string Name, decimal 
 
 /// <summary>
 /// The company's receivables today, in its base currency: what is owed and how much of it is overdue, by aging
-/// bucket; who owes the most overdue; and this month's collection rate (本月到期回款率): receipts applied from the 1st
-/// of the month up to today over the installments that fell due in those same days (null when nothing fell due). The
-/// rest of the month is left out of both, so on the 5th a month that is on track does not look 16 % collected.
+/// bucket; who owes the most overdue; and this month's collection rate (本月到期回款率): of the installments that fell due
+/// from the 1st of the month up to today, the share paid by receipts applied up to today, early payments included (null
+/// when nothing fell due). Both sides are the same installments, so the rate is at most 100 %; the rest of the month is
+/// left out, so on the 5th a month that is on track does not look 16 % collected, and payments of older debts do not
+/// make a month look better than it is.
 /// </summary>
 public sealed record DashboardView(
     DateOnly AsOf, string Currency, decimal Receivables, decimal Overdue, decimal? OverdueShare,
@@ -68,10 +70,12 @@ public sealed class DashboardHandler(HuikuanDbContext db, Scope scope, BusinessC
         var due = await db.Installments.AsNoTracking()
             .Where(i => i.CompanyId == company && i.Currency == code && i.DueDate >= monthStart && i.DueDate <= today)
             .SumAsync(i => i.AmountMinor, ct);
-        // Receipt allocations only (not credit notes or write-offs); an undone allocation's counter-row nets it out.
+        // Receipt allocations only (not credit notes or write-offs) to those same installments, whenever applied up to
+        // today; an undone allocation's counter-row nets it out.
         var collectedQuery = db.Allocations.AsNoTracking()
-            .Where(a => a.CompanyId == company && a.Kind == AllocationKind.Receipt && a.AppliedOn >= monthStart && a.AppliedOn <= today
-                && db.Installments.Any(i => i.CompanyId == company && i.Id == a.InstallmentId && i.Currency == code));
+            .Where(a => a.CompanyId == company && a.Kind == AllocationKind.Receipt && a.AppliedOn <= today
+                && db.Installments.Any(i => i.CompanyId == company && i.Id == a.InstallmentId && i.Currency == code
+                    && i.DueDate >= monthStart && i.DueDate <= today));
         long collected;
         if (db.IsSqlite || db.Database.CurrentTransaction is not null)
         {

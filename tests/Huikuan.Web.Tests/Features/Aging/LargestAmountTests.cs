@@ -50,7 +50,7 @@ public abstract class LargestAmountTests(HuikuanApp app)
         Assert.Equal((9 * Largest, 4 * Largest), (aging.Total, aging.Unapplied));
         Assert.Equal(5 * Largest, Assert.Single(aging.Rows.Items, r => r.Id == overdue.Id).Total);
         Assert.Equal((9 * Largest, 5 * Largest), (dashboard.Receivables, dashboard.Overdue));
-        Assert.Equal((Largest, 5 * Largest, 0.2m), (dashboard.CollectedThisMonth, dashboard.DueThisMonth, dashboard.CollectionRate));
+        Assert.Equal((Largest, 5 * Largest, 0.2m), (dashboard.CollectedThisMonth, dashboard.DueToDate, dashboard.CollectionRate));
         Assert.Equal(5 * Largest, Assert.Single(dashboard.TopOverdue).Overdue);
         Assert.Equal([overdue.Id, paying.Id], list.Items.Select(c => c.Id).ToArray());
         var balance = Assert.Single(detail.Balances);

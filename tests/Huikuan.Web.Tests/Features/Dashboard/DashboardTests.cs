@@ -68,18 +68,22 @@ public abstract class DashboardTests(HuikuanApp app)
         var customer = await api.CustomerAsync();
         var today = app.Clock.Today;                                                          // 2026-11-23
         var early = await api.IssueInvoiceAsync(customer.Id, Nov1.AddDays(-20), 300m, due: Nov1.AddDays(4));
-        await api.IssueInvoiceAsync(customer.Id, Nov1.AddDays(-10), 200m, due: today);         // due today: counted
+        var dueToday = await api.IssueInvoiceAsync(customer.Id, Nov1.AddDays(-10), 200m, due: today); // due today: counted
         await api.IssueInvoiceAsync(customer.Id, Nov1, 1000m, due: today.AddDays(1));          // tomorrow: not yet
         await api.IssueInvoiceAsync(customer.Id, Nov1, 500m, due: new DateOnly(2026, 11, 30));
-        await api.IssueInvoiceAsync(customer.Id, new DateOnly(2026, 10, 1), 80m, due: new DateOnly(2026, 10, 31)); // last month
+        var october = await api.IssueInvoiceAsync(customer.Id, new DateOnly(2026, 10, 1), 80m, due: new DateOnly(2026, 10, 31)); // last month
         var receipt = await api.RecordReceiptAsync(customer.Id, Nov1.AddDays(6), 250m);
         await api.AllocateAsync(receipt.Id, early.Installments[0].Id, 250m);
+        var oldDebt = await api.RecordReceiptAsync(customer.Id, Nov1.AddDays(7), 80m);        // pays last month's item this month
+        await api.AllocateAsync(oldDebt.Id, october.Installments[0].Id, 80m);
+        var paidEarly = await api.RecordReceiptAsync(customer.Id, new DateOnly(2026, 10, 25), 50m); // pays this month's item early
+        await api.AllocateAsync(paidEarly.Id, dueToday.Installments[0].Id, 50m);
 
         var view = await api.GetAsync<DashboardView>("/api/dashboard");
 
         Assert.Equal((Nov1, today), (view.MonthStart, view.Through));
-        Assert.Equal((250m, 500m), (view.CollectedThisMonth, view.DueToDate));
-        Assert.Equal(0.5m, view.CollectionRate);                                              // not 250 / 2,000
+        Assert.Equal((300m, 500m), (view.CollectedThisMonth, view.DueToDate));
+        Assert.Equal(0.6m, view.CollectionRate);                                              // not 300 / 2,000, nor 330 / 500
     }
 
     [Fact]
