@@ -1,3 +1,4 @@
+using Huikuan.Domain.Aging;
 using Huikuan.Domain.Credit;
 
 namespace Huikuan.Domain.Dunning;
@@ -76,7 +77,7 @@ public static class DunningPlanner
         var counted = overdue.Where(i => i.CountedMinor > 0).OrderBy(i => i.DueDate).ThenBy(i => i.InstallmentId).ToList();
         var totals = counted.GroupBy(i => i.Currency, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Sum(i => i.CountedMinor), StringComparer.Ordinal);
-        var oldest = counted.Count == 0 ? 0 : runDay.DayNumber - counted[0].DueDate.DayNumber;
+        var oldest = counted.Count == 0 ? 0 : AgingBuckets.DaysOverdue(counted[0].DueDate, runDay);
 
         DunningProposal Result(DunningOutcome outcome, int level, DunningSkipReason reason) =>
             new(customer.CustomerId, outcome, level, reason, outcome == DunningOutcome.Send ? counted : [], totals, oldest);

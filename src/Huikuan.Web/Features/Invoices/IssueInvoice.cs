@@ -148,8 +148,7 @@ internal static class InvoiceMath
             {
                 throw new DomainRuleException("invoice.quantity", $"lines[{i}].quantity", "The quantity cannot be zero.");
             }
-            var net = currency.RoundToMinor(l.Quantity * l.UnitPrice);
-            var tax = currency.RoundToMinor(currency.ToMajor(net) * l.TaxRatePercent / 100m);
+            var (net, tax) = LineAmounts.Of(l.Quantity, l.UnitPrice, l.TaxRatePercent, currency);
             return new InvoiceLine
             {
                 LineNo = i + 1, Description = CompanyHandler.Required(l.Description, $"lines[{i}].description", 500),
