@@ -11,6 +11,12 @@ public sealed class Company
     /// <summary>The IANA time zone whose calendar is the company's business day (Asia/Shanghai for a CNY company by default).</summary>
     public string TimeZone { get; set; } = "UTC";
 
+    /// <summary>
+    /// An override of a credit hold above this amount (minor units of <see cref="BaseCurrency"/>) waits for a second
+    /// credit manager; null: the default, 100,000.00 (<c>CreditPoliciesHandler.DefaultOverrideApprovalFrom</c>).
+    /// </summary>
+    public long? OverrideApprovalFromMinor { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 }
 
