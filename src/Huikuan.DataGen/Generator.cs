@@ -1,4 +1,5 @@
 using System.Globalization;
+using Huikuan.Domain.Money;
 using Huikuan.Domain.Terms;
 
 namespace Huikuan.DataGen;
@@ -10,6 +11,8 @@ namespace Huikuan.DataGen;
 /// </summary>
 public static class Generator
 {
+    private static readonly Currency Cny = Currency.Of("CNY");
+
     internal const int KindCompany = 1, KindSalesperson = 2, KindTerm = 3, KindCustomer = 4, KindInvoice = 5, KindInstallment = 6,
         KindReceipt = 7, KindAllocation = 8;
 
@@ -86,8 +89,8 @@ public static class Generator
             var quantity = 1 + rng.Next(50);
             var unit = rng.NextLong(500, 200_000);
             var net = quantity * unit;
-            // Half away from zero, as the invoice handler rounds tax.
-            var tax = ((net * rate) + 5_000) / 10_000;
+            // The invoice's own rounding; the rate is in basis points.
+            var tax = LineAmounts.Tax(net, rate / 100m, Cny);
             lines.Add(new GenLine(n, description, quantity, unit, rate, net, tax));
         }
         return lines;

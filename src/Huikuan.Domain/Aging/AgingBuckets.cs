@@ -75,6 +75,30 @@ public sealed class AgingBuckets
         return Bounds.Count + 1;
     }
 
+    /// <summary>
+    /// The aging window of bucket <paramref name="bucket"/> as of a day, as dates: a date d (due or invoice date, by the
+    /// basis) is in it when From ≤ d &lt; To (null: unbounded). The same boundaries as <see cref="IndexOf"/>: an age of 0 or
+    /// less is not due (d ≥ asOf), an age up to a bound is d ≥ asOf − bound. Queries filter and bucket by these dates,
+    /// so the database does no date arithmetic per row.
+    /// </summary>
+    public (DateOnly? From, DateOnly? To) Window(int bucket, DateOnly asOf)
+    {
+        if (bucket < 0 || bucket >= Count)
+        {
+            throw new ArgumentOutOfRangeException(nameof(bucket), bucket, $"A bucket index is 0 to {Count - 1}.");
+        }
+        if (bucket == 0)
+        {
+            return (asOf, null);
+        }
+        DateOnly? from = bucket <= Bounds.Count ? asOf.AddDays(-Bounds[bucket - 1]) : null;
+        var to = bucket == 1 ? asOf : asOf.AddDays(-Bounds[bucket - 2]);
+        return (from, to);
+    }
+
+    /// <summary>Days an item due on <paramref name="dueDate"/> is overdue on <paramref name="asOf"/>; 0 while it is not yet due.</summary>
+    public static int DaysOverdue(DateOnly dueDate, DateOnly asOf) => Math.Max(0, asOf.DayNumber - dueDate.DayNumber);
+
     public static int AgeInDays(DateOnly asOf, DateOnly dueDate, DateOnly invoiceDate, AgingBasis basis) =>
         asOf.DayNumber - (basis == AgingBasis.DueDate ? dueDate : invoiceDate).DayNumber;
 

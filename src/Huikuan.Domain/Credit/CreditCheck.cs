@@ -65,7 +65,8 @@ public sealed record CreditReason(string Code, CreditDecision Severity, IReadOnl
 
 /// <summary>
 /// The outcome of a credit check. <see cref="ReleasableMinor"/> is, for a hold, the most that can be
-/// released without taking exposure over the limit (the whole order when there is no limit); 0 otherwise.
+/// released (限量供货) without taking exposure over the limit (the whole order when there is no limit), and nothing
+/// when the hold is one that no quantity satisfies (prepayment only, a dunning hold); 0 when nothing is held.
 /// </summary>
 public sealed record CreditCheckResult(CreditDecision Decision, IReadOnlyList<CreditReason> Reasons, long ExposureAfterMinor, long ReleasableMinor);
 
@@ -140,10 +141,31 @@ public static class CreditCheck
         }
 
         var decision = reasons.Count == 0 ? CreditDecision.Pass : reasons.Max(r => r.Severity);
-        var releasable = decision != CreditDecision.Hold ? 0
-            : creditLimitMinor is { } cap ? Math.Clamp(cap - before, 0, orderAmountMinor)
-            : orderAmountMinor;
+        var releasable = decision != CreditDecision.Hold ? 0 : Releasable(reasons, orderAmountMinor, before, creditLimitMinor);
         return new CreditCheckResult(decision, reasons, after, releasable);
+    }
+
+    /// <summary>
+    /// What part of a held order may still go out, by why it is held: nothing when the customer must pay first
+    /// (prepayment only, a dunning hold: any delivery on credit breaks the rule); what fits under the limit when the
+    /// limit is exceeded; the whole order when only old debt holds it (a credit manager's call, capped by the limit).
+    /// </summary>
+    public static long Releasable(IReadOnlyList<CreditReason> reasons, long orderAmountMinor, long exposureBeforeMinor, long? creditLimitMinor)
+    {
+        ArgumentNullException.ThrowIfNull(reasons);
+        if (reasons.Any(r => r.Code is PrepaymentOnly or DunningHold))
+        {
+            return 0;
+        }
+        return creditLimitMinor is { } cap ? Math.Clamp(cap - exposureBeforeMinor, 0, orderAmountMinor) : orderAmountMinor;
+    }
+
+    /// <summary>The reason that limits a release: the first that allows nothing, else the limit, else none (old debt only).</summary>
+    public static string? ReleaseCappedBy(IReadOnlyList<CreditReason> reasons)
+    {
+        ArgumentNullException.ThrowIfNull(reasons);
+        return reasons.FirstOrDefault(r => r.Code is PrepaymentOnly or DunningHold)?.Code
+            ?? reasons.FirstOrDefault(r => r.Code == LimitExceeded)?.Code;
     }
 
     private static void Validate(long orderAmountMinor, CreditExposure exposure, long? creditLimitMinor, int oldestDaysOverdue)

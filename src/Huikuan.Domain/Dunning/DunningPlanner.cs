@@ -1,3 +1,4 @@
+using Huikuan.Domain.Aging;
 using Huikuan.Domain.Credit;
 
 namespace Huikuan.Domain.Dunning;
@@ -87,14 +88,14 @@ public static class DunningPlanner
         var overdue = customer.Items.Where(i => i.DueDate < runDay && i.OpenMinor > 0).OrderBy(i => i.DueDate).ToList();
         var counted = overdue.Where(i => i.CountedMinor > 0).OrderBy(i => i.DueDate).ThenBy(i => i.InstallmentId).ToList();
         var totals = Totals(counted, i => i.CountedMinor);
-        var oldest = counted.Count == 0 ? 0 : runDay.DayNumber - counted[0].DueDate.DayNumber;
+        var oldest = counted.Count == 0 ? 0 : AgingBuckets.DaysOverdue(counted[0].DueDate, runDay);
 
         DunningProposal Result(DunningOutcome outcome, int level, DunningSkipReason reason) =>
             new(customer.CustomerId, outcome, level, reason, outcome == DunningOutcome.Send ? counted : [], totals, oldest);
 
         // What is overdue now, disputed and blocked items included, decides whether the level still holds; a level whose
         // minimum cannot be checked for lack of a rate is kept.
-        var oldestOpen = overdue.Count == 0 ? 0 : runDay.DayNumber - overdue[0].DueDate.DayNumber;
+        var oldestOpen = overdue.Count == 0 ? 0 : AgingBuckets.DaysOverdue(overdue[0].DueDate, runDay);
         var (held, heldUnchecked) = Target(policy, customer.Grade, oldestOpen, Totals(overdue, i => i.OpenMinor), toPolicyCurrency);
         var keep = Math.Max(held, Math.Min(heldUnchecked, customer.CurrentLevel));
         if (keep < customer.CurrentLevel)

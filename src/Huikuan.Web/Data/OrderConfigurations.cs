@@ -20,6 +20,8 @@ internal sealed class SalesOrderConfiguration : IEntityTypeConfiguration<SalesOr
         b.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
         b.Property(x => x.CustomerReference).HasMaxLength(200);
         b.Property(x => x.CreatedBy).HasMaxLength(200);
+        b.Property(x => x.PendingOverrideReason).HasMaxLength(2000);
+        b.Property(x => x.PendingOverrideBy).HasMaxLength(200);
         b.Property(x => x.Version).IsConcurrencyToken();
         b.HasOne<Customer>().WithMany().HasForeignKey(x => new { x.CompanyId, x.CustomerId }).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<PaymentTermTemplate>().WithMany().HasForeignKey(x => new { x.CompanyId, x.PaymentTermId }).OnDelete(DeleteBehavior.Restrict);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Huikuan.Domain.Aging;
 
 namespace Huikuan.Domain.Tests.Aging;
@@ -46,5 +47,31 @@ public sealed class AgingBucketsTests
         var asOf = new DateOnly(2026, 11, 23);
         Assert.Equal(23, AgingBuckets.AgeInDays(asOf, new DateOnly(2026, 10, 31), new DateOnly(2026, 10, 1), AgingBasis.DueDate));
         Assert.Equal(53, AgingBuckets.AgeInDays(asOf, new DateOnly(2026, 10, 31), new DateOnly(2026, 10, 1), AgingBasis.InvoiceDate));
+    }
+
+    [Theory]
+    [InlineData("2026-12-01", 0)]
+    [InlineData("2026-11-23", 0)]      // due today: not overdue yet
+    [InlineData("2026-11-22", 1)]
+    [InlineData("2026-08-31", 84)]
+    public void DaysOverdue_CountsFromTheDueDate_AndIsNeverNegative(string due, int days) =>
+        Assert.Equal(days, AgingBuckets.DaysOverdue(DateOnly.Parse(due, CultureInfo.InvariantCulture), new DateOnly(2026, 11, 23)));
+
+    [Fact]
+    public void Window_HoldsExactlyTheDatesIndexOfPutsInTheBucket()
+    {
+        var asOf = new DateOnly(2026, 11, 23);
+        var buckets = AgingBuckets.Parse("15,45");
+        for (var age = -40; age <= 80; age++)
+        {
+            var date = asOf.AddDays(-age);
+            for (var b = 0; b < buckets.Count; b++)
+            {
+                var (from, to) = buckets.Window(b, asOf);
+                var inside = (from is null || date >= from) && (to is null || date < to);
+                Assert.Equal(buckets.IndexOf(age) == b, inside);
+            }
+        }
+        Assert.Throws<ArgumentOutOfRangeException>(() => buckets.Window(buckets.Count, asOf));
     }
 }

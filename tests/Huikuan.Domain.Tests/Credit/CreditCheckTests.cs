@@ -37,7 +37,30 @@ public sealed class CreditCheckTests
         var result = CreditCheck.Evaluate(order, prepaid, Exposure, Limit, overdue, CreditGrade.A, dunningHold: true);
         Assert.Equal(decision, result.Decision);
         Assert.Equal(codes, string.Join(',', result.Reasons.Select(r => r.Code)));
-        Assert.Equal(prepaid ? 0 : order, result.ReleasableMinor);
+        // A dunning hold asks for payment first: nothing goes out on credit until it is lifted or overridden.
+        Assert.Equal(0, result.ReleasableMinor);
+    }
+
+    [Theory]
+    [InlineData(CreditGrade.E, 0, false, 0L, "grade.prepaymentOnly")]        // prepayment only: nothing, under the limit or not
+    [InlineData(CreditGrade.A, 0, true, 0L, "dunning.hold")]                 // a dunning hold without prepayment: nothing
+    [InlineData(CreditGrade.A, 61, true, 0L, "dunning.hold")]                // with old debt too: still nothing
+    [InlineData(CreditGrade.A, 61, false, 700_000L, null)]                   // old debt only: the whole order, as far as the limit lets it
+    [InlineData(CreditGrade.B, 0, false, 0L, null)]                          // nothing held: nothing to release
+    public void Releasable_DependsOnWhyTheOrderIsHeld(CreditGrade grade, int overdue, bool dunning, long releasable, string? cappedBy)
+    {
+        var result = CreditCheck.Evaluate(700_000, prepaid: false, new CreditExposure(0, 0, 0), Limit, overdue, grade, dunningHold: dunning);
+        Assert.Equal(releasable, result.ReleasableMinor);
+        Assert.Equal(cappedBy, CreditCheck.ReleaseCappedBy(result.Reasons));
+    }
+
+    [Fact]
+    public void Releasable_OverTheLimitAndPrepaymentOnly_IsNothing_AndNamesThePrepaymentRule()
+    {
+        var result = CreditCheck.Evaluate(2_000_000, prepaid: false, Exposure, Limit, 0, CreditGrade.E);
+        Assert.Equal("grade.prepaymentOnly,limit.exceeded", string.Join(',', result.Reasons.Select(r => r.Code)));
+        Assert.Equal(0, result.ReleasableMinor);
+        Assert.Equal(CreditCheck.PrepaymentOnly, CreditCheck.ReleaseCappedBy(result.Reasons));
     }
 
     [Fact]
@@ -48,6 +71,7 @@ public sealed class CreditCheckTests
         Assert.Equal(("limit.exceeded", CreditDecision.Hold), (reason.Code, reason.Severity));
         Assert.Equal([10_500_000L, Limit], reason.Values);
         Assert.Equal(1_500_000, result.ReleasableMinor);   // 限量供货: 15 000.00 of the 20 000.00 order fits
+        Assert.Equal(CreditCheck.LimitExceeded, CreditCheck.ReleaseCappedBy(result.Reasons));
     }
 
     [Fact]

@@ -12,7 +12,7 @@ public sealed class LineAmountTests
     [InlineData("-2", "0.5", -100L)]
     [InlineData("10", "999999999999.99", 999_999_999_999_990L)]
     public void Net_IsQuantityTimesPrice_Rounded(string quantity, string price, long expected) =>
-        Assert.Equal(expected, LineAmount.Net(Parse(quantity), Parse(price), Cny, "lines[0]"));
+        Assert.Equal(expected, LineAmounts.Net(Parse(quantity), Parse(price), Cny, "lines[0]"));
 
     [Theory]
     [InlineData("1e15", "1e15", "quantity.range", "lines[2].quantity")]
@@ -23,15 +23,15 @@ public sealed class LineAmountTests
     [InlineData("-1000000000", "999999999999.999999", "money.range", "lines[2]")]
     public void Net_BeyondTheLimits_IsRefusedNamingTheField(string quantity, string price, string rule, string field)
     {
-        var e = Assert.Throws<DomainRuleException>(() => LineAmount.Net(Parse(quantity), Parse(price), Cny, "lines[2]"));
+        var e = Assert.Throws<DomainRuleException>(() => LineAmounts.Net(Parse(quantity), Parse(price), Cny, "lines[2]"));
         Assert.Equal((rule, field), (e.Rule, e.Field));
     }
 
     [Fact]
     public void Total_AboveTheLargestAmount_IsRefused_EvenWhenEachLineIsWithinIt()
     {
-        Assert.Equal(Currency.MaxMinor, LineAmount.Total([Currency.MaxMinor / 2, Currency.MaxMinor / 2], Cny, "lines"));
-        var e = Assert.Throws<DomainRuleException>(() => LineAmount.Total(Enumerable.Repeat(2 * Currency.MaxMinor, 1000), Cny, "lines"));
+        Assert.Equal(Currency.MaxMinor, LineAmounts.Total([Currency.MaxMinor / 2, Currency.MaxMinor / 2], Cny, "lines"));
+        var e = Assert.Throws<DomainRuleException>(() => LineAmounts.Total(Enumerable.Repeat(2 * Currency.MaxMinor, 1000), Cny, "lines"));
         Assert.Equal(("money.range", "lines"), (e.Rule, e.Field));
     }
 

@@ -32,8 +32,13 @@ public sealed class CreditManagementTests(HuikuanServer server, Chromium chromiu
         var desk = new CreditDeskPage(manager.Page);
         await desk.OpenAsync();
         await Expect(desk.RequestFor(customer.Code)).ToContainTextAsync("500,000.00 CNY");
+        // Beside the request, what the customer owes now and their limit; an approval without a note is refused.
+        await Expect(desk.NowFor(customer.Code)).ToContainTextAsync("额度占用");
+        await Expect(desk.NowFor(customer.Code)).ToContainTextAsync("逾期");
         await desk.ScreenshotAsync("credit-desk");
-        await desk.ApproveAsync(customer.Code);
+        await desk.ApproveAsync(customer.Code, note: null);
+        await Expect(desk.Error).ToContainTextAsync("审批意见");
+        await desk.ApproveAsync(customer.Code, "年框合同已核，同意");
         await Expect(desk.RequestFor(customer.Code)).ToHaveCountAsync(0);
 
         await panel.OpenAsync();

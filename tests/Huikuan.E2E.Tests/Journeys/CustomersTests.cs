@@ -61,8 +61,11 @@ public sealed class CustomersTests(HuikuanServer server, Chromium chromium)
         await Expect(session.Page.GetByTestId("payment-behaviour")).ToContainTextAsync(new Regex(@"\d[\d,]* of \d[\d,]* installments due|Nothing fell due"));
         if (await session.Page.GetByTestId("behaviour-empty").CountAsync() == 0)
         {
-            await Expect(session.Page.GetByTestId("credit-score")).ToHaveTextAsync(new Regex(@"^\d{1,3} · grade [A-E]$"));
+            await Expect(session.Page.GetByTestId("credit-score")).ToHaveTextAsync(new Regex(@"^\d{1,3}$"));
         }
+        // One grade: the approved one, and the score's beside it (both labelled) only where they differ.
+        await Expect(session.Page.GetByTestId("credit-grade"))
+            .ToHaveTextAsync(new Regex(@"^(Grade [A-E]|Approved grade [A-E] · score grade [A-E]|not graded yet \(checked as [A-E]\))$"));
         await Expect(customer.ClosingBalance).ToHaveTextAsync(new Regex(@"^-?[\d,]+\.\d{2} CNY$"));
         await customer.ScreenshotAsync("customer");
 

@@ -35,7 +35,22 @@ public sealed class CreditDeskPage(IPage page) : AppShell(page)
 
     public ILocator RequestFor(string customerCode) => Pending.GetByTestId("limit-request").Filter(new() { HasText = customerCode });
 
-    public Task ApproveAsync(string customerCode) => RequestFor(customerCode).GetByTestId("approve").ClickAsync();
+    /// <summary>The customer's credit now, shown beside a pending request.</summary>
+    public ILocator NowFor(string customerCode) => RequestFor(customerCode).GetByTestId("request-now");
+
+    public ILocator Error => Page.GetByTestId("request-error");
+
+    /// <summary>Writes the decision note (none when null) and approves.</summary>
+    public async Task ApproveAsync(string customerCode, string? note)
+    {
+        if (note is not null)
+        {
+            var field = RequestFor(customerCode).GetByTestId("decision-note");
+            await field.FillAsync(note);
+            await field.PressAsync("Tab");
+        }
+        await RequestFor(customerCode).GetByTestId("approve").ClickAsync();
+    }
 }
 
 public sealed class CreditPoliciesPage(IPage page) : AppShell(page)

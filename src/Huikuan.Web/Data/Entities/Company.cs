@@ -17,6 +17,12 @@ public sealed class Company
     /// </summary>
     public int? ExchangeToleranceBasisPoints { get; set; }
 
+    /// <summary>
+    /// An override of a credit hold above this amount (minor units of <see cref="BaseCurrency"/>) waits for a second
+    /// credit manager; null: the default, 100,000.00 (<c>CreditPoliciesHandler.DefaultOverrideApprovalFrom</c>).
+    /// </summary>
+    public long? OverrideApprovalFromMinor { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 }
 

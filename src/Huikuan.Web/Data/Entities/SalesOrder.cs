@@ -1,16 +1,6 @@
-namespace Huikuan.Web.Data.Entities;
+using Huikuan.Domain.Orders;
 
-/// <summary>Where an order stands (R5). Draft until confirmed; confirmation runs the credit check.</summary>
-public enum SalesOrderStatus
-{
-    Draft,
-    Confirmed,
-    OnHold,
-    Released,
-    PartlyDelivered,
-    Delivered,
-    Cancelled,
-}
+namespace Huikuan.Web.Data.Entities;
 
 /// <summary>
 /// A sales order. Each line carries what was ordered, released by the credit check or a credit manager,
@@ -41,6 +31,13 @@ public sealed class SalesOrder
 
     public DateTimeOffset CreatedAt { get; set; }
     public required string CreatedBy { get; set; }
+
+    /// <summary>An override above the company's amount, asked for and waiting for a second credit manager (null: none).</summary>
+    public string? PendingOverrideReason { get; set; }
+
+    public string? PendingOverrideBy { get; set; }
+    public Guid? PendingOverrideByUserId { get; set; }
+    public DateTimeOffset? PendingOverrideAt { get; set; }
 
     /// <summary>Raised with every change: two people releasing or delivering the same order at once cannot both win.</summary>
     public int Version { get; set; }

@@ -93,13 +93,7 @@ public static class AgedSums
         }
         var g = Expression.Parameter(typeof(IGrouping<Guid, OpenAtDate>), "g");
         // Lower limits: bucket 0 starts at asOf; bucket k (1…n) at asOf − bound k−1 … exclusive upper limits are the previous lower limits.
-        var lower = new DateOnly?[buckets.Count];
-        lower[0] = asOf;
-        for (var k = 1; k <= buckets.Bounds.Count; k++)
-        {
-            lower[k] = asOf.AddDays(-buckets.Bounds[k - 1]);
-        }
-        lower[^1] = null;
+        var lower = Enumerable.Range(0, buckets.Count).Select(k => buckets.Window(k, asOf).From).ToArray();
         var bindings = new List<MemberBinding> { Expression.Bind(typeof(AgedRow).GetProperty(nameof(AgedRow.CustomerId))!, Expression.Property(g, "Key")) };
         for (var k = 0; k < buckets.Count; k++)
         {

@@ -42,7 +42,7 @@ public sealed class AgingItemsHandler(HuikuanDbContext db, Scope scope, Business
         if (bucketIndex is { } b)
         {
             // The bucket's date window, the same comparisons the report's CASE makes.
-            var (from, to) = Window(buckets, b, asOf);
+            var (from, to) = buckets.Window(b, asOf);
             items = request.Basis == AgingBasis.DueDate
                 ? items.Where(i => (from == null || i.DueDate >= from) && (to == null || i.DueDate < to))
                 : items.Where(i => (from == null || i.InvoiceDate >= from) && (to == null || i.InvoiceDate < to));
@@ -62,17 +62,6 @@ public sealed class AgingItemsHandler(HuikuanDbContext db, Scope scope, Business
         }).ToList(), page.Page, page.PageSize, total);
     }
 
-    /// <summary>Dates d with bucket index b are from ≤ d &lt; to (null: unbounded).</summary>
-    internal static (DateOnly? From, DateOnly? To) Window(AgingBuckets buckets, int b, DateOnly asOf)
-    {
-        if (b == 0)
-        {
-            return (asOf, null);
-        }
-        DateOnly? from = b <= buckets.Bounds.Count ? asOf.AddDays(-buckets.Bounds[b - 1]) : null;
-        DateOnly to = b == 1 ? asOf : asOf.AddDays(-buckets.Bounds[b - 2]);
-        return (from, to);
-    }
 }
 
 public static class AgingEndpoints

@@ -25,10 +25,11 @@ public static class BucketExpression
         Expression index = Expression.Constant(buckets.Bounds.Count + 1);
         for (var i = buckets.Bounds.Count - 1; i >= 0; i--)
         {
-            index = Expression.Condition(Expression.GreaterThanOrEqual(date, Expression.Constant(asOf.AddDays(-buckets.Bounds[i]))),
+            index = Expression.Condition(Expression.GreaterThanOrEqual(date, Expression.Constant(buckets.Window(i + 1, asOf).From!.Value)),
                 Expression.Constant(i + 1), index);
         }
-        index = Expression.Condition(Expression.GreaterThanOrEqual(date, Expression.Constant(asOf)), Expression.Constant(0), index);
+        index = Expression.Condition(Expression.GreaterThanOrEqual(date, Expression.Constant(buckets.Window(0, asOf).From!.Value)),
+            Expression.Constant(0), index);
         var body = Expression.MemberInit(Expression.New(typeof(AgedAmount)),
             Expression.Bind(typeof(AgedAmount).GetProperty(nameof(AgedAmount.CustomerId))!, Expression.Property(x, nameof(OpenAtDate.CustomerId))),
             Expression.Bind(typeof(AgedAmount).GetProperty(nameof(AgedAmount.Bucket))!, index),

@@ -46,6 +46,12 @@ public static class CreditEndpoints
         credit.MapPut("/credit/score-weights", async (CreditScoreWeightsView body, CreditScoreWeightsHandler handler, CancellationToken ct) =>
                 TypedResults.Ok(await handler.SaveAsync(body, ct)))
             .WithSummary("Set the company's score weights (credit managers); the next scoring uses them.");
+        credit.MapGet("/credit/override-approval", async (CreditPoliciesHandler handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.GetOverrideApprovalAsync(ct)))
+            .WithSummary("The amount above which an override of a credit hold needs a second credit manager.");
+        credit.MapPut("/credit/override-approval", async (SaveOverrideApproval body, CreditPoliciesHandler handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.SaveOverrideApprovalAsync(body, ct)))
+            .WithSummary("Set that amount (credit managers); 0 sends every override to a second person.");
         credit.MapGet("/credit/policies", async (CreditPoliciesHandler handler, CancellationToken ct) => TypedResults.Ok(await handler.GetAsync(ct)))
             .WithSummary("The company's credit policy and review interval per grade.");
         credit.MapPut("/credit/policies", async (SaveCreditPolicies body, CreditPoliciesHandler handler, CancellationToken ct) =>

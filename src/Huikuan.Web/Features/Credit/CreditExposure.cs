@@ -1,3 +1,4 @@
+using Huikuan.Domain.Aging;
 using Huikuan.Domain;
 using Huikuan.Domain.Credit;
 using Huikuan.Web.Data;
@@ -40,7 +41,7 @@ public sealed class CreditExposureHandler(HuikuanDbContext db, Scope scope, Busi
             .Where(n => n.CompanyId == company && n.CustomerId == customerId && n.UnappliedMinor != 0 && n.Currency == currency)
             .SumAsync(n => n.UnappliedMinor, ct);
         var oldestDue = open.Select(o => o.OldestDue).Where(d => d is not null).Min();
-        var oldestDaysOverdue = oldestDue is { } d && d < today ? today.DayNumber - d.DayNumber : 0;
+        var oldestDaysOverdue = oldestDue is { } d ? AgingBuckets.DaysOverdue(d, today) : 0;
 
         long orders = 0, milestones = 0;
         foreach (var source in unbilled)

@@ -11,18 +11,29 @@ namespace Huikuan.Web.Features.Credit;
 /// <summary>A limit change asked for: a new limit in <see cref="Currency"/> (the customer's credit currency when omitted) or none.</summary>
 public sealed record RequestCreditLimit(decimal? Limit, bool NoLimit, string? Currency, Guid? PaymentTermId, string Reason);
 
+/// <summary>An approval or rejection: the note (why) is required and kept on the request and in the audit trail.</summary>
 public sealed record DecideCreditLimit(string? Note);
 
+/// <summary>
+/// What the approver weighs a pending request against: the customer's credit now, in the credit currency: the limit
+/// (null: none), the grade the check uses, the exposure, what is overdue and how many days the oldest item is.
+/// </summary>
+public sealed record CreditLimitContext(
+    string Currency, decimal? CurrentLimit, string Grade, bool Graded, decimal Exposure, decimal Overdue, int OldestDaysOverdue);
+
+/// <summary>A limit request; <see cref="Now"/> is filled for a pending one (what it would change), null once decided.</summary>
 public sealed record CreditLimitRequestView(
     Guid Id, Guid CustomerId, string CustomerCode, string CustomerName, decimal? Limit, bool NoLimit, string Currency, Guid? PaymentTermId,
-    string Reason, string Status, string RequestedBy, DateTimeOffset RequestedAt, string? DecidedBy, DateTimeOffset? DecidedAt, string? DecisionNote);
+    string Reason, string Status, string RequestedBy, DateTimeOffset RequestedAt, string? DecidedBy, DateTimeOffset? DecidedAt, string? DecisionNote,
+    CreditLimitContext? Now = null);
 
 /// <summary>
 /// Limit changes with two people (R3, R4): anyone who edits customers may request one (a salesperson for their own
 /// customers only); a credit manager or admin who is not the requester approves or rejects it. Only the approval changes
-/// the customer's credit row and, when the request names one, their default payment term. Every row is audited.
+/// the customer's credit row and, when the request names one, their default payment term. A decision needs a note.
+/// Every row is audited. Pending requests are shown with the customer's credit now (<see cref="CreditLimitContext"/>).
 /// </summary>
-public sealed class CreditLimitRequestsHandler(HuikuanDbContext db, Scope scope, BusinessClock clock)
+public sealed class CreditLimitRequestsHandler(HuikuanDbContext db, Scope scope, BusinessClock clock, CreditStandingHandler standing)
 {
     public const string Pending = "Pending";
     public const string Approved = "Approved";
@@ -90,7 +101,8 @@ public sealed class CreditLimitRequestsHandler(HuikuanDbContext db, Scope scope,
     {
         scope.Require(Permission.ManageCredit);
         var company = scope.CompanyId;
-        var note = Companies.CompanyHandler.Optional(request?.Note, "note", 1000);
+        var note = Companies.CompanyHandler.Optional(request?.Note, "note", 1000)
+            ?? throw new DomainRuleException("creditLimit.note", "note", "Write a note saying why the limit change is approved or rejected.");
         await Transactions.RunAsync(db, async ct =>
         {
             var row = await db.CreditLimitRequests.SingleOrDefaultAsync(r => r.CompanyId == company && r.Id == id, ct)
@@ -154,9 +166,29 @@ public sealed class CreditLimitRequestsHandler(HuikuanDbContext db, Scope scope,
         var rows = await q
             .Join(db.Customers, r => new { r.CompanyId, Id = r.CustomerId }, c => new { c.CompanyId, c.Id }, (r, c) => new { r, c.Code, c.Name })
             .OrderByDescending(x => x.r.RequestedAt).Take(500).ToListAsync(ct);
-        return rows.Select(x => new CreditLimitRequestView(x.r.Id, x.r.CustomerId, x.Code, x.Name,
-            x.r.LimitMinor is { } l ? Currency.Of(x.r.Currency).ToMajor(l) : null, x.r.NoLimit, x.r.Currency, x.r.PaymentTermId, x.r.Reason,
-            x.r.Status, x.r.RequestedBy, x.r.RequestedAt, x.r.DecidedBy, x.r.DecidedAt, x.r.DecisionNote)).ToList();
+        var result = new List<CreditLimitRequestView>(rows.Count);
+        foreach (var x in rows)
+        {
+            result.Add(new CreditLimitRequestView(x.r.Id, x.r.CustomerId, x.Code, x.Name,
+                x.r.LimitMinor is { } l ? Currency.Of(x.r.Currency).ToMajor(l) : null, x.r.NoLimit, x.r.Currency, x.r.PaymentTermId, x.r.Reason,
+                x.r.Status, x.r.RequestedBy, x.r.RequestedAt, x.r.DecidedBy, x.r.DecidedAt, x.r.DecisionNote,
+                x.r.Status == Pending ? await ContextAsync(x.r.CustomerId, ct) : null));
+        }
+        return result;
+    }
+
+    /// <summary>One pending request is one customer: a handful of them at a time, each read as the credit check reads it.</summary>
+    private async Task<CreditLimitContext> ContextAsync(Guid customerId, CancellationToken ct)
+    {
+        var s = await standing.ReadAsync(customerId, ct);
+        var company = scope.CompanyId;
+        var today = clock.Today;
+        var overdue = await db.Installments.AsNoTracking()
+            .Where(i => i.CompanyId == company && i.CustomerId == customerId && i.OpenMinor > 0 && i.Currency == s.Currency && i.DueDate < today)
+            .SumAsync(i => i.OpenMinor, ct);
+        var c = Currency.Of(s.Currency);
+        return new CreditLimitContext(s.Currency, s.LimitMinor is { } limit ? c.ToMajor(limit) : null, s.Grade.ToString(), s.Graded,
+            c.ToMajor(s.Exposure.TotalMinor), c.ToMajor(overdue), s.OldestDaysOverdue);
     }
 }
 

@@ -1,6 +1,7 @@
 using Huikuan.Domain;
 using Huikuan.Domain.Access;
 using Huikuan.Domain.Credit;
+using Huikuan.Domain.Money;
 using Huikuan.Web.Data;
 using Huikuan.Web.Data.Entities;
 using Huikuan.Web.Infrastructure;
@@ -14,12 +15,44 @@ public sealed record CreditGradePolicyView(
 
 public sealed record SaveCreditPolicies(IReadOnlyList<CreditGradePolicyView> Grades);
 
+/// <summary>Overrides of a credit hold above <see cref="From"/> (in the company's currency) need a second credit manager.</summary>
+public sealed record OverrideApprovalView(decimal From, string Currency);
+
+public sealed record SaveOverrideApproval(decimal From);
+
 /// <summary>
 /// The company's credit policy per grade (R3) and its re-rating schedule (R4). A grade without a stored row follows
 /// <see cref="CreditPolicy.Default"/> and <see cref="ReviewSchedule.Default"/>; saving stores all five.
 /// </summary>
 public sealed class CreditPoliciesHandler(HuikuanDbContext db, Scope scope, BusinessClock clock)
 {
+    /// <summary>The amount above which an override needs a second person, until the company sets its own.</summary>
+    public const decimal DefaultOverrideApprovalFrom = 100_000m;
+
+    public async Task<OverrideApprovalView> GetOverrideApprovalAsync(CancellationToken ct)
+    {
+        var company = scope.CompanyId;
+        var c = await db.Companies.AsNoTracking().Where(x => x.Id == company)
+            .Select(x => new { x.BaseCurrency, x.OverrideApprovalFromMinor }).SingleAsync(ct);
+        var currency = Currency.Of(c.BaseCurrency);
+        return new OverrideApprovalView(c.OverrideApprovalFromMinor is { } from ? currency.ToMajor(from) : DefaultOverrideApprovalFrom, currency.Code);
+    }
+
+    public async Task<OverrideApprovalView> SaveOverrideApprovalAsync(SaveOverrideApproval request, CancellationToken ct)
+    {
+        scope.Require(Permission.ManageCredit);
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.From < 0)
+        {
+            throw new DomainRuleException("creditPolicy.overrideFrom", "from", "The amount must be 0 or more (0: every override needs a second person).");
+        }
+        var company = scope.CompanyId;
+        var row = await db.Companies.SingleAsync(x => x.Id == company, ct);
+        row.OverrideApprovalFromMinor = Currency.Of(row.BaseCurrency).ToMinor(request.From, "from");
+        await db.SaveChangesAsync(ct);
+        return await GetOverrideApprovalAsync(ct);
+    }
+
     public async Task<IReadOnlyList<CreditGradePolicyView>> GetAsync(CancellationToken ct)
     {
         var (policy, schedule) = await ReadAsync(ct);

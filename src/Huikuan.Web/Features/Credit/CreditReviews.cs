@@ -1,4 +1,5 @@
 using System.Globalization;
+using Huikuan.Domain.Aging;
 using Huikuan.Domain;
 using Huikuan.Domain.Access;
 using Huikuan.Domain.Collections;
@@ -75,7 +76,7 @@ public sealed class CreditReviewsHandler(
         }
         foreach (var o in overdue)
         {
-            due.Add((o.CustomerId, ReviewTrigger.Overdue, today, (today.DayNumber - o.Oldest.DayNumber).ToString(CultureInfo.InvariantCulture)));
+            due.Add((o.CustomerId, ReviewTrigger.Overdue, today, AgingBuckets.DaysOverdue(o.Oldest, today).ToString(CultureInfo.InvariantCulture)));
         }
         // Promises whose day passed without the money: found now, or in the last 30 days (a review since keeps it quiet).
         var brokenNow = await promises.ResolveAsync(ct);

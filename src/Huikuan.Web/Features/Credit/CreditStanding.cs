@@ -29,11 +29,16 @@ public interface IUnbilledExposure
     Task<Dictionary<(Guid CustomerId, string Currency), long>> UnbilledMinorByCustomerAsync(CancellationToken ct);
 }
 
-/// <summary>A customer's credit position now: limit, grade, exposure and its parts, the room left, the oldest overdue item.</summary>
+/// <summary>
+/// A customer's credit position now: limit, grade, exposure and its parts, the room left, the oldest overdue item.
+/// <see cref="Grade"/> is the one the check uses: the approved grade when <see cref="Approved"/> (set by a first
+/// grading or a review), else the score's. <see cref="ScoreGrade"/> is the grade of the score now (null without one),
+/// shown beside an approved grade that differs from it.
+/// </summary>
 public sealed record CreditStandingView(
     Guid CustomerId, string Currency, decimal? Limit, string Grade, bool Graded,
     decimal OpenReceivables, decimal UnbilledOrders, decimal UnbilledMilestones, decimal Exposure, decimal? Available,
-    int OldestDaysOverdue, IReadOnlyList<string> OtherCurrencies);
+    int OldestDaysOverdue, IReadOnlyList<string> OtherCurrencies, bool Approved = false, string? ScoreGrade = null);
 
 /// <summary>
 /// Reads what the credit check needs and runs it: the exposure from <see cref="CreditExposureHandler"/>, the grade
@@ -49,10 +54,11 @@ public sealed class CreditStandingHandler(CreditExposureHandler exposures, Credi
     {
         var s = await ReadAsync(customerId, ct);
         var c = Currency.Of(s.Currency);
+        var scoreGrade = s.Approved ? (await scores.ForCustomerAsync(customerId, clock.Today, ct)).Grade : s.Graded ? s.Grade.ToString() : null;
         return new CreditStandingView(customerId, s.Currency, s.LimitMinor is { } l ? c.ToMajor(l) : null, s.Grade.ToString(), s.Graded,
             c.ToMajor(s.Exposure.OpenReceivablesMinor), c.ToMajor(s.Exposure.UnbilledOrdersMinor), c.ToMajor(s.Exposure.UnbilledMilestonesMinor),
             c.ToMajor(s.Exposure.TotalMinor), s.LimitMinor is { } limit ? c.ToMajor(limit - s.Exposure.TotalMinor) : null,
-            s.OldestDaysOverdue, s.OtherCurrencies);
+            s.OldestDaysOverdue, s.OtherCurrencies, s.Approved, scoreGrade);
     }
 
     /// <summary>
@@ -87,10 +93,14 @@ public sealed class CreditStandingHandler(CreditExposureHandler exposures, Credi
             grade = score.Grade is { } g ? Enum.Parse<CreditGrade>(g) : UngradedAs;
             graded = score.Grade is not null;
         }
-        return new CreditStanding(e.Currency, e.LimitMinor, grade, graded, e.Exposure, e.OldestDaysOverdue, e.OtherCurrencies);
+        return new CreditStanding(e.Currency, e.LimitMinor, grade, graded, e.Exposure, e.OldestDaysOverdue, e.OtherCurrencies, e.Grade is not null);
     }
 }
 
-/// <summary>What <see cref="CreditStandingHandler.ReadAsync"/> found, in minor units of <see cref="Currency"/>.</summary>
+/// <summary>
+/// What <see cref="CreditStandingHandler.ReadAsync"/> found, in minor units of <see cref="Currency"/>. <see cref="Approved"/>:
+/// the grade is the one stored on the credit row, not the score's.
+/// </summary>
 public sealed record CreditStanding(
-    string Currency, long? LimitMinor, CreditGrade Grade, bool Graded, CreditExposure Exposure, int OldestDaysOverdue, IReadOnlyList<string> OtherCurrencies);
+    string Currency, long? LimitMinor, CreditGrade Grade, bool Graded, CreditExposure Exposure, int OldestDaysOverdue, IReadOnlyList<string> OtherCurrencies,
+    bool Approved = false);

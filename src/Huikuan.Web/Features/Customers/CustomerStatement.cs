@@ -1,3 +1,4 @@
+using Huikuan.Domain.Aging;
 using Huikuan.Domain;
 using Huikuan.Domain.Ledger;
 using Huikuan.Domain.Money;
@@ -38,7 +39,7 @@ public sealed class CustomerStatementHandler(HuikuanDbContext db, Scope scope, B
         return rows.Select(r =>
         {
             var cur = Currency.Of(r.Currency);
-            return new OpenItemView(r.Id, r.InvoiceId, r.Number, r.Sequence, r.InvoiceDate, r.DueDate, Math.Max(0, today.DayNumber - r.DueDate.DayNumber),
+            return new OpenItemView(r.Id, r.InvoiceId, r.Number, r.Sequence, r.InvoiceDate, r.DueDate, AgingBuckets.DaysOverdue(r.DueDate, today),
                 cur.ToMajor(r.AmountMinor), cur.ToMajor(r.OpenMinor), r.OpenMinor < r.AmountMinor);
         }).ToList();
     }

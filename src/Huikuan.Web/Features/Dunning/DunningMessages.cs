@@ -1,3 +1,4 @@
+using Huikuan.Domain.Aging;
 using Huikuan.Domain.Dunning;
 using Huikuan.Domain.Templates;
 using Huikuan.Web.Data;
@@ -65,7 +66,7 @@ public sealed class DunningMessagesHandler(
         var recipient = context.Recipients.GetValueOrDefault(customer.CustomerId);
         var language = recipient?.Language == "en" ? "en" : "zh-CN";
         var items = p.Items.Select(i => new MessageItem(context.InvoiceNumbers.GetValueOrDefault(customer.Items[i.InstallmentId].InvoiceId) ?? "",
-            i.DueDate, plan.Day.DayNumber - i.DueDate.DayNumber, i.Currency, i.CountedMinor)).ToList();
+            i.DueDate, AgingBuckets.DaysOverdue(i.DueDate, plan.Day), i.Currency, i.CountedMinor)).ToList();
         var payBy = plan.Day.AddDays(plan.Policy.PayByDays);
         var fee = level.FeeMinor;
         // Interest (R7) on each item up to today: the letter charges what accrued since the last letter and states

@@ -41,7 +41,6 @@ public sealed class CreditNoteHandler(HuikuanDbContext db, Scope scope, Business
         {
             var note = await PostAsync(customer.Id, request.Date, currency, lines, total, CompanyHandler.Optional(request.Number, "number", 64),
                 CompanyHandler.Optional(request.FapiaoNumber, "fapiaoNumber", 64), CompanyHandler.Optional(request.Reason, "reason", 2000), null, token);
-            var applied = 0L;
             if (request.ApplyToInvoiceId is { } invoiceId)
             {
                 var items = await db.Installments.AsNoTracking()
@@ -50,10 +49,10 @@ public sealed class CreditNoteHandler(HuikuanDbContext db, Scope scope, Business
                 {
                     throw new DomainRuleException("creditNote.nothingOpen", "applyToInvoiceId", "That invoice has nothing open to credit.");
                 }
-                applied = await ApplyAsync(note, items, total, token);
+                await ApplyAsync(note, items, total, token);
             }
             await db.SaveChangesAsync(token);
-            return AfterApplying(note, applied);
+            return await AfterApplyingAsync(note, token);
         }, ct);
     }
 
@@ -98,16 +97,16 @@ public sealed class CreditNoteHandler(HuikuanDbContext db, Scope scope, Business
             }).ToList();
             var note = await PostAsync(invoice.CustomerId, date, Currency.Of(invoice.Currency), lines, invoice.TotalMinor, null,
                 null, reason, invoice.Id, token);
-            var applied = await ApplyAsync(note, invoice.Installments, invoice.TotalMinor, token);
+            await ApplyAsync(note, invoice.Installments, invoice.TotalMinor, token);
             await db.SaveChangesAsync(token);
-            return AfterApplying(note, applied);
+            return await AfterApplyingAsync(note, token);
         }, ct);
     }
 
-    /// <summary>The view after saving: the ledger changed the row in the database, not the tracked copy.</summary>
-    private static InvoiceView AfterApplying(Invoice note, long applied)
+    /// <summary>The view after saving: the ledger changed the row in the database, not the tracked copy, so it is read again.</summary>
+    private async Task<InvoiceView> AfterApplyingAsync(Invoice note, CancellationToken ct)
     {
-        note.UnappliedMinor -= applied;
+        await db.Entry(note).ReloadAsync(ct);
         return InvoiceView.From(note, null);
     }
 

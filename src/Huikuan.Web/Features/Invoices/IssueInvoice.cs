@@ -148,15 +148,14 @@ internal static class InvoiceMath
             {
                 throw new DomainRuleException("invoice.quantity", $"lines[{i}].quantity", "The quantity cannot be zero.");
             }
-            var net = LineAmount.Net(l.Quantity, l.UnitPrice, currency, $"lines[{i}]");
-            var tax = currency.RoundToMinor(currency.ToMajor(net) * l.TaxRatePercent / 100m);
+            var (net, tax) = LineAmounts.Of(l.Quantity, l.UnitPrice, l.TaxRatePercent, currency, $"lines[{i}]");
             return new InvoiceLine
             {
                 LineNo = i + 1, Description = CompanyHandler.Required(l.Description, $"lines[{i}].description", 500),
                 Quantity = l.Quantity, UnitPrice = l.UnitPrice, TaxRatePercent = l.TaxRatePercent, NetMinor = net, TaxMinor = tax,
             };
         }).ToList();
-        LineAmount.Total(result.Select(l => l.NetMinor + l.TaxMinor), currency, "lines");
+        LineAmounts.Total(result.Select(l => l.NetMinor + l.TaxMinor), currency, "lines");
         return result;
     }
 

@@ -1,4 +1,5 @@
 using Huikuan.Domain.Access;
+using Huikuan.Domain.Orders;
 using Huikuan.Web.Data;
 using Huikuan.Web.Data.Entities;
 using Huikuan.Web.Features.Companies;
@@ -18,22 +19,13 @@ public sealed class CancelOrderHandler(HuikuanDbContext db, Scope scope, Busines
         await Transactions.RunAsync(db, async token =>
         {
             var order = await OrderMath.LoadAsync(db, scope.CompanyId, orderId, token);
-            OrderMath.RequireStatus(order, SalesOrderStatus.Draft, SalesOrderStatus.Confirmed, SalesOrderStatus.OnHold,
-                SalesOrderStatus.Released, SalesOrderStatus.PartlyDelivered);
+            OrderStatusRules.Require(order.Status, OrderAction.Cancel);
             foreach (var line in order.Lines)
             {
                 line.CancelledQuantity = line.Quantity - line.DeliveredQuantity;
                 line.ReleasedQuantity = line.DeliveredQuantity;
             }
-            if (order.Status == SalesOrderStatus.Draft)
-            {
-                order.Status = SalesOrderStatus.Cancelled;
-                OrderMath.Refresh(order);
-            }
-            else
-            {
-                OrderMath.AfterDelivery(order);
-            }
+            OrderMath.AfterDelivery(order);
             AuditLog.Event(db, scope, clock, order.CompanyId, "order.cancel", nameof(SalesOrder), order.Id.ToString(), new { order.Number, Reason = reason });
             await OrderMath.SaveAsync(db, token);
             return order.Id;

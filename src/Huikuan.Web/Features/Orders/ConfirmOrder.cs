@@ -2,6 +2,7 @@ using System.Text.Json;
 using Huikuan.Domain.Access;
 using Huikuan.Domain.Credit;
 using Huikuan.Domain.Money;
+using Huikuan.Domain.Orders;
 using Huikuan.Web.Data;
 using Huikuan.Web.Data.Entities;
 using Huikuan.Web.Features.Credit;
@@ -22,9 +23,9 @@ public sealed class ConfirmOrderHandler(HuikuanDbContext db, Scope scope, Busine
         await Transactions.RunAsync(db, async token =>
         {
             var order = await OrderMath.LoadAsync(db, scope.CompanyId, orderId, token);
-            OrderMath.RequireStatus(order, SalesOrderStatus.Draft);
+            OrderStatusRules.Require(order.Status, OrderAction.Confirm);
             var result = await CheckAsync(order, order.TotalMinor, token);
-            order.Status = result.Decision == CreditDecision.Hold ? SalesOrderStatus.OnHold : SalesOrderStatus.Confirmed;
+            order.Status = OrderStatusRules.AfterConfirm(held: result.Decision == CreditDecision.Hold);
             if (result.Decision != CreditDecision.Hold)
             {
                 ReleaseAll(order);
@@ -42,7 +43,7 @@ public sealed class ConfirmOrderHandler(HuikuanDbContext db, Scope scope, Busine
         await Transactions.RunAsync(db, async token =>
         {
             var order = await OrderMath.LoadAsync(db, scope.CompanyId, orderId, token);
-            OrderMath.RequireStatus(order, SalesOrderStatus.OnHold, SalesOrderStatus.Released, SalesOrderStatus.PartlyDelivered);
+            OrderStatusRules.Require(order.Status, OrderAction.Recheck);
             var held = OrderMath.UnreleasedMinor(order, Currency.Of(order.Currency));
             if (held == 0)
             {
@@ -52,10 +53,12 @@ public sealed class ConfirmOrderHandler(HuikuanDbContext db, Scope scope, Busine
             if (result.Decision != CreditDecision.Hold)
             {
                 ReleaseAll(order);
-                if (order.Status == SalesOrderStatus.OnHold)
-                {
-                    order.Status = SalesOrderStatus.Confirmed;
-                }
+                order.Status = OrderStatusRules.AfterRecheckPassed(order.Status);
+                // Nothing is held any more: an override waiting for approval has nothing left to release.
+                order.PendingOverrideReason = null;
+                order.PendingOverrideBy = null;
+                order.PendingOverrideByUserId = null;
+                order.PendingOverrideAt = null;
             }
             OrderMath.Refresh(order);
             await OrderMath.SaveAsync(db, token);

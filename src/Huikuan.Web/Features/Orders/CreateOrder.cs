@@ -1,6 +1,7 @@
 using Huikuan.Domain;
 using Huikuan.Domain.Access;
 using Huikuan.Domain.Money;
+using Huikuan.Domain.Orders;
 using Huikuan.Web.Data;
 using Huikuan.Web.Data.Entities;
 using Huikuan.Web.Features.Companies;

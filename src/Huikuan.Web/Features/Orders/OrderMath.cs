@@ -1,5 +1,6 @@
 using Huikuan.Domain;
 using Huikuan.Domain.Money;
+using Huikuan.Domain.Orders;
 using Huikuan.Web.Data;
 using Huikuan.Web.Data.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -10,8 +11,8 @@ namespace Huikuan.Web.Features.Orders;
 public sealed record OrderQuantityDto(int LineNo, decimal Quantity);
 
 /// <summary>
-/// The value of part of a line, computed exactly as the invoice for that quantity would be (net rounded to the
-/// currency, tax on the rounded net), so that what an order adds to exposure is what its invoices will bill.
+/// The value of part of a line, computed exactly as the invoice for that quantity would be (<see cref="LineAmounts"/>),
+/// so that what an order adds to exposure is what its invoices will bill.
 /// </summary>
 internal static class OrderMath
 {
@@ -21,8 +22,7 @@ internal static class OrderMath
         {
             return 0;
         }
-        var net = currency.RoundToMinor(quantity * line.UnitPrice);
-        var tax = currency.RoundToMinor(currency.ToMajor(net) * line.TaxRatePercent / 100m);
+        var (net, tax) = LineAmounts.Of(quantity, line.UnitPrice, line.TaxRatePercent, currency);
         return net + tax;
     }
 
@@ -37,22 +37,16 @@ internal static class OrderMath
     {
         var currency = Currency.Of(order.Currency);
         order.Version++;
-        order.UnbilledMinor = order.Status is SalesOrderStatus.Draft or SalesOrderStatus.Cancelled ? 0
-            : order.Lines.Sum(l => Value(l, l.ReleasedQuantity - l.InvoicedQuantity, currency));
-        order.HeldMinor = order.Status is SalesOrderStatus.Draft or SalesOrderStatus.Cancelled ? 0 : UnreleasedMinor(order, currency);
+        var counts = OrderStatusRules.CountsInExposure(order.Status);
+        order.UnbilledMinor = counts ? order.Lines.Sum(l => Value(l, l.ReleasedQuantity - l.InvoicedQuantity, currency)) : 0;
+        order.HeldMinor = counts ? UnreleasedMinor(order, currency) : 0;
     }
 
-    /// <summary>After a delivery or a cancellation: delivered once every line is, partly delivered once any is.</summary>
+    /// <summary>After a delivery or a cancellation: the status <see cref="OrderStatusRules.AfterDelivery"/> gives, then the amounts.</summary>
     public static void AfterDelivery(SalesOrder order)
     {
-        if (order.Lines.All(l => l.DeliveredQuantity >= Open(l)))
-        {
-            order.Status = order.Lines.Any(l => l.DeliveredQuantity > 0) ? SalesOrderStatus.Delivered : SalesOrderStatus.Cancelled;
-        }
-        else if (order.Lines.Any(l => l.DeliveredQuantity > 0))
-        {
-            order.Status = SalesOrderStatus.PartlyDelivered;
-        }
+        order.Status = OrderStatusRules.AfterDelivery(order.Status, order.Lines.All(l => l.DeliveredQuantity >= Open(l)),
+            order.Lines.Any(l => l.DeliveredQuantity > 0));
         Refresh(order);
     }
 
@@ -95,12 +89,4 @@ internal static class OrderMath
 
     public static ConflictException Changed() =>
         new("order.changed", "The order was changed by someone else at the same time; load it again and retry.");
-
-    public static void RequireStatus(SalesOrder order, params SalesOrderStatus[] allowed)
-    {
-        if (!allowed.Contains(order.Status))
-        {
-            throw new ConflictException("order.state", $"The order is {order.Status}; this cannot be done now.", order.Status.ToString());
-        }
-    }
 }

@@ -27,6 +27,10 @@ public static class OrdersEndpoints
             TypedResults.Ok(await handler.ReleasePartAsync(id, request, ct)));
         orders.MapPost("/{id:guid}/override", async (Guid id, OverrideHold request, ReleaseOrderHandler handler, CancellationToken ct) =>
             TypedResults.Ok(await handler.OverrideAsync(id, request, ct)));
+        orders.MapPost("/{id:guid}/override/approve", async (Guid id, DecideOverride? request, ReleaseOrderHandler handler, CancellationToken ct) =>
+            TypedResults.Ok(await handler.DecideOverrideAsync(id, true, request, ct)));
+        orders.MapPost("/{id:guid}/override/reject", async (Guid id, DecideOverride? request, ReleaseOrderHandler handler, CancellationToken ct) =>
+            TypedResults.Ok(await handler.DecideOverrideAsync(id, false, request, ct)));
         orders.MapPost("/{id:guid}/deliveries", async (Guid id, RecordDelivery request, RecordDeliveryHandler handler, CancellationToken ct) =>
             TypedResults.Ok(await handler.HandleAsync(id, request, ct)));
         orders.MapPost("/{id:guid}/deliveries/{deliveryId:guid}/invoice", async (Guid id, Guid deliveryId, InvoiceDeliveryHandler handler, CancellationToken ct) =>

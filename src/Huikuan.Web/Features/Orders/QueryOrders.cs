@@ -2,6 +2,7 @@ using System.Text.Json;
 using Huikuan.Domain;
 using Huikuan.Domain.Credit;
 using Huikuan.Domain.Money;
+using Huikuan.Domain.Orders;
 using Huikuan.Web.Data;
 using Huikuan.Web.Data.Entities;
 using Huikuan.Web.Infrastructure;
@@ -25,11 +26,14 @@ public sealed record OrderReleaseView(DateTimeOffset ReleasedAt, string Released
 public sealed record OrderDeliveryView(
     Guid Id, int Sequence, DateOnly DeliveredOn, decimal Amount, IReadOnlyList<OrderQuantityDto> Lines, Guid? InvoiceId, string? InvoiceNumber);
 
+/// <summary>An override above the company's amount, waiting for a second credit manager.</summary>
+public sealed record PendingOverrideView(string Reason, string RequestedBy, DateTimeOffset RequestedAt);
+
 public sealed record OrderView(
     Guid Id, string Number, Guid CustomerId, string CustomerCode, string CustomerName, DateOnly OrderDate, string Currency,
     Guid PaymentTermId, bool Prepaid, string? CustomerReference, DateOnly? RequestedDelivery, SalesOrderStatus Status,
     decimal Total, decimal Unbilled, decimal Held, IReadOnlyList<OrderLineView> Lines, IReadOnlyList<OrderCheckView> Checks,
-    IReadOnlyList<OrderReleaseView> Releases, IReadOnlyList<OrderDeliveryView> Deliveries);
+    IReadOnlyList<OrderReleaseView> Releases, IReadOnlyList<OrderDeliveryView> Deliveries, PendingOverrideView? PendingOverride = null);
 
 public sealed record OrderListItem(
     Guid Id, string Number, Guid CustomerId, string CustomerCode, string CustomerName, DateOnly OrderDate, string Currency,
@@ -70,7 +74,8 @@ public sealed class QueryOrdersHandler(HuikuanDbContext db, Scope scope)
             releases.Select(r => new OrderReleaseView(r.ReleasedAt, r.ReleasedBy, r.Kind, cur.ToMajor(r.AmountMinor), r.Reason)).ToList(),
             deliveries.Select(d => new OrderDeliveryView(d.Id, d.Sequence, d.DeliveredOn, cur.ToMajor(d.AmountMinor),
                 d.Lines.OrderBy(l => l.LineNo).Select(l => new OrderQuantityDto(l.LineNo, Plain(l.Quantity))).ToList(),
-                d.InvoiceId, d.InvoiceId is { } inv ? numbers.GetValueOrDefault(inv) : null)).ToList());
+                d.InvoiceId, d.InvoiceId is { } inv ? numbers.GetValueOrDefault(inv) : null)).ToList(),
+            order.PendingOverrideBy is { } by ? new PendingOverrideView(order.PendingOverrideReason!, by, order.PendingOverrideAt!.Value) : null);
     }
 
     /// <param name="status">One <see cref="SalesOrderStatus"/>, "held" (something still on hold), or empty for all.</param>

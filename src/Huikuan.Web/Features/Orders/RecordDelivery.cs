@@ -2,6 +2,7 @@ using System.Globalization;
 using Huikuan.Domain;
 using Huikuan.Domain.Access;
 using Huikuan.Domain.Money;
+using Huikuan.Domain.Orders;
 using Huikuan.Web.Data;
 using Huikuan.Web.Data.Entities;
 using Huikuan.Web.Infrastructure;
@@ -27,7 +28,7 @@ public sealed class RecordDeliveryHandler(HuikuanDbContext db, Scope scope, Busi
         await Transactions.RunAsync(db, async token =>
         {
             var order = await OrderMath.LoadAsync(db, scope.CompanyId, orderId, token);
-            OrderMath.RequireStatus(order, SalesOrderStatus.Confirmed, SalesOrderStatus.OnHold, SalesOrderStatus.Released, SalesOrderStatus.PartlyDelivered);
+            OrderStatusRules.Require(order.Status, OrderAction.Deliver);
             if (request.DeliveredOn < order.OrderDate)
             {
                 throw new DomainRuleException("order.deliveryDate", "deliveredOn", "A delivery cannot be before the order date.");

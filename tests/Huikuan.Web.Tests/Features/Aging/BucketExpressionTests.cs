@@ -29,7 +29,7 @@ public sealed class BucketExpressionTests
         {
             var date = asOf.AddDays(-age);
             var index = buckets.IndexOf(age);
-            var (from, to) = AgingItemsHandler.Window(buckets, index, asOf);
+            var (from, to) = buckets.Window(index, asOf);
             Assert.True((from is null || date >= from) && (to is null || date < to), $"age {age} bucket {index}");
         }
     }

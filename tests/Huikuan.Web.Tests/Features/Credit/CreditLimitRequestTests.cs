@@ -27,6 +27,8 @@ public abstract class CreditLimitRequestTests(HuikuanApp app)
         Assert.Null((await seller.GetAsync<CreditStandingView>($"/api/customers/{customer.Id}/credit-standing")).Limit);
         var pending = await manager.GetAsync<List<CreditLimitRequestView>>("/api/credit-limit-requests");
         Assert.Equal(requested.Id, Assert.Single(pending).Id);
+        // Beside the request, the customer's credit now: no limit yet, ungraded (checked as C), 30,000.00 open, nothing overdue.
+        Assert.Equal(new CreditLimitContext("CNY", null, "C", false, 30_000m, 0m, 0), pending[0].Now);
 
         var approved = await manager.PostOkAsync<CreditLimitRequestView>($"/api/credit-limit-requests/{requested.Id}/approve", new DecideCreditLimit("同意"));
 
@@ -56,7 +58,7 @@ public abstract class CreditLimitRequestTests(HuikuanApp app)
         var requested = await manager.PostOkAsync<CreditLimitRequestView>($"/api/customers/{customer.Id}/credit-limit-requests",
             new RequestCreditLimit(50_000m, false, null, null, "新客户试单"));
 
-        var response = await manager.PostAsync($"/api/credit-limit-requests/{requested.Id}/approve", new DecideCreditLimit(null));
+        var response = await manager.PostAsync($"/api/credit-limit-requests/{requested.Id}/approve", new DecideCreditLimit("同意"));
 
         var problem = await CompanyApi.AssertProblemAsync(response, HttpStatusCode.Conflict);
         Assert.Contains("other than", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
@@ -67,8 +69,54 @@ public abstract class CreditLimitRequestTests(HuikuanApp app)
         var rejected = await admin.PostOkAsync<CreditLimitRequestView>($"/api/credit-limit-requests/{requested.Id}/reject", new DecideCreditLimit("资料不全"));
         Assert.Equal("Rejected", rejected.Status);
         Assert.Null((await manager.GetAsync<CreditStandingView>($"/api/customers/{customer.Id}/credit-standing")).Limit);
-        await CompanyApi.AssertProblemAsync(await admin.PostAsync($"/api/credit-limit-requests/{requested.Id}/approve", new DecideCreditLimit(null)),
+        await CompanyApi.AssertProblemAsync(await admin.PostAsync($"/api/credit-limit-requests/{requested.Id}/approve", new DecideCreditLimit("再批")),
             HttpStatusCode.Conflict);
+    }
+
+    [Theory]
+    [InlineData("approve")]
+    [InlineData("reject")]
+    public async Task ADecision_WithoutANote_IsRefused_AndTheRequestStaysPending(string decision)
+    {
+        var admin = await app.NewCompanyAsync();
+        var manager = await admin.AsNewUserAsync(Role.CreditManager);
+        var customer = await admin.CustomerAsync();
+        var requested = await admin.PostOkAsync<CreditLimitRequestView>($"/api/customers/{customer.Id}/credit-limit-requests",
+            new RequestCreditLimit(50_000m, false, null, null, "新客户试单"));
+
+        var none = await manager.PostAsync($"/api/credit-limit-requests/{requested.Id}/{decision}", new { });
+        var blank = await manager.PostAsync($"/api/credit-limit-requests/{requested.Id}/{decision}", new DecideCreditLimit(" \t "));
+
+        var problem = await CompanyApi.AssertProblemAsync(none, HttpStatusCode.UnprocessableEntity, "note");
+        Assert.Equal("https://huikuan.dev/problems/creditLimit.note", problem.GetProperty("type").GetString());
+        await CompanyApi.AssertProblemAsync(blank, HttpStatusCode.UnprocessableEntity, "note");
+        var listed = await manager.GetAsync<List<CreditLimitRequestView>>($"/api/customers/{customer.Id}/credit-limit-requests");
+        Assert.Equal(("Pending", (string?)null), (Assert.Single(listed).Status, listed[0].DecidedBy));
+    }
+
+    [Fact]
+    public async Task APendingRequest_ShowsTheCurrentLimitGradeExposureAndOverdue_AndADecidedOneDoesNot()
+    {
+        var admin = await app.NewCompanyAsync();
+        var manager = await admin.AsNewUserAsync(Role.CreditManager);
+        var customer = await admin.CustomerAsync();
+        var first = await admin.PostOkAsync<CreditLimitRequestView>($"/api/customers/{customer.Id}/credit-limit-requests",
+            new RequestCreditLimit(20_000m, false, null, null, "初始额度"));
+        await manager.PostOkAsync<CreditLimitRequestView>($"/api/credit-limit-requests/{first.Id}/approve", new DecideCreditLimit("同意"));
+        // 3,000.00 due 2026-10-31 is 23 days overdue on 2026-11-23; 5,000.00 more is not due yet.
+        await admin.IssueInvoiceAsync(customer.Id, new DateOnly(2026, 10, 1), 3_000m, due: new DateOnly(2026, 10, 31));
+        await admin.IssueInvoiceAsync(customer.Id, app.Clock.Today, 5_000m, due: app.Clock.Today.AddDays(30));
+        var second = await admin.PostOkAsync<CreditLimitRequestView>($"/api/customers/{customer.Id}/credit-limit-requests",
+            new RequestCreditLimit(40_000m, false, null, null, "业务扩大"));
+
+        var desk = await manager.GetAsync<CreditDeskView>("/api/credit/desk");
+        var all = await manager.GetAsync<List<CreditLimitRequestView>>($"/api/customers/{customer.Id}/credit-limit-requests");
+
+        var pending = Assert.Single(desk.PendingRequests);
+        Assert.Equal(second.Id, pending.Id);
+        var standing = await manager.GetAsync<CreditStandingView>($"/api/customers/{customer.Id}/credit-standing");
+        Assert.Equal(new CreditLimitContext("CNY", 20_000m, standing.Grade, standing.Graded, 8_000m, 3_000m, 23), pending.Now);
+        Assert.Null(all.Single(r => r.Id == first.Id).Now);
     }
 
     [Fact]

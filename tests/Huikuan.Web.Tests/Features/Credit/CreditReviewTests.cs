@@ -34,7 +34,7 @@ public abstract class CreditReviewTests(HuikuanApp app)
         var customer = await admin.CustomerAsync();
         var request = await admin.PostOkAsync<CreditLimitRequestView>($"/api/customers/{customer.Id}/credit-limit-requests",
             new RequestCreditLimit(10_000m, false, null, null, "初始额度"));
-        await manager.PostOkAsync<CreditLimitRequestView>($"/api/credit-limit-requests/{request.Id}/approve", new { });
+        await manager.PostOkAsync<CreditLimitRequestView>($"/api/credit-limit-requests/{request.Id}/approve", new DecideCreditLimit("同意"));
         await admin.IssueInvoiceAsync(customer.Id, app.Clock.Today, 12_000m, due: app.Clock.Today.AddDays(30));
 
         var scan = await manager.PostOkAsync<ReviewScanResult>("/api/credit/reviews/scan", new { });

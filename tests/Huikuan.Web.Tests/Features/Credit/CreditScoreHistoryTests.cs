@@ -25,7 +25,7 @@ public abstract class CreditScoreHistoryTests(HuikuanApp app)
             Assert.Equal(93, first.Lines.Sum(l => l.Points));
             Assert.Single(await manager.GetAsync<List<CreditScoreSnapshotView>>($"/api/customers/{customer.Id}/credit-score/history"));
             var standing = await manager.GetAsync<CreditStandingView>($"/api/customers/{customer.Id}/credit-standing");
-            Assert.Equal(("A", true), (standing.Grade, standing.Graded));
+            Assert.Equal(("A", true, true, "A"), (standing.Grade, standing.Graded, standing.Approved, standing.ScoreGrade));
             var next = await app.WithDbAsync(db => db.CustomerCredit.AsNoTracking().Where(c => c.CustomerId == customer.Id).Select(c => c.NextReviewOn).SingleAsync());
             Assert.Equal(new DateOnly(2027, 11, 23), next);   // A: a year after the first grading
 
@@ -36,7 +36,9 @@ public abstract class CreditScoreHistoryTests(HuikuanApp app)
             Assert.Equal((1, 1), (run.Customers, run.Scored));
             var history = await manager.GetAsync<List<CreditScoreSnapshotView>>($"/api/customers/{customer.Id}/credit-score/history");
             Assert.Equal([(80, "B", "daily"), (93, "A", "manual")], history.Select(h => (h.Score, h.Grade, h.Trigger)).ToArray());
-            Assert.Equal("A", (await manager.GetAsync<CreditStandingView>($"/api/customers/{customer.Id}/credit-standing")).Grade);
+            // The customer page shows both, labelled, because they differ: the approved A and the score's B.
+            var after = await manager.GetAsync<CreditStandingView>($"/api/customers/{customer.Id}/credit-standing");
+            Assert.Equal(("A", true, "B"), (after.Grade, after.Approved, after.ScoreGrade));
         }
         finally
         {

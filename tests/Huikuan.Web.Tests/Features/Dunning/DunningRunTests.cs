@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Huikuan.Domain.Access;
 using Huikuan.Domain.Credit;
+using Huikuan.Domain.Orders;
 using Huikuan.Web.Data.Entities;
 using Huikuan.Web.Features.Customers;
 using Huikuan.Web.Features.CreditFile;

@@ -1,6 +1,7 @@
 using System.Net;
 using Huikuan.Domain.Access;
 using Huikuan.Domain.Credit;
+using Huikuan.Domain.Orders;
 using Huikuan.Web.Data.Entities;
 using Huikuan.Web.Features.Credit;
 using Huikuan.Web.Features.Orders;

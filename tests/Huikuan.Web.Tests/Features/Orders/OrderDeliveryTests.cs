@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Huikuan.Domain.Access;
+using Huikuan.Domain.Orders;
 using Huikuan.Web.Data.Entities;
 using Huikuan.Web.Features.Audit;
 using Huikuan.Web.Features.Credit;

@@ -418,6 +418,10 @@ namespace Huikuan.Web.Data.Migrations.Postgres
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
 
+                    b.Property<long?>("OverrideApprovalFromMinor")
+                        .HasColumnType("bigint")
+                        .HasColumnName("override_approval_from_minor");
+
                     b.Property<string>("TimeZone")
                         .IsRequired()
                         .ValueGeneratedOnAdd()
@@ -3437,6 +3441,24 @@ namespace Huikuan.Web.Data.Migrations.Postgres
                     b.Property<Guid>("PaymentTermId")
                         .HasColumnType("uuid")
                         .HasColumnName("payment_term_id");
+
+                    b.Property<DateTimeOffset?>("PendingOverrideAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("pending_override_at");
+
+                    b.Property<string>("PendingOverrideBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("pending_override_by");
+
+                    b.Property<Guid?>("PendingOverrideByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("pending_override_by_user_id");
+
+                    b.Property<string>("PendingOverrideReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("pending_override_reason");
 
                     b.Property<bool>("Prepaid")
                         .HasColumnType("boolean")

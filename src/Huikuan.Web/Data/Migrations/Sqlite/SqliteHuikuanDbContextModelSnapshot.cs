@@ -413,6 +413,10 @@ namespace Huikuan.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("name");
 
+                    b.Property<long?>("OverrideApprovalFromMinor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("override_approval_from_minor");
+
                     b.Property<string>("TimeZone")
                         .IsRequired()
                         .ValueGeneratedOnAdd()
@@ -3432,6 +3436,24 @@ namespace Huikuan.Web.Data.Migrations.Sqlite
                     b.Property<Guid>("PaymentTermId")
                         .HasColumnType("TEXT")
                         .HasColumnName("payment_term_id");
+
+                    b.Property<long?>("PendingOverrideAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("pending_override_at");
+
+                    b.Property<string>("PendingOverrideBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("pending_override_by");
+
+                    b.Property<Guid?>("PendingOverrideByUserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("pending_override_by_user_id");
+
+                    b.Property<string>("PendingOverrideReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("pending_override_reason");
 
                     b.Property<bool>("Prepaid")
                         .HasColumnType("INTEGER")

@@ -1,6 +1,6 @@
 using Huikuan.Web.Localization;
 
-namespace Huikuan.Web.Features.Invoices.Pages;
+namespace Huikuan.Web.Components;
 
 /// <summary>
 /// What a handler refused, for a form: the message next to the field the refusal names when the form shows that

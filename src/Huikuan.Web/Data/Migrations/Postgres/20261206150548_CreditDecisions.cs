@@ -1,0 +1,71 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Huikuan.Web.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class CreditDecisions : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "pending_override_at",
+                table: "sales_orders",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "pending_override_by",
+                table: "sales_orders",
+                type: "character varying(200)",
+                maxLength: 200,
+                nullable: true);
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "pending_override_by_user_id",
+                table: "sales_orders",
+                type: "uuid",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "pending_override_reason",
+                table: "sales_orders",
+                type: "character varying(2000)",
+                maxLength: 2000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<long>(
+                name: "override_approval_from_minor",
+                table: "companies",
+                type: "bigint",
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "pending_override_at",
+                table: "sales_orders");
+
+            migrationBuilder.DropColumn(
+                name: "pending_override_by",
+                table: "sales_orders");
+
+            migrationBuilder.DropColumn(
+                name: "pending_override_by_user_id",
+                table: "sales_orders");
+
+            migrationBuilder.DropColumn(
+                name: "pending_override_reason",
+                table: "sales_orders");
+
+            migrationBuilder.DropColumn(
+                name: "override_approval_from_minor",
+                table: "companies");
+        }
+    }
+}
