@@ -39,6 +39,8 @@ public enum Permission
     WaiveCharges,
     /// <summary>Work escalation cases: owner, status, notes, documents, amounts (those who run dunning, and management).</summary>
     WorkEscalations,
+    /// <summary>Approve, reject or reverse write-offs that someone else asked for (credit managers and admins).</summary>
+    ApproveWriteOffs,
 }
 
 public static class Permissions
@@ -55,6 +57,7 @@ public static class Permissions
         Permission.RunDunning => role is Role.Admin or Role.Accountant or Role.Collector or Role.CreditManager,
         Permission.WaiveCharges => role is Role.Admin or Role.CreditManager,
         Permission.WorkEscalations => role.Allows(Permission.RunDunning) || role is Role.Executive,
+        Permission.ApproveWriteOffs => role is Role.Admin or Role.CreditManager,
         _ => false,
     };
 }

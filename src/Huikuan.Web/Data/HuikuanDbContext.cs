@@ -25,6 +25,7 @@ public abstract class HuikuanDbContext(DbContextOptions options, Scope? scope) :
     public DbSet<Installment> Installments => Set<Installment>();
     public DbSet<Receipt> Receipts => Set<Receipt>();
     public DbSet<Allocation> Allocations => Set<Allocation>();
+    public DbSet<WriteOffRequest> WriteOffRequests => Set<WriteOffRequest>();
     public DbSet<NumberSequence> NumberSequences => Set<NumberSequence>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<User> Users => Set<User>();

@@ -11,6 +11,9 @@ public sealed class Company
     /// <summary>The IANA time zone whose calendar is the company's business day (Asia/Shanghai for a CNY company by default).</summary>
     public string TimeZone { get; set; } = "UTC";
 
+    /// <summary>Write-offs up to this amount (company currency) need one approver, larger ones two.</summary>
+    public long WriteOffSingleApprovalLimitMinor { get; set; } = Huikuan.Domain.Ledger.WriteOffRules.DefaultSingleApprovalLimitMinor;
+
     public DateTimeOffset CreatedAt { get; set; }
 }
 
