@@ -195,7 +195,8 @@ public sealed class LedgerActionTests(HuikuanServer server, Chromium chromium)
         await LedgerForms.Options(session.Page, options.First(o => o.StartsWith(number + " #", StringComparison.Ordinal))).First.ClickAsync();
         await LedgerForms.FillNumberAsync(receipt.AllocationAmount, "120");
         await receipt.Allocate.ClickAsync();
-        await Expect(receipt.Unapplied).ToContainTextAsync("0.00 CNY");
+        await Expect(receipt.AllocationRows).ToHaveCountAsync(1);
+        await Expect(receipt.AllocationRows.First).ToContainTextAsync(number);
 
         await invoice.OpenAsync();
         await Expect(invoice.OpenTotal).ToContainTextAsync("180.00 CNY");
