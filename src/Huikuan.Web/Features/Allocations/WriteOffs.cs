@@ -248,8 +248,13 @@ public sealed class WriteOffsHandler(HuikuanDbContext db, Scope scope, BusinessC
     {
         if (row.Status != status)
         {
-            throw new ConflictException("writeOff." + row.Status.ToString().ToLowerInvariant(),
-                $"This write-off is {row.Status.ToString().ToLowerInvariant()}; it cannot be changed that way.");
+            throw row.Status switch
+            {
+                WriteOffStatus.Requested => new ConflictException("writeOff.requested", "This write-off has not been approved yet; it cannot be changed that way."),
+                WriteOffStatus.Approved => new ConflictException("writeOff.approved", "This write-off is already approved; it cannot be changed that way."),
+                WriteOffStatus.Rejected => new ConflictException("writeOff.rejected", "This write-off was rejected; it cannot be changed any more."),
+                _ => new ConflictException("writeOff.reversed", "This write-off has already been reversed."),
+            };
         }
     }
 
