@@ -40,6 +40,8 @@ public static class PageList
             new("Dunning policy", "/dunning/policy", "[data-testid=save]"),
             new("Outbox", "/outbox"),
             new("Escalations", "/escalations"),
+            new("Exchange rates", "/exchange-rates"),
+            new("Write-offs", "/write-offs"),
         ];
 
     /// <summary>Menu entries the list above does not name; each is timed under its menu text.</summary>

@@ -41,6 +41,8 @@ public enum Permission
     WorkEscalations,
     /// <summary>Approve or reject a cross-currency allocation at a rate outside the tolerance that someone else asked for.</summary>
     ApproveExchange,
+    /// <summary>Approve, reject or reverse write-offs that someone else asked for (credit managers and admins).</summary>
+    ApproveWriteOffs,
 }
 
 public static class Permissions
@@ -58,6 +60,7 @@ public static class Permissions
         Permission.WaiveCharges => role is Role.Admin or Role.CreditManager,
         Permission.WorkEscalations => role.Allows(Permission.RunDunning) || role is Role.Executive,
         Permission.ApproveExchange => role is Role.Admin or Role.Accountant or Role.CreditManager,
+        Permission.ApproveWriteOffs => role is Role.Admin or Role.CreditManager,
         _ => false,
     };
 }

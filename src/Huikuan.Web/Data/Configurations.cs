@@ -14,6 +14,7 @@ internal sealed class CompanyConfiguration : IEntityTypeConfiguration<Company>
         b.Property(x => x.Name).HasMaxLength(200);
         b.Property(x => x.BaseCurrency).HasMaxLength(3);
         b.Property(x => x.TimeZone).HasMaxLength(64).HasDefaultValue("UTC");
+        b.Property(x => x.WriteOffSingleApprovalLimitMinor).HasDefaultValue(Huikuan.Domain.Ledger.WriteOffRules.DefaultSingleApprovalLimitMinor);
     }
 }
 

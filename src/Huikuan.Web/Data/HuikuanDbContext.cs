@@ -28,6 +28,7 @@ public abstract class HuikuanDbContext(DbContextOptions options, Scope? scope) :
     public DbSet<ExchangeRate> ExchangeRates => Set<ExchangeRate>();
     public DbSet<ExchangeDifference> ExchangeDifferences => Set<ExchangeDifference>();
     public DbSet<ExchangeApproval> ExchangeApprovals => Set<ExchangeApproval>();
+    public DbSet<WriteOffRequest> WriteOffRequests => Set<WriteOffRequest>();
     public DbSet<NumberSequence> NumberSequences => Set<NumberSequence>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<User> Users => Set<User>();

@@ -120,3 +120,32 @@ internal sealed class AllocationConfiguration : IEntityTypeConfiguration<Allocat
         b.HasOne<Allocation>().WithMany().HasForeignKey(x => new { x.CompanyId, x.ReversesId }).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class WriteOffRequestConfiguration : IEntityTypeConfiguration<WriteOffRequest>
+{
+    public void Configure(EntityTypeBuilder<WriteOffRequest> b)
+    {
+        b.ToTable("WriteOffRequests");
+        b.HasKey(x => new { x.CompanyId, x.Id });
+        b.HasIndex(x => new { x.CompanyId, x.Status, x.RequestedAt });
+        b.HasIndex(x => new { x.CompanyId, x.InvoiceId });
+        b.HasIndex(x => new { x.CompanyId, x.InstallmentId });
+        // A request books one allocation, and its reversal one counter-entry.
+        b.HasIndex(x => new { x.CompanyId, x.AllocationId }).IsUnique().HasFilter("allocation_id IS NOT NULL");
+        b.HasIndex(x => new { x.CompanyId, x.ReversalAllocationId }).IsUnique().HasFilter("reversal_allocation_id IS NOT NULL");
+        b.Property(x => x.Currency).HasMaxLength(3);
+        b.Property(x => x.Reason).HasMaxLength(500);
+        b.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
+        b.Property(x => x.RequestedBy).HasMaxLength(200);
+        b.Property(x => x.FirstApprovedBy).HasMaxLength(200);
+        b.Property(x => x.DecidedBy).HasMaxLength(200);
+        b.Property(x => x.DecisionNote).HasMaxLength(500);
+        b.Property(x => x.ReversedBy).HasMaxLength(200);
+        b.Property(x => x.ReversalReason).HasMaxLength(500);
+        b.Property(x => x.Version).IsConcurrencyToken();
+        b.ToTable(t => t.HasCheckConstraint("ck_write_off_requests_amount_positive", "amount_minor > 0"));
+        b.HasOne<Installment>().WithMany().HasForeignKey(x => new { x.CompanyId, x.InstallmentId }).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Allocation>().WithMany().HasForeignKey(x => new { x.CompanyId, x.AllocationId }).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Allocation>().WithMany().HasForeignKey(x => new { x.CompanyId, x.ReversalAllocationId }).OnDelete(DeleteBehavior.Restrict);
+    }
+}

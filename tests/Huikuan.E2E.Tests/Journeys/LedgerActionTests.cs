@@ -111,6 +111,120 @@ public sealed class LedgerActionTests(HuikuanServer server, Chromium chromium)
         await receipt.ScreenshotAsync("receipt-draft");
     }
 
+    [Fact]
+    public async Task AnAccountantAsksForAWriteOff_ACreditManagerApprovesIt_AndItIsReversed()
+    {
+        string number;
+        Guid invoiceId;
+        await using (var accountant = await chromium.NewSessionAsync(server, locale: "en-US"))
+        {
+            await new SignInPage(accountant.Page).SignInAsync("Accountant");
+            var customer = await FirstCustomerAsync(accountant.Page, "CNY");
+            var invoice = await IssueAsync(accountant.Page, customer.Code, unitPrice: "800", taxRate: "0");
+            invoiceId = InvoicePage.IdFrom(accountant.Page);
+            number = (await invoice.Heading.InnerTextAsync()).Split(' ')[^1];
+
+            await invoice.WriteOff.ClickAsync();
+            await Expect(invoice.WriteOffAmount).ToHaveValueAsync("800.00");
+            // No reason, no request: the dialog stays open and says what is missing.
+            await invoice.WriteOffConfirm.ClickAsync();
+            await Expect(invoice.ErrorOf(invoice.WriteOffReason)).ToContainTextAsync("cannot be collected");
+            await invoice.WriteOffReason.FillAsync("Customer dissolved, no assets left");
+            await invoice.ScreenshotAsync("write-off-request");
+            await invoice.WriteOffConfirm.ClickAsync();
+
+            await Expect(invoice.WriteOffRows).ToHaveCountAsync(1);
+            await Expect(invoice.WriteOffRows.First).ToContainTextAsync("Awaiting approval");
+            await Expect(invoice.WriteOffRows.First).ToContainTextAsync("0 of 1");
+            await Expect(invoice.OpenTotal).ToContainTextAsync("800.00 CNY");
+        }
+
+        await using var manager = await chromium.NewSessionAsync(server, locale: "en-US");
+        await new SignInPage(manager.Page).SignInAsync("CreditManager");
+        var writeOffs = new WriteOffsPage(manager.Page);
+        await writeOffs.OpenAsync();
+        await Expect(writeOffs.Help).ToContainTextAsync("5,000.00 CNY");
+        var row = writeOffs.RowsOf(number);
+        await Expect(row).ToHaveCountAsync(1);
+        await Expect(row.GetByTestId("reverse")).ToHaveCountAsync(0);
+        await writeOffs.ScreenshotAsync("write-offs-awaiting");
+        await row.GetByTestId("approve").ClickAsync();
+        await Expect(row).ToHaveCountAsync(0);
+
+        var onInvoice = new InvoicePage(manager.Page, invoiceId);
+        await onInvoice.OpenAsync();
+        await Expect(onInvoice.Status).ToHaveTextAsync("Paid");
+        await Expect(onInvoice.OpenTotal).ToContainTextAsync("0.00 CNY");
+        await Expect(onInvoice.WriteOffRows.First).ToContainTextAsync("Written off");
+
+        await writeOffs.OpenAsync();
+        await LedgerForms.ChooseAsync(manager.Page, writeOffs.Status, "Written off");
+        await Expect(row.GetByTestId("write-off-approvals")).ToHaveTextAsync("1 of 1");
+        await row.GetByTestId("reverse").ClickAsync();
+        await writeOffs.ReverseReason.FillAsync("Paid by the liquidator after all");
+        await writeOffs.ScreenshotAsync("write-off-reverse-confirm");
+        await writeOffs.ReverseConfirm.ClickAsync();
+        await Expect(row).ToHaveCountAsync(0);
+        await LedgerForms.ChooseAsync(manager.Page, writeOffs.Status, "Reversed");
+        await Expect(row).ToContainTextAsync("Paid by the liquidator after all");
+        await writeOffs.ScreenshotAsync("write-off-reversed");
+
+        await onInvoice.OpenAsync();
+        await Expect(onInvoice.Status).ToHaveTextAsync("Open");
+        await Expect(onInvoice.OpenTotal).ToContainTextAsync("800.00 CNY");
+    }
+
+    [Fact]
+    public async Task Accountant_RefusedAReversalWhileMoneyIsApplied_UndoesTheAllocationsOnTheInvoicePage_AndThenReversesIt()
+    {
+        await using var session = await chromium.NewSessionAsync(server, locale: "en-US");
+        await new SignInPage(session.Page).SignInAsync("Accountant");
+        var customer = await FirstCustomerAsync(session.Page, "CNY");
+        var invoice = await IssueAsync(session.Page, customer.Code, unitPrice: "300", taxRate: "0");
+        var number = (await invoice.Heading.InnerTextAsync()).Split(' ')[^1];
+
+        var record = new RecordReceiptPage(session.Page);
+        await record.OpenAsync();
+        await LedgerForms.PickCustomerAsync(session.Page, record.Customer, customer.Code);
+        await LedgerForms.FillNumberAsync(record.Amount, "120");
+        await record.AutoApply.ClickAsync();
+        await record.Post.ClickAsync();
+        await session.Page.WaitForURLAsync(new Regex(@"/receipts/[0-9a-f-]{36}$"));
+        var receipt = new ReceiptPage(session.Page, Guid.Empty);
+        var options = await LedgerForms.OpenOptionsAsync(session.Page, receipt.AllocationInstallment);
+        await LedgerForms.Options(session.Page, options.First(o => o.StartsWith(number + " #", StringComparison.Ordinal))).First.ClickAsync();
+        await LedgerForms.FillNumberAsync(receipt.AllocationAmount, "120");
+        await receipt.Allocate.ClickAsync();
+        await Expect(receipt.AllocationRows).ToHaveCountAsync(1);
+        await Expect(receipt.AllocationRows.First).ToContainTextAsync(number);
+
+        await invoice.OpenAsync();
+        await Expect(invoice.OpenTotal).ToContainTextAsync("180.00 CNY");
+        await invoice.Reverse.ClickAsync();
+        await invoice.ReverseReason.FillAsync("Wrong price");
+        await invoice.ReverseConfirm.ClickAsync();
+        // Refused, and the page shows what stands in the way instead of leaving the accountant stranded.
+        await Expect(invoice.FormError).ToContainTextAsync("reverse those allocations first");
+        await Expect(invoice.AllocationsBlock).ToBeVisibleAsync();
+        await Expect(invoice.AllocationRows).ToHaveCountAsync(1);
+        await Expect(invoice.AllocationRows.First).ToContainTextAsync("Receipt");
+        await Expect(invoice.AllocationRows.First).ToContainTextAsync("120.00");
+        await invoice.ScreenshotAsync("invoice-reverse-refused-allocations");
+
+        await invoice.UndoAll.ClickAsync();
+        await invoice.UndoReason.FillAsync("To be re-issued at the right price");
+        await invoice.UndoConfirm.ClickAsync();
+        await Expect(invoice.AllocationRows).ToHaveCountAsync(0);
+        await Expect(invoice.OpenTotal).ToContainTextAsync("300.00 CNY");
+
+        await invoice.Reverse.ClickAsync();
+        await invoice.ReverseReason.FillAsync("Wrong price");
+        await invoice.ReverseConfirm.ClickAsync();
+        await Expect(invoice.Status).ToHaveTextAsync("Reversed");
+        await Expect(invoice.ReversedBy).ToBeVisibleAsync();
+        await invoice.ScreenshotAsync("invoice-reversed-after-undo");
+    }
+
     /// <summary>Issues a one-line invoice on net-30 terms through the form and returns its page.</summary>
     private static async Task<InvoicePage> IssueAsync(IPage page, string customerCode, string unitPrice, string taxRate)
     {

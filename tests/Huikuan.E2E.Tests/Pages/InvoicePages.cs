@@ -72,6 +72,46 @@ public sealed class InvoicePage(IPage page, Guid id) : AppShell(page)
 
     public ILocator CustomerLink => Page.GetByTestId("customer-link");
 
+    public ILocator WriteOff => Page.GetByTestId("write-off");
+
+    public ILocator WriteOffAmount => Page.GetByTestId("write-off-amount");
+
+    public ILocator WriteOffReason => Page.GetByTestId("write-off-reason");
+
+    public ILocator WriteOffConfirm => Page.GetByTestId("write-off-confirm");
+
+    public ILocator WriteOffRows => Page.GetByTestId("invoice-write-offs").Locator("tbody tr");
+
+    public ILocator AllocationsBlock => Page.GetByTestId("allocations-block");
+
+    public ILocator AllocationRows => Page.GetByTestId("invoice-allocations").Locator("tbody tr");
+
+    public ILocator UndoAll => Page.GetByTestId("undo-all");
+
+    public ILocator UndoReason => Page.GetByTestId("undo-reason");
+
+    public ILocator UndoConfirm => Page.GetByTestId("undo-confirm");
+
+    /// <summary>The message the component library shows under an input.</summary>
+    public ILocator ErrorOf(ILocator input) => Page.Locator(".mud-input-control", new() { Has = input }).Locator(".mud-input-helper-text");
+
     /// <summary>The invoice's id, from the address the form sent the browser to.</summary>
     public static Guid IdFrom(IPage page) => Guid.Parse(page.Url[(page.Url.LastIndexOf('/') + 1)..]);
+}
+
+/// <summary>Write-off requests and their approval (src/Huikuan.Web/Features/Allocations/Pages/WriteOffsPage.razor).</summary>
+public sealed class WriteOffsPage(IPage page) : AppShell(page)
+{
+    public override string Path => "/write-offs";
+
+    public ILocator Status => Page.GetByTestId("write-offs-status");
+
+    public ILocator Help => Page.GetByTestId("write-offs-help");
+
+    /// <summary>The rows of one invoice's write-offs.</summary>
+    public ILocator RowsOf(string invoiceNumber) => Page.GetByTestId("write-off-row").Filter(new() { HasText = invoiceNumber });
+
+    public ILocator ReverseReason => Page.GetByTestId("reverse-reason");
+
+    public ILocator ReverseConfirm => Page.GetByTestId("reverse-confirm");
 }

@@ -50,6 +50,36 @@ public sealed class CompanyApi(HuikuanApp app, HttpClient client, CompanyView co
         return other;
     }
 
+    private CompanyApi[]? _writeOffApprovers;
+
+    /// <summary>
+    /// Asks for a write-off as this user and has it approved by as many credit managers as it needs; the last response
+    /// (or the refused request).
+    /// </summary>
+    public async Task<HttpResponseMessage> RequestAndApproveWriteOffAsync(WriteOff request)
+    {
+        var response = await PostAsync("/api/write-offs", request);
+        if (response.StatusCode != HttpStatusCode.Created)
+        {
+            return response;
+        }
+        var asked = (await response.Content.ReadFromJsonAsync<WriteOffView>(HuikuanApp.Json))!;
+        _writeOffApprovers ??= [await AsNewUserAsync(Role.CreditManager), await AsNewUserAsync(Role.CreditManager)];
+        for (var i = 0; i < asked.ApprovalsNeeded; i++)
+        {
+            response = await _writeOffApprovers[i].PostAsync($"/api/write-offs/{asked.Id}/approve", new DecideWriteOff());
+        }
+        return response;
+    }
+
+    /// <summary>A write-off asked for by this user and approved by credit managers; it is booked.</summary>
+    public async Task<WriteOffView> WriteOffAsync(Guid installmentId, string reason, decimal? amount = null, DateOnly? date = null)
+    {
+        var response = await RequestAndApproveWriteOffAsync(new WriteOff(installmentId, reason, amount, date));
+        await EnsureOkAsync(response);
+        return (await response.Content.ReadFromJsonAsync<WriteOffView>(HuikuanApp.Json))!;
+    }
+
     public string? UserEmail { get; private set; }
     public Guid UserId { get; private set; }
     /// <summary>The one-time password, for a user made with keepOneTimePassword; else null.</summary>
@@ -98,6 +128,16 @@ public sealed class CompanyApi(HuikuanApp app, HttpClient client, CompanyView co
     public async Task<T> PostOkAsync<T>(string url, object body)
     {
         var response = await PostAsync(url, body);
+        await EnsureOkAsync(response);
+        return (await response.Content.ReadFromJsonAsync<T>(HuikuanApp.Json))!;
+    }
+
+    public Task<HttpResponseMessage> PutAsync(string url, object body) =>
+        client.PutAsJsonAsync(new Uri(url, UriKind.Relative), body, HuikuanApp.Json);
+
+    public async Task<T> PutOkAsync<T>(string url, object body)
+    {
+        var response = await PutAsync(url, body);
         await EnsureOkAsync(response);
         return (await response.Content.ReadFromJsonAsync<T>(HuikuanApp.Json))!;
     }

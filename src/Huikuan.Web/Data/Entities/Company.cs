@@ -23,6 +23,9 @@ public sealed class Company
     /// </summary>
     public long? OverrideApprovalFromMinor { get; set; }
 
+    /// <summary>Write-offs up to this amount (company currency) need one approver, larger ones two.</summary>
+    public long WriteOffSingleApprovalLimitMinor { get; set; } = Huikuan.Domain.Ledger.WriteOffRules.DefaultSingleApprovalLimitMinor;
+
     public DateTimeOffset CreatedAt { get; set; }
 }
 

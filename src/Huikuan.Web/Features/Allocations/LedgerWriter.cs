@@ -118,6 +118,20 @@ public sealed class LedgerWriter(HuikuanDbContext db, Scope scope, BusinessClock
         return reversal;
     }
 
+    /// <summary>
+    /// Empties a receipt that is being reversed: with every allocation already reversed its whole amount is unapplied,
+    /// and the reversal row consumes it. Returns false when the receipt is not whole (something changed meanwhile).
+    /// </summary>
+    public async Task<bool> EmptyReversedReceiptAsync(Guid receiptId, DateOnly on, CancellationToken ct)
+    {
+        var company = scope.CompanyId;
+        var emptied = await db.Receipts
+            .Where(r => r.CompanyId == company && r.Id == receiptId && r.ReversalOfId == null && r.UnappliedMinor == r.AmountMinor)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.UnappliedMinor, 0L)
+                .SetProperty(r => r.LastAppliedOn, r => r.LastAppliedOn == null || r.LastAppliedOn < on ? on : r.LastAppliedOn), ct);
+        return emptied == 1;
+    }
+
     public DateOnly Today => clock.Today;
 
     /// <summary>

@@ -11,9 +11,6 @@ namespace Huikuan.Web.Features.Allocations;
 
 public sealed record ReverseAllocation(string Reason, DateOnly? Date = null);
 
-/// <summary>Write off what remains of an installment (or part of it) with a reason; reversible like any allocation.</summary>
-public sealed record WriteOff(Guid InstallmentId, string Reason, decimal? Amount = null, DateOnly? Date = null);
-
 public sealed class ReverseAllocationHandler(HuikuanDbContext db, Scope scope, LedgerWriter ledger)
 {
     public async Task<AllocationView> HandleAsync(Guid id, ReverseAllocation request, CancellationToken ct)
@@ -36,6 +33,11 @@ public sealed class ReverseAllocationHandler(HuikuanDbContext db, Scope scope, L
                 throw new ConflictException("allocation.invoiceReversal",
                     "This allocation is part of an invoice's reversal (红冲); a reversed invoice cannot be reopened piece by piece. Issue a new invoice instead.");
             }
+            if (original.Kind == AllocationKind.WriteOff
+                && await db.WriteOffRequests.AnyAsync(w => w.CompanyId == company && w.AllocationId == original.Id, token))
+            {
+                throw new ConflictException("allocation.writeOffRequest", "This write-off was approved on a request; reverse it there, with a reason.");
+            }
             var on = BusinessDates.Optional(request.Date, "date") ?? ledger.Today;
             ledger.MustNotBeInTheFuture(on, "date");
             var reversal = await ledger.ReverseAsync(original, reason, on, token);
@@ -43,35 +45,5 @@ public sealed class ReverseAllocationHandler(HuikuanDbContext db, Scope scope, L
             return reversal.Id;
         }, ct);
         return await AllocationQueries.GetAsync(db, company, reversalId, ct);
-    }
-}
-
-public sealed class WriteOffHandler(HuikuanDbContext db, Scope scope, LedgerWriter ledger)
-{
-    public async Task<AllocationView> HandleAsync(WriteOff request, CancellationToken ct)
-    {
-        scope.Require(Permission.PostLedger);
-        ArgumentNullException.ThrowIfNull(request);
-        var company = scope.CompanyId;
-        var reason = CompanyHandler.Required(request.Reason, "reason", 500);
-        var id = await Transactions.RunAsync(db, async token =>
-        {
-            var target = await db.Installments.AsNoTracking().SingleOrDefaultAsync(i => i.CompanyId == company && i.Id == request.InstallmentId, token)
-                ?? throw new DomainRuleException("writeOff.installment", "installmentId", "No such installment in this company.");
-            var cur = Currency.Of(target.Currency);
-            var amount = request.Amount is { } a ? cur.ToMinor(a) : target.OpenMinor;
-            AllocationRules.AmountMustBePositive(amount);
-            AllocationRules.MustNotExceedOpen(amount, target.OpenMinor, cur);
-            var on = BusinessDates.Optional(request.Date, "date") ?? ledger.Today;
-            if (on < target.InvoiceDate)
-            {
-                throw new DomainRuleException("writeOff.date", "date", "A write-off cannot be dated before the invoice.");
-            }
-            ledger.MustNotBeInTheFuture(on, "date");
-            var allocation = await ledger.MoveAsync(MoneySource.WriteOff, target, amount, 0, on, reason, null, token);
-            await db.SaveChangesAsync(token);
-            return allocation.Id;
-        }, ct);
-        return await AllocationQueries.GetAsync(db, company, id, ct);
     }
 }

@@ -50,11 +50,8 @@ public sealed class ReverseReceiptHandler(HuikuanDbContext db, Scope scope, Busi
                 await ledger.ReverseAsync(allocation, "Receipt reversed: " + reason, date, token);
             }
             // With every allocation undone the whole amount is unapplied again; the reversal consumes it.
-            var emptied = await db.Receipts
-                .Where(r => r.CompanyId == company && r.Id == id && r.UnappliedMinor == r.AmountMinor)
-                .ExecuteUpdateAsync(s => s.SetProperty(r => r.UnappliedMinor, 0L)
-                    .SetProperty(r => r.LastAppliedOn, r => r.LastAppliedOn == null || r.LastAppliedOn < date ? date : r.LastAppliedOn), token);
-            if (emptied == 0)
+            var emptied = await ledger.EmptyReversedReceiptAsync(id, date, token);
+            if (!emptied)
             {
                 throw new ConflictException("receipt.changed", "The receipt changed while it was being reversed; please retry.");
             }

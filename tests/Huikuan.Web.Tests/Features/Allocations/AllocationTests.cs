@@ -97,22 +97,6 @@ public abstract class AllocationTests(HuikuanApp app)
     }
 
     [Fact]
-    public async Task WriteOff_ClosesTheRestOfAnInstallmentWithAReason()
-    {
-        var api = await app.NewCompanyAsync();
-        var customer = await api.CustomerAsync();
-        var invoice = await api.IssueInvoiceAsync(customer.Id, Jul1, 100m);
-        await api.RecordReceiptAsync(customer.Id, Jul1.AddDays(30), 99.50m, autoApply: true);
-
-        var writeOff = await api.PostOkAsync<AllocationView>("/api/write-offs", new WriteOff(invoice.Installments[0].Id, "Bank charges 手续费"));
-
-        Assert.Equal(("WriteOff", 0.50m, 0m, "Bank charges 手续费"), (writeOff.Kind, writeOff.Amount, writeOff.InstallmentOpen, writeOff.Reason));
-        Assert.Equal("paid", (await api.GetAsync<InvoiceView>($"/api/invoices/{invoice.Id}")).Status);
-        await CompanyApi.AssertProblemAsync(await api.PostAsync("/api/write-offs", new WriteOff(invoice.Installments[0].Id, "")),
-            HttpStatusCode.UnprocessableEntity, "reason");
-    }
-
-    [Fact]
     public async Task CreditNote_AppliedToAnInvoice_ReducesWhatIsOpen()
     {
         var api = await app.NewCompanyAsync();

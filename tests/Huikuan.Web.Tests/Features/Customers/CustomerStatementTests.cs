@@ -1,4 +1,3 @@
-using Huikuan.Web.Features.Allocations;
 using Huikuan.Web.Features.Customers;
 using Huikuan.Web.Features.Invoices;
 using Huikuan.Web.Features.Receipts;
@@ -22,7 +21,7 @@ public abstract class CustomerStatementTests(HuikuanApp app)
         await api.PostOkAsync<ReceiptView>($"/api/receipts/{bounced.Id}/reverse", new ReverseReceipt("退票", Mar1.AddDays(9)));
         await api.PostOkAsync<InvoiceView>("/api/credit-notes", new IssueCreditNote(customer.Id, Mar1.AddDays(10), [new InvoiceLineDto("折让", 1, 20m)],
             ApplyToInvoiceId: invoice.Id));
-        await api.PostOkAsync<AllocationView>("/api/write-offs", new WriteOff(invoice.Installments[0].Id, "尾差", 0.30m, Mar1.AddDays(20)));
+        await api.WriteOffAsync(invoice.Installments[0].Id, "尾差", 0.30m, Mar1.AddDays(20));
 
         var statement = await api.GetAsync<StatementView>($"/api/customers/{customer.Id}/statement?from={Mar1:yyyy-MM-dd}&to={Mar1.AddDays(30):yyyy-MM-dd}");
 

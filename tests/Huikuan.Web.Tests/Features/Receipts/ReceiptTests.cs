@@ -6,6 +6,7 @@ using Huikuan.Web.Features.Customers;
 using Huikuan.Web.Features.Receipts;
 using Huikuan.Web.Infrastructure;
 using Huikuan.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace Huikuan.Web.Tests.Features.Receipts;
 
@@ -165,6 +166,34 @@ public abstract class ReceiptTests(HuikuanApp app)
         }
         Assert.True((await api.CheckLedgerAsync()).Ok);
         await CompanyApi.AssertProblemAsync(await api.PostAsync($"/api/receipts/{receipt.Id}/reverse", new ReverseReceipt("again")), HttpStatusCode.Conflict);
+    }
+
+    [Fact]
+    public async Task Reverse_APartlyAppliedReceiptWithAnAllocationAlreadyUndone_LeavesTheLedgerCheckClean()
+    {
+        var api = await app.NewCompanyAsync();
+        var customer = await api.CustomerAsync();
+        var a = await api.IssueInvoiceAsync(customer.Id, Jun1, 70m);
+        var b = await api.IssueInvoiceAsync(customer.Id, Jun1.AddDays(1), 70m);
+        var receipt = await api.RecordReceiptAsync(customer.Id, Jun1.AddDays(10), 200m, method: ReceiptMethod.Cheque);
+        var first = await api.AllocateAsync(receipt.Id, a.Installments[0].Id, 70m);
+        await api.AllocateAsync(receipt.Id, b.Installments[0].Id, 30m);
+        await api.PostOkAsync<AllocationView>($"/api/allocations/{first.Id}/reverse",
+            new ReverseAllocation("wrong invoice"));
+        var unapplied = await api.RecordReceiptAsync(customer.Id, Jun1.AddDays(11), 5m);
+
+        await api.PostOkAsync<ReceiptView>($"/api/receipts/{receipt.Id}/reverse", new ReverseReceipt("Cheque bounced 退票", Jun1.AddDays(12)));
+        await api.PostOkAsync<ReceiptView>($"/api/receipts/{unapplied.Id}/reverse", new ReverseReceipt("recorded twice"));
+
+        var check = await api.CheckLedgerAsync();
+        Assert.True(check.Ok, string.Join("; ", check.Mismatches));
+        var rows = await app.WithDbAsync(db => db.Receipts.Where(r => r.Id == receipt.Id || r.ReversalOfId == receipt.Id).ToListAsync());
+        Assert.Equal([(20000L, 0L), (-20000L, 0L)], rows.OrderByDescending(r => r.AmountMinor).Select(r => (r.AmountMinor, r.UnappliedMinor)));
+        Assert.Equal(0m, (await api.GetAsync<ReceiptView>($"/api/receipts/{unapplied.Id}")).Unapplied);
+        foreach (var invoice in new[] { a, b })
+        {
+            Assert.Equal(70m, (await api.GetAsync<Huikuan.Web.Features.Invoices.InvoiceView>($"/api/invoices/{invoice.Id}")).Open);
+        }
     }
 
     [Fact]

@@ -425,6 +425,12 @@ namespace Huikuan.Web.Data.Migrations.Sqlite
                         .HasDefaultValue("UTC")
                         .HasColumnName("time_zone");
 
+                    b.Property<long>("WriteOffSingleApprovalLimitMinor")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(500000L)
+                        .HasColumnName("write_off_single_approval_limit_minor");
+
                     b.HasKey("Id")
                         .HasName("pk_companies");
 
@@ -3940,6 +3946,146 @@ namespace Huikuan.Web.Data.Migrations.Sqlite
                     b.ToTable("users");
                 });
 
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.WriteOffRequest", b =>
+                {
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("company_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("AllocationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("allocation_id");
+
+                    b.Property<long>("AmountMinor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount_minor");
+
+                    b.Property<int>("ApprovalsNeeded")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("approvals_needed");
+
+                    b.Property<DateOnly?>("BookOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("book_on");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("currency");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("customer_id");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_by");
+
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decision_note");
+
+                    b.Property<long?>("FirstApprovedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("first_approved_at");
+
+                    b.Property<string>("FirstApprovedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("first_approved_by");
+
+                    b.Property<Guid>("InstallmentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("installment_id");
+
+                    b.Property<Guid>("InvoiceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("invoice_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("requested_at");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("requested_by");
+
+                    b.Property<Guid?>("ReversalAllocationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reversal_allocation_id");
+
+                    b.Property<string>("ReversalReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reversal_reason");
+
+                    b.Property<long?>("ReversedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reversed_at");
+
+                    b.Property<string>("ReversedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reversed_by");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("CompanyId", "Id")
+                        .HasName("pk_write_off_requests");
+
+                    b.HasIndex("CompanyId", "AllocationId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_write_off_requests_company_id_allocation_id")
+                        .HasFilter("allocation_id IS NOT NULL");
+
+                    b.HasIndex("CompanyId", "InstallmentId")
+                        .HasDatabaseName("ix_write_off_requests_company_id_installment_id");
+
+                    b.HasIndex("CompanyId", "InvoiceId")
+                        .HasDatabaseName("ix_write_off_requests_company_id_invoice_id");
+
+                    b.HasIndex("CompanyId", "ReversalAllocationId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_write_off_requests_company_id_reversal_allocation_id")
+                        .HasFilter("reversal_allocation_id IS NOT NULL");
+
+                    b.HasIndex("CompanyId", "Status", "RequestedAt")
+                        .HasDatabaseName("ix_write_off_requests_company_id_status_requested_at");
+
+                    b.ToTable("write_off_requests", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_write_off_requests_amount_positive", "amount_minor > 0");
+                        });
+                });
+
             modelBuilder.Entity("Huikuan.Web.Data.Entities.Allocation", b =>
                 {
                     b.HasOne("Huikuan.Web.Data.Entities.Invoice", null)
@@ -4544,6 +4690,28 @@ namespace Huikuan.Web.Data.Migrations.Sqlite
                         .HasForeignKey("CompanyId", "SalespersonId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_users_salespeople_company_id_salesperson_id");
+                });
+
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.WriteOffRequest", b =>
+                {
+                    b.HasOne("Huikuan.Web.Data.Entities.Allocation", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId", "AllocationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_write_off_requests_allocations_company_id_allocation_id");
+
+                    b.HasOne("Huikuan.Web.Data.Entities.Installment", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId", "InstallmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_write_off_requests_installments_company_id_installment_id");
+
+                    b.HasOne("Huikuan.Web.Data.Entities.Allocation", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId", "ReversalAllocationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_write_off_requests_allocations_company_id_reversal_allocation_id");
                 });
 
             modelBuilder.Entity("Huikuan.Web.Data.Entities.Contract", b =>
