@@ -45,7 +45,7 @@ public sealed partial class DashboardTests(HuikuanServer server, Chromium chromi
         // The rate names its definition: from the 1st up to today, on both sides of the division.
         await Expect(dashboard.CollectionTitle).ToHaveTextAsync("本月到期回款率");
         await Expect(dashboard.CollectionNote).ToContainTextAsync(new Regex(@"（\d{4}/\d{1,2}/1 – \d{4}/\d{1,2}/\d{1,2}）"));
-        await Expect(dashboard.CollectionDefinition).ToHaveTextAsync("本月1日至今日已核销的收款 ÷ 本月1日至今日到期的分期金额");
+        await Expect(dashboard.CollectionDefinition).ToHaveTextAsync("本月1日至今日到期的分期中：截至今日已核销收回的金额 ÷ 其到期金额");
         await Expect(dashboard.AgingBars).ToHaveCountAsync(7);
         await Expect(session.Page.GetByText("按账龄的未收金额")).ToBeVisibleAsync();
         await dashboard.ScreenshotAsync("dashboard-zh");

@@ -55,9 +55,9 @@ public sealed class WriteOffsHandler(HuikuanDbContext db, Scope scope, BusinessC
             var amount = request.Amount is { } a ? cur.ToMinor(a, "amount") : target.OpenMinor - pending;
             WriteOffRules.CheckRequest(amount, target.OpenMinor, pending, cur, reason);
             var bookOn = BusinessDates.Optional(request.Date, "date");
-            if (bookOn > ledger.Today)
+            if (bookOn is { } day)
             {
-                throw new DomainRuleException("writeOff.futureDate", "date", "A write-off cannot be dated after today.");
+                ledger.MustNotBeInTheFuture(day, "date");
             }
             if (bookOn < target.InvoiceDate)
             {
@@ -152,10 +152,7 @@ public sealed class WriteOffsHandler(HuikuanDbContext db, Scope scope, BusinessC
             var row = await LoadAsync(id, token);
             MustBe(row, WriteOffStatus.Approved);
             var on = BusinessDates.Optional(request.Date, "date") ?? ledger.Today;
-            if (on > ledger.Today)
-            {
-                throw new DomainRuleException("writeOff.futureDate", "date", "A write-off cannot be dated after today.");
-            }
+            ledger.MustNotBeInTheFuture(on, "date");
             var original = await db.Allocations.AsNoTracking().SingleAsync(a => a.CompanyId == company && a.Id == row.AllocationId, token);
             row.Version++;
             row.Status = WriteOffStatus.Reversed;

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Huikuan.Web.Features.Dunning;
 
 /// <summary>Starts a run; <see cref="Confirm"/> says a person has seen the counts a confirmation asked for.</summary>
-public sealed record RunDunning(bool Confirm);
+public sealed record RunDunning(bool Confirm = false);
 
 public static class DunningEndpoints
 {

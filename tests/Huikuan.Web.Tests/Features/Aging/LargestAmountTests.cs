@@ -30,7 +30,7 @@ public abstract class LargestAmountTests(HuikuanApp app)
         var dueThisMonth = new List<Guid>();
         for (var i = 0; i < 5; i++)
         {
-            var invoice = await LargestInvoiceAsync(api, paying.Id, today.AddDays(-20), new DateOnly(today.Year, today.Month, 28 - i));
+            var invoice = await LargestInvoiceAsync(api, paying.Id, today.AddDays(-20 - i), today); // due today: due to date, not yet overdue
             dueThisMonth.Add(invoice.Installments[0].Id);
         }
         var receipts = new List<Guid>();

@@ -28,7 +28,7 @@ public abstract class WriteOffTests(HuikuanApp app)
             HttpStatusCode.UnprocessableEntity, "amount"));
         Assert.Equal("writeOff.amount", await RuleOfAsync(await api.PostAsync("/api/write-offs", new WriteOff(installment, "破产", -5m)),
             HttpStatusCode.UnprocessableEntity, "amount"));
-        Assert.Equal("writeOff.futureDate", await RuleOfAsync(await api.PostAsync("/api/write-offs", new WriteOff(installment, "破产", 10m, app.Clock.Today.AddDays(1))),
+        Assert.Equal("ledger.futureDate", await RuleOfAsync(await api.PostAsync("/api/write-offs", new WriteOff(installment, "破产", 10m, app.Clock.Today.AddDays(1))),
             HttpStatusCode.UnprocessableEntity, "date"));
         Assert.Equal("writeOff.date", await RuleOfAsync(await api.PostAsync("/api/write-offs", new WriteOff(installment, "破产", 10m, Jul1.AddDays(-1))),
             HttpStatusCode.UnprocessableEntity, "date"));
@@ -159,7 +159,7 @@ public abstract class WriteOffTests(HuikuanApp app)
             new ReverseWriteOff("not yet")), HttpStatusCode.Conflict));
         await CompanyApi.AssertProblemAsync(await api.PostAsync($"/api/write-offs/{booked.Id}/reverse", new ReverseWriteOff(" ")), HttpStatusCode.UnprocessableEntity, "reason");
         Assert.Equal(HttpStatusCode.Forbidden, (await collector.PostAsync($"/api/write-offs/{booked.Id}/reverse", new ReverseWriteOff("客户回款"))).StatusCode);
-        Assert.Equal("writeOff.futureDate", await RuleOfAsync(
+        Assert.Equal("ledger.futureDate", await RuleOfAsync(
             await api.PostAsync($"/api/write-offs/{booked.Id}/reverse", new ReverseWriteOff("客户回款", app.Clock.Today.AddDays(1))), HttpStatusCode.UnprocessableEntity, "date"));
 
         var reversed = await api.PostOkAsync<WriteOffView>($"/api/write-offs/{booked.Id}/reverse", new ReverseWriteOff("客户又付款了"));

@@ -41,13 +41,15 @@ public abstract class ChargeTests(HuikuanApp app)
         var mail = Assert.Single(await DunningRunTests.OutboxAsync(admin));
         Assert.Contains("75.00", mail.Body, StringComparison.Ordinal);
 
-        // 6,000.00 of the principal is paid today: the interest charged stays; from tomorrow 4,000.00 bears 2.00 a day.
+        // 6,000.00 of the principal is paid tomorrow (recorded that day: no money is dated in the future): the interest
+        // charged stays; from then on 4,000.00 bears 2.00 a day.
+        app.Clock.Advance(TimeSpan.FromDays(1));
         var receipt = await admin.RecordReceiptAsync(customer.Id, today.AddDays(1), 6_000m);
         await admin.AllocateAsync(receipt.Id, invoice.Installments[0].Id, 6_000m);
         Assert.Equal(125m, Assert.Single((await collector.GetAsync<CustomerChargesView>($"/api/customers/{customer.Id}/charges")).Balances).Open);
 
-        // Ten days on the final demand charges the 10 days since at 2.00, and its fee.
-        app.Clock.Advance(TimeSpan.FromDays(10));
+        // Ten days after the first letter the final demand charges the 10 days since at 2.00, and its fee.
+        app.Clock.Advance(TimeSpan.FromDays(9));
         await collector.PostOkAsync<DunningRunView>("/api/dunning/runs", new { confirm = true });
         var later = await collector.GetAsync<CustomerChargesView>($"/api/customers/{customer.Id}/charges");
         Assert.Equal([75m, 20m], later.Charges.Where(c => c.Kind == "Interest").OrderBy(c => c.ChargedOn).Select(c => c.Amount));

@@ -68,22 +68,28 @@ public abstract class BusinessDayTests(HuikuanApp app)
         var clock = scope.ServiceProvider.GetRequiredService<BusinessClock>();
         var lastRun = new Dictionary<Guid, DateOnly>();
         async Task<List<DateOnly>> RunDays(CompanyApi company) =>
-            (await company.GetAsync<List<DunningRunView>>("/api/dunning/runs")).Select(r => r.RunDay).ToList();
+            (await company.GetAsync<List<DunningRunView>>("/api/dunning/runs")).Select(r => r.RunDay).OrderDescending().ToList();
+
+        // Each company's first run is confirmed by a person (the job leaves a first run alone), two days before.
+        app.Clock.SetShanghai(Day.AddDays(-2), new TimeOnly(12, 0));
+        await shanghai.PostOkAsync<DunningRunView>("/api/dunning/runs", new { confirm = true });
+        await utc.PostOkAsync<DunningRunView>("/api/dunning/runs", new { confirm = true });
+        var before = Day.AddDays(-2);
 
         app.Clock.SetShanghai(Day, new TimeOnly(7, 30)); // 23:30 UTC the day before
         await job.RunDueAsync(clock, 6, lastRun, CancellationToken.None);
-        Assert.Equal([Day], await RunDays(shanghai)); // 07:30 is past 06:00 in Shanghai: the run is for Shanghai's day
-        Assert.Equal([Day.AddDays(-1)], await RunDays(utc)); // 23:30 of the day before in UTC
+        Assert.Equal([Day, before], await RunDays(shanghai)); // 07:30 is past 06:00 in Shanghai: the run is for Shanghai's day
+        Assert.Equal([Day.AddDays(-1), before], await RunDays(utc)); // 23:30 of the day before in UTC
 
         app.Clock.SetShanghai(Day, new TimeOnly(10, 0)); // 02:00 UTC: the UTC company's new day, before 06:00 there
         await job.RunDueAsync(clock, 6, lastRun, CancellationToken.None);
-        Assert.Equal([Day], await RunDays(shanghai)); // once a day
-        Assert.Equal([Day.AddDays(-1)], await RunDays(utc));
+        Assert.Equal([Day, before], await RunDays(shanghai)); // once a day
+        Assert.Equal([Day.AddDays(-1), before], await RunDays(utc));
 
         app.Clock.SetShanghai(Day, new TimeOnly(14, 30)); // 06:30 UTC
         await job.RunDueAsync(clock, 6, lastRun, CancellationToken.None);
-        Assert.Equal([Day], await RunDays(shanghai));
-        Assert.Equal([Day, Day.AddDays(-1)], (await RunDays(utc)).OrderDescending());
+        Assert.Equal([Day, before], await RunDays(shanghai));
+        Assert.Equal([Day, Day.AddDays(-1), before], await RunDays(utc));
     }
 
     [Theory]

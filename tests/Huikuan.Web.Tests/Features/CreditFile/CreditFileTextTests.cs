@@ -21,7 +21,6 @@ public sealed partial class CreditFileTextTests
         var asked = pages.SelectMany(f => Key().Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value)).Where(k => !k.EndsWith('.')).ToHashSet();
         IEnumerable<string> Built(string prefix, IEnumerable<string> codes) => codes.Select(c => prefix + c);
         asked.UnionWith(Built("Role.", ContactsHandler.RoleKeys));
-        asked.UnionWith(Built("Language.", ContactsHandler.Languages));
         asked.UnionWith(Built("Channel.", ContactsHandler.Channels));
         asked.UnionWith(Built("Kind.", DocumentsHandler.Kinds));
         asked.UnionWith(Built("Reason.", DisputesHandler.Reasons));

@@ -6,6 +6,7 @@ using Huikuan.Web.Features.Invoices;
 using Huikuan.Web.Features.Receipts;
 using Huikuan.Web.Tests.Features.Import;
 using Huikuan.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace Huikuan.Web.Tests.Features.Ledger;
 
@@ -118,8 +119,11 @@ public abstract class FutureDateTests(HuikuanApp app)
 
         await AssertFutureDateAsync(await api.PostAsync("/api/write-offs", new WriteOff(invoice.Installments[0].Id, "uncollectable", 10m, Tomorrow)), "date");
 
-        var writeOff = await api.PostOkAsync<AllocationView>("/api/write-offs", new WriteOff(invoice.Installments[0].Id, "uncollectable", 10m));
-        Assert.Equal((Day, 90m), (writeOff.AppliedOn, writeOff.InstallmentOpen));
+        var writeOff = await api.WriteOffAsync(invoice.Installments[0].Id, "uncollectable", 10m);
+        Assert.Equal("Approved", writeOff.Status);
+        var booked = await app.WithDbAsync(db => db.Allocations.AsNoTracking().SingleAsync(a => a.Id == writeOff.AllocationId));
+        var open = await app.WithDbAsync(db => db.Installments.AsNoTracking().Where(i => i.Id == invoice.Installments[0].Id).Select(i => i.OpenMinor).SingleAsync());
+        Assert.Equal((Day, 9_000L), (booked.AppliedOn, open)); // booked on the Shanghai day, 90.00 left open
     }
 
     [Fact]
