@@ -30,7 +30,7 @@ public sealed class DatePickerTests(HuikuanServer server, Chromium chromium)
         await picker.NextMonthAsync();
         await picker.ClickAsync(picker.Day(10));
 
-        var today = DateOnly.FromDateTime(DateTime.Now);
+        var today = await CompanyTodayAsync(session.Page);
         var expected = new DateOnly(today.Year, today.Month, 10).AddMonths(1);
         await Expect(record.ReceivedOn).ToHaveValueAsync(expected.ToString("d", English));
     }
@@ -55,8 +55,16 @@ public sealed class DatePickerTests(HuikuanServer server, Chromium chromium)
         await picker.NextMonthAsync();
         await picker.ClickAsync(picker.Day(20));
 
-        var today = DateOnly.FromDateTime(DateTime.Now);
+        var today = await CompanyTodayAsync(session.Page);
         var expected = new DateOnly(today.Year, today.Month, 20).AddMonths(1);
         await Expect(promises.PromisedOn).ToHaveValueAsync(expected.ToString("d", CultureInfo.GetCultureInfo("zh-CN")));
+    }
+
+    /// <summary>The company's business day as the server's clock has it (Shanghai's, not this machine's).</summary>
+    private static async Task<DateOnly> CompanyTodayAsync(IPage page)
+    {
+        var response = await page.APIRequest.GetAsync("/api/aging?pageSize=1");
+        var json = await response.JsonAsync();
+        return DateOnly.Parse(json!.Value.GetProperty("asOf").GetString()!, CultureInfo.InvariantCulture);
     }
 }
