@@ -33,6 +33,30 @@ public sealed class PdfRendererTests
     }
 
     [Fact]
+    public async Task ADocumentCannotShowTheMachinesFiles_NorWhatTheDocumentBeforeItHeld()
+    {
+        using var renderer = new ChromiumPdfRenderer(Options.Create(new PdfOptions { Concurrency = 1 }), NullLogger<ChromiumPdfRenderer>.Instance);
+        var secret = Path.GetTempFileName();
+        await File.WriteAllTextAsync(secret, "SECRET-ON-DISK");
+        try
+        {
+            await renderer.RenderAsync(Page("FIRST"), CancellationToken.None);
+            var nosy = await renderer.RenderAsync(
+                Page("SECOND").Replace("</body>", $"<iframe src=\"file://{secret}\"></iframe><object data=\"file://{secret}\"></object></body>", StringComparison.Ordinal),
+                CancellationToken.None);
+
+            var text = Poppler("pdftotext", nosy, "{pdf}", "-");
+            Assert.Contains("SECOND", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("FIRST", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("SECRET-ON-DISK", text, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(secret);
+        }
+    }
+
+    [Fact]
     public async Task ADocumentThatNeverLoads_TimesOut_AndTheNextIsPrintedByANewBrowser()
     {
         using var renderer = new ChromiumPdfRenderer(Options.Create(new PdfOptions { TimeoutSeconds = 20 }), NullLogger<ChromiumPdfRenderer>.Instance);

@@ -49,12 +49,15 @@ public sealed class DunningLetters(IPdfRenderer renderer)
         var sign = zh ? $"{e(companyName)}<br>应收账款部" : $"{e(companyName)}<br>Accounts Receivable";
         return "<!DOCTYPE html><html lang=\"" + (zh ? "zh-CN" : "en") + "\"><head><meta charset=\"utf-8\"><title>" + e(subject) + "</title><style>"
             + "@page{size:A4;margin:22mm 20mm 20mm 20mm}"
-            + "body{font-family:'Noto Sans CJK SC','Noto Serif CJK SC',sans-serif;font-size:11pt;line-height:1.65;color:#111;margin:0}"
+            // One face of one font: each face a PDF embeds costs Chromium some 80 ms per letter to subset from the 20 MB
+            // Noto CJK collection, so the letter sets itself apart by size, spacing and rules, not by a bold face.
+            + "body{font-family:'Noto Sans CJK SC',sans-serif;font-size:11pt;line-height:1.65;color:#111;margin:0;font-weight:400;font-synthesis:none}"
+            + "b,strong,th,h1,tfoot td{font-weight:400}"
             + ".head{border-bottom:2px solid #333;padding-bottom:6px;margin-bottom:18px;display:flex;justify-content:space-between;align-items:flex-end}"
-            + ".head .co{font-size:16pt;font-weight:700}.meta{margin-bottom:16px}"
-            + "h1{font-size:14pt;text-align:center;margin:18px 0}"
+            + ".head .co{font-size:17pt;letter-spacing:1px}.meta{margin-bottom:16px}"
+            + "h1{font-size:15pt;letter-spacing:2px;text-align:center;margin:18px 0}"
             + "table.items{border-collapse:collapse;width:100%;margin:10px 0}table.items th,table.items td{border:1px solid #999;padding:4px 8px}"
-            + "table.items th{background:#eee}.num{text-align:right}tfoot td{font-weight:700}"
+            + "table.items th{background:#eee}.num{text-align:right}tfoot td{border-top:2px solid #333;background:#f6f6f6}"
             + ".sign{margin-top:36px;text-align:right}p{margin:0 0 8px}"
             + "</style></head><body>"
             + "<div class=\"head\"><div class=\"co\">" + e(companyName) + "</div><div>" + date + "</div></div>"

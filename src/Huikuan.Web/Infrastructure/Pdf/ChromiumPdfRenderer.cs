@@ -29,12 +29,14 @@ public sealed class PdfRenderException(string message) : Exception(message);
 
 /// <summary>
 /// Prints with one headless Chromium kept running for the life of the app (a cold start costs most of a second per
-/// document): each document is written to a folder of the renderer's own, opened in a tab and printed with the
-/// DevTools protocol's <c>Page.printToPDF</c>, with the page size and margins of its <c>@page</c> rule and no header
-/// or footer; the tab then waits for the next document. Several documents print side by side, in tabs of the same browser
+/// document): each document is set as the whole content of a tab (DevTools' <c>Page.setDocumentContent</c>, which
+/// replaces the last one in place, without a file or a navigation) and printed with <c>Page.printToPDF</c>, with the page
+/// size and margins of its <c>@page</c> rule, no header or footer and no tagged structure; the tab then waits for the
+/// next document. Several documents print side by side, in tabs of the same browser
 /// (<see cref="PdfOptions.Concurrency"/>). The protocol runs over the pipe Chromium offers on its file descriptors 3
-/// and 4 (<c>--remote-debugging-pipe</c>), so no port is opened. Each document is its own file and page, so nothing of one
-/// reaches another. Chinese text is drawn with the Noto CJK fonts
+/// and 4 (<c>--remote-debugging-pipe</c>), so no port is opened. A document replaces the one before it wholly, and the
+/// tab stays on about:blank, so nothing of one reaches another and no document reads the machine's files. Chinese text
+/// is drawn with the Noto CJK fonts
 /// (Debian's fonts-noto-cjk), which the letters name first. The browser is started on the first document; when it
 /// dies or a print exceeds the timeout, it is killed with its child processes and the next document starts a new one.
 /// </summary>
@@ -198,8 +200,6 @@ public sealed class ChromiumPdfRenderer(IOptions<PdfOptions> options, ILogger<Ch
 
         public async Task<byte[]> PrintAsync(string html, CancellationToken ct)
         {
-            var file = Path.Combine(_folder, Guid.NewGuid().ToString("N") + ".html");
-            await File.WriteAllTextAsync(file, html, Encoding.UTF8, ct);
             Tab? tab = null;
             var reusable = false;
             try
@@ -208,22 +208,23 @@ public sealed class ChromiumPdfRenderer(IOptions<PdfOptions> options, ILogger<Ch
                 if (!_idle.TryTake(out tab))
                 {
                     var target = (string)(await SendAsync("Target.createTarget", new JsonObject { ["url"] = "about:blank" }, null, ct))["targetId"]!;
-                    tab = new Tab(target, null);
-                    tab = tab with
-                    {
-                        Session = (string)(await SendAsync("Target.attachToTarget", new JsonObject { ["targetId"] = target, ["flatten"] = true }, null, ct))["sessionId"]!,
-                    };
+                    tab = new Tab(target, null, null);
+                    var session = (string)(await SendAsync("Target.attachToTarget", new JsonObject { ["targetId"] = target, ["flatten"] = true }, null, ct))["sessionId"]!;
+                    tab = tab with { Session = session };
+                    var tree = await SendAsync("Page.getFrameTree", null, session, ct);
+                    tab = tab with { Frame = (string)tree["frameTree"]!["frame"]!["id"]! };
                 }
-                var url = new Uri(file).AbsoluteUri;
-                var navigated = await SendAsync("Page.navigate", new JsonObject { ["url"] = url }, tab.Session, ct);
-                if (navigated["errorText"] is JsonValue error)
+                // The document replaces the tab's last one in place: no file, no navigation, and the fonts the last letter
+                // loaded are still there. It stays on about:blank, so it reaches nothing of the machine's files.
+                await SendAsync("Page.setDocumentContent", new JsonObject { ["frameId"] = tab.Frame, ["html"] = html }, tab.Session, ct);
+                await SendAsync("Runtime.evaluate", new JsonObject
                 {
-                    throw new PdfRenderException($"Chromium could not open the document: {error}");
-                }
-                await LoadedAsync(tab.Session!, url, ct);
+                    ["expression"] = "document.fonts.ready.then(() => true)", ["awaitPromise"] = true, ["returnByValue"] = true,
+                }, tab.Session, ct);
                 var printed = await SendAsync("Page.printToPDF", new JsonObject
                 {
                     ["printBackground"] = true, ["preferCSSPageSize"] = true, ["displayHeaderFooter"] = false,
+                    ["generateTaggedPDF"] = false, ["generateDocumentOutline"] = false,
                 }, tab.Session, ct);
                 reusable = true;
                 return Convert.FromBase64String((string)printed["data"]!);
@@ -246,36 +247,10 @@ public sealed class ChromiumPdfRenderer(IOptions<PdfOptions> options, ILogger<Ch
                         _log.LogWarning(e, "Could not close a Chromium tab");
                     }
                 }
-                File.Delete(file);
             }
         }
 
-        /// <summary>Waits until the tab shows the new document, loaded with its fonts (the old one may answer first).</summary>
-        private async Task LoadedAsync(string session, string url, CancellationToken ct)
-        {
-            var expression = "location.href === " + JsonSerializer.Serialize(url)
-                + " && new Promise(r => document.readyState === 'complete' ? r() : addEventListener('load', () => r(), { once: true }))"
-                + ".then(() => document.fonts.ready).then(() => true)";
-            while (true)
-            {
-                try
-                {
-                    var answer = await SendAsync("Runtime.evaluate", new JsonObject { ["expression"] = expression, ["awaitPromise"] = true, ["returnByValue"] = true },
-                        session, ct);
-                    if (answer["result"]?["value"] is JsonValue value && value.TryGetValue<bool>(out var loaded) && loaded)
-                    {
-                        return;
-                    }
-                }
-                catch (PdfRenderException) when (!Dead)
-                {
-                    // The old document went away while it was asked: ask the new one.
-                }
-                await Task.Delay(10, ct);
-            }
-        }
-
-        private sealed record Tab(string Target, string? Session);
+        private sealed record Tab(string Target, string? Session, string? Frame);
 
         private async Task<JsonObject> SendAsync(string method, JsonObject? parameters, string? session, CancellationToken ct)
         {
