@@ -18,4 +18,18 @@ public static class LedgerDates
                 $"{d} is after today ({t}): money cannot be received, applied, reversed or written off in the future.", d, t);
         }
     }
+
+    /// <summary>
+    /// An invoice is issued on a day that has come: one dated later would count in the customer's balance at once but in
+    /// aging only from its date, and would be owed before it exists.
+    /// </summary>
+    public static void InvoiceMustNotBeInTheFuture(DateOnly day, DateOnly today, string field)
+    {
+        if (day > today)
+        {
+            var (d, t) = (day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            throw new DomainRuleException("invoice.futureDate", field,
+                $"{d} is after today ({t}): an invoice is dated on or before the day it is issued.", d, t);
+        }
+    }
 }

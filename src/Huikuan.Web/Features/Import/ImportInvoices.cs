@@ -67,6 +67,11 @@ public sealed class ImportInvoicesHandler(HuikuanDbContext db, Scope scope, Busi
                 r.Fail("customer_code", customerCode, "No customer with this code; import the customers first.", "customer.unknown");
             }
             var invoiceDate = r.Date("invoice_date", required: true);
+            if (invoiceDate is { } issued && issued > today)
+            {
+                r.Fail("invoice_date", issued.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), "The invoice date is after today.", "invoice.futureDate");
+                invoiceDate = null;
+            }
             var dueDate = r.Date("due_date", required: true);
             if (invoiceDate is { } from && dueDate is { } due && due < from)
             {

@@ -37,6 +37,7 @@ public sealed class IssueInvoiceHandler(HuikuanDbContext db, Scope scope, Busine
         var company = scope.CompanyId;
         var customer = await CustomerLookup.RequireAsync(db, company, request.CustomerId, ct);
         BusinessDates.Require(request.InvoiceDate, "invoiceDate");
+        LedgerDates.InvoiceMustNotBeInTheFuture(request.InvoiceDate, clock.Today, "invoiceDate");
         var currency = Currency.Of(request.Currency ?? customer.Currency);
         var lines = InvoiceMath.Lines(request.Lines, currency);
         var total = lines.Sum(l => l.NetMinor + l.TaxMinor);

@@ -21,7 +21,7 @@ public abstract class FutureDateTests(HuikuanApp app)
 
     private async Task<(CompanyApi Api, CustomerView Customer, InvoiceView Invoice)> SetUpAsync()
     {
-        app.Clock.SetShanghai(Day.AddDays(-40), new TimeOnly(12, 0));
+        app.Clock.SetShanghai(Day.AddDays(-30), new TimeOnly(12, 0));
         var api = await app.NewCompanyAsync();
         var customer = await api.CustomerAsync();
         var invoice = await api.IssueInvoiceAsync(customer.Id, Day.AddDays(-30), 100m, due: Day.AddDays(-1));
@@ -76,22 +76,27 @@ public abstract class FutureDateTests(HuikuanApp app)
     }
 
     [Fact]
-    public async Task MoneyApplied_ToAnInvoiceDatedTomorrow_IsRefused_AndAutoApplyLeavesThatInvoiceAlone()
+    public async Task AnInvoice_DatedTomorrow_IsRefused_ByHandAndByImport_SoBalanceAndAgingAgree()
     {
-        var (api, customer, older) = await SetUpAsync();
-        var later = await api.IssueInvoiceAsync(customer.Id, Tomorrow, 50m);
-        var receipt = await api.RecordReceiptAsync(customer.Id, Day, 150m, reference: later.Number);
+        var (api, customer, _) = await SetUpAsync();
 
-        // Without a date the allocation takes the invoice's day, which is tomorrow.
-        await AssertFutureDateAsync(await api.PostAsync("/api/allocations", new Allocate(later.Installments[0].Id, 50m, receipt.Id)), "appliedOn");
+        var response = await api.PostAsync("/api/invoices", new IssueInvoice(customer.Id, Tomorrow, [new InvoiceLineDto("Goods 货物", 1, 50m)]));
+        var problem = await CompanyApi.AssertProblemAsync(response, HttpStatusCode.UnprocessableEntity, "invoiceDate");
+        Assert.Equal("https://huikuan.dev/problems/invoice.futureDate", problem.GetProperty("type").GetString());
+        var file = ImportFiles.Csv($"""
+            number,customer_code,invoice_date,due_date,amount,open_amount
+            FUT-1,{customer.Code},{Tomorrow:yyyy-MM-dd},{Tomorrow.AddDays(30):yyyy-MM-dd},20,20
+            """);
+        var imported = await CompanyApi.AssertProblemAsync(await ImportFiles.UploadAsync(api, "invoices", file, "i.csv"), HttpStatusCode.UnprocessableEntity);
+        var row = Assert.Single(imported.GetProperty("rows").EnumerateArray());
+        Assert.Equal(("invoice_date", "invoice.futureDate"), (row.GetProperty("field").GetString(), row.GetProperty("rule").GetString()));
 
-        // Auto-apply by reference skips the invoice dated tomorrow and pays the older one; the rest stays unapplied.
-        var response = await api.Http.PostAsync(new Uri($"/api/receipts/{receipt.Id}/apply", UriKind.Relative), null);
-        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
-        var after = await api.GetAsync<ReceiptView>($"/api/receipts/{receipt.Id}");
-        Assert.Equal((50m, older.Installments[0].Id), (after.Unapplied, after.Allocations.Single().InstallmentId));
-        Assert.Equal(50m, (await api.GetAsync<InvoiceView>($"/api/invoices/{later.Id}")).Open);
-        Assert.True((await api.CheckLedgerAsync()).Ok);
+        // Dated the Shanghai day (UTC is still on the day before), it is issued, and the customer's balance and aging agree.
+        var issued = await api.IssueInvoiceAsync(customer.Id, Day, 50m, due: Day.AddDays(30));
+        Assert.Equal(Day, issued.InvoiceDate);
+        var detail = await api.GetAsync<CustomerDetail>($"/api/customers/{customer.Id}");
+        var aging = await api.AgingAsync();
+        Assert.Equal((150m, 150m), (detail.Balances.Single().Net, aging.Rows.Items.Single().Net));
     }
 
     [Fact]
