@@ -25,7 +25,7 @@ public abstract class BusinessDayTests(HuikuanApp app)
     [InlineData(0, 5)]
     public async Task InShanghai_TodayIsShanghaisDay_ForAgingTheDunningDayAndTheCreditCheck(int hour, int minute)
     {
-        app.Clock.SetShanghai(Day.AddDays(-40), new TimeOnly(12, 0));
+        app.Clock.SetShanghai(Day.AddDays(-30), new TimeOnly(12, 0));
         var admin = await app.NewCompanyAsync();
         Assert.Equal("Asia/Shanghai", (await admin.GetAsync<CompanyView>("/api/company")).TimeZone);
         var customer = await admin.CustomerAsync();
