@@ -44,17 +44,13 @@ public static class DefaultTemplates
     public static string LevelName(string code, string language)
     {
         ArgumentNullException.ThrowIfNull(code);
-        var zh = language != "en";
-        return code switch
-        {
-            "friendly" => zh ? "友好提醒" : "friendly reminder",
-            "firm" => zh ? "正式催告" : "firm notice",
-            "final" => zh ? "最后催告" : "final demand",
-            "hold" => zh ? "停止供货" : "credit hold",
-            "legal" => zh ? "法律程序" : "legal",
-            _ => code,
-        };
+        var i = Array.IndexOf(LevelCodes, code);
+        return i < 0 ? code : language != "en" ? ZhLevelNames[i] : EnLevelNames[i];
     }
+
+    private static readonly string[] LevelCodes = ["friendly", "firm", "final", "hold", "legal"];
+    private static readonly string[] ZhLevelNames = ["友好提醒", "正式催告", "最后催告", "停止供货", "法律程序"];
+    private static readonly string[] EnLevelNames = ["friendly reminder", "firm notice", "final demand", "credit hold", "legal"];
 
     private static readonly MessageText ZhNotice = new(
         "{{company.name}} 付款通知：应付 {{total}}，到期日 {{dueDate}}",
