@@ -67,11 +67,13 @@ public sealed record LateInterest
             throw new DomainRuleException("interest.grace", "graceDays",
                 string.Create(CultureInfo.InvariantCulture, $"Grace days are between 0 and {MaxGraceDays}."), MaxGraceDays);
         }
-        // Without trailing zeros, so 10.5 read back from numeric(12,8) is written 10.5 again.
-        RatePercent = ratePercent / 1.000000000000000000000000000000000m;
+        RatePercent = Normal(ratePercent);
         Kind = kind;
         GraceDays = graceDays;
     }
+
+    /// <summary>A rate without trailing zeros, so 10.5 read back from numeric(12,8) as 10.50000000 is written 10.5 again.</summary>
+    public static decimal Normal(decimal ratePercent) => ratePercent / 1.000000000000000000000000000000000m;
 
     /// <summary>The rate in percent, per day or per year as <see cref="Kind"/> says.</summary>
     public decimal RatePercent { get; }

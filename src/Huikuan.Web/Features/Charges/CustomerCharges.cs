@@ -44,7 +44,7 @@ public sealed class CustomerChargesHandler(HuikuanDbContext db, Scope scope)
             var pending = byCharge[c.Id].Where(w => w.Status == WaiverStatus.Requested).Sum(w => w.AmountMinor);
             return new ChargeView(c.Id, c.Kind.ToString(), c.Currency, money.ToMajor(c.AmountMinor), money.ToMajor(waived), money.ToMajor(pending),
                 money.ToMajor(c.AmountMinor - waived), c.ChargedOn, c.LevelCode, c.CommunicationId, c.InvoiceId, c.InvoiceNumber, c.From, c.Through,
-                c.DailyRatePercent, c.CreatedBy, c.YearlyRatePercent);
+                Rate(c.DailyRatePercent), c.CreatedBy, Rate(c.YearlyRatePercent));
         }).ToList();
         // The balances are summed on the server over every charge, not only the 1,000 listed.
         var sums = await db.DunningCharges.AsNoTracking().Where(c => c.CompanyId == company && c.CustomerId == customerId)
@@ -66,6 +66,8 @@ public sealed class CustomerChargesHandler(HuikuanDbContext db, Scope scope)
         var chargeById = charges.ToDictionary(c => c.Id);
         return new CustomerChargesView(balances, views, [.. waivers.Select(w => ChargeWaiversHandler.View(w, name, chargeById.GetValueOrDefault(w.ChargeId)))]);
     }
+
+    private static decimal? Rate(decimal? percent) => percent is { } p ? Huikuan.Domain.Terms.LateInterest.Normal(p) : null;
 
     /// <summary>
     /// What each customer still owes of the interest and fees dunning letters charged (less approved waivers), per

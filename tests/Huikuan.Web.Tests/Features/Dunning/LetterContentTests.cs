@@ -165,6 +165,7 @@ public abstract class LetterContentTests(HuikuanApp app)
 
         var interest = Assert.Single((await admin.GetAsync<CustomerChargesView>($"/api/customers/{customer.Id}/charges")).Charges);
         Assert.Equal(("Interest", 100_000m, 10m, (decimal?)null), (interest.Kind, interest.Amount, interest.YearlyRatePercent, interest.DailyRatePercent));
+        Assert.Equal("10", interest.YearlyRatePercent!.Value.ToString(CultureInfo.InvariantCulture)); // as saved, on both databases
         var body = await BodyAsync(admin, "ap@million.example");
         Assert.Contains("本函逾期利息  100,000.00 CNY", body, StringComparison.Ordinal);
         Assert.Contains("应付合计  1,100,000.00 CNY", body, StringComparison.Ordinal);
