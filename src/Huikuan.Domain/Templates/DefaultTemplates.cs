@@ -8,7 +8,8 @@ public sealed record MessageText(string Subject, string Body, string Sms);
 /// firmer, the final demand naming the consequences. Keyed by purpose: "notice" (payment notice when an invoice is
 /// issued), "reminder" (before the due date) and "level:&lt;code&gt;" for each level of the default dunning policy.
 /// No text claims earlier reminders: a level may be the first letter a customer gets (a policy that goes straight to
-/// the age's level, a level reached again), and a letter may only state what was sent.
+/// the age's level, a level reached again), and a letter may only state what was sent. From the second level on, the
+/// text cites the last letter through <c>{{previousReminders}}</c>, which is empty when the customer's history holds none.
 /// </summary>
 public static class DefaultTemplates
 {
@@ -35,6 +36,21 @@ public static class DefaultTemplates
             _ => zh ? ZhFirm : EnFirm,
         };
     }
+
+    /// <summary>
+    /// A level's name in a letter's language (the glossary's 友好提醒 … 法律程序); a level a company named itself is
+    /// written as it named it.
+    /// </summary>
+    public static string LevelName(string code, string language)
+    {
+        ArgumentNullException.ThrowIfNull(code);
+        var i = Array.IndexOf(LevelCodes, code);
+        return i < 0 ? code : language != "en" ? ZhLevelNames[i] : EnLevelNames[i];
+    }
+
+    private static readonly string[] LevelCodes = ["friendly", "firm", "final", "hold", "legal"];
+    private static readonly string[] ZhLevelNames = ["友好提醒", "正式催告", "最后催告", "停止供货", "法律程序"];
+    private static readonly string[] EnLevelNames = ["friendly reminder", "firm notice", "final demand", "credit hold", "legal"];
 
     private static readonly MessageText ZhNotice = new(
         "{{company.name}} 付款通知：应付 {{total}}，到期日 {{dueDate}}",
@@ -143,7 +159,7 @@ public static class DefaultTemplates
         """
         尊敬的{{customer.name}}：
 
-        截至 {{date}}，我司仍未收到以下逾期款项的付款。逾期合计 {{total}}，最早一笔已逾期 {{oldestDaysOverdue}} 天。
+        截至 {{date}}，我司仍未收到以下逾期款项的付款。{{previousReminders}}逾期合计 {{total}}，最早一笔已逾期 {{oldestDaysOverdue}} 天。
 
         {{items}}
 
@@ -160,7 +176,7 @@ public static class DefaultTemplates
         """
         Dear {{customer.name}},
 
-        As of {{date}} we have not received payment for the overdue items below. {{total}} is overdue; the oldest item is {{oldestDaysOverdue}} days overdue.
+        As of {{date}} we have not received payment for the overdue items below. {{previousReminders}}{{total}} is overdue; the oldest item is {{oldestDaysOverdue}} days overdue.
 
         {{items}}
 
@@ -177,7 +193,7 @@ public static class DefaultTemplates
         """
         {{customer.name}}：
 
-        以下款项仍未支付，逾期合计 {{total}}，最早一笔已逾期 {{oldestDaysOverdue}} 天。
+        {{previousReminders}}以下款项仍未支付，逾期合计 {{total}}，最早一笔已逾期 {{oldestDaysOverdue}} 天。
 
         {{items}}
 
@@ -194,7 +210,7 @@ public static class DefaultTemplates
         """
         {{customer.name}},
 
-        The items below remain unpaid: {{total}} overdue, the oldest {{oldestDaysOverdue}} days.
+        {{previousReminders}}The items below remain unpaid: {{total}} overdue, the oldest {{oldestDaysOverdue}} days.
 
         {{items}}
 
@@ -211,7 +227,7 @@ public static class DefaultTemplates
         """
         {{customer.name}}：
 
-        因以下款项逾期 {{oldestDaysOverdue}} 天仍未支付，我司自 {{date}} 起暂停对贵司供货，信用额度冻结，直至款项付清。
+        {{previousReminders}}因以下款项逾期 {{oldestDaysOverdue}} 天仍未支付，我司自 {{date}} 起暂停对贵司供货，信用额度冻结，直至款项付清。
 
         {{items}}
 
@@ -228,7 +244,7 @@ public static class DefaultTemplates
         """
         {{customer.name}},
 
-        Because the items below are {{oldestDaysOverdue}} days overdue, we have stopped deliveries to you from {{date}} and suspended your credit until they are paid.
+        {{previousReminders}}Because the items below are {{oldestDaysOverdue}} days overdue, we have stopped deliveries to you from {{date}} and suspended your credit until they are paid.
 
         {{items}}
 
@@ -245,7 +261,7 @@ public static class DefaultTemplates
         """
         {{customer.name}}：
 
-        贵司所欠以下款项逾期已达 {{oldestDaysOverdue}} 天，至今仍未支付。
+        贵司所欠以下款项逾期已达 {{oldestDaysOverdue}} 天，至今仍未支付。{{previousReminders}}
 
         {{items}}
 
@@ -260,7 +276,7 @@ public static class DefaultTemplates
         """
         {{customer.name}},
 
-        The items below have been overdue for {{oldestDaysOverdue}} days and remain unpaid.
+        The items below have been overdue for {{oldestDaysOverdue}} days and remain unpaid. {{previousReminders}}
 
         {{items}}
 

@@ -13,11 +13,18 @@ public readonly record struct TemplatePart(string Text, bool IsField);
 /// </summary>
 public sealed class MergeTemplate
 {
-    /// <summary>Every field a template may use. <c>items</c> is the list of the items the message covers.</summary>
+    /// <summary>
+    /// Every field a template may use. <c>items</c> is the list of the items the message covers; <c>interest</c> and
+    /// <c>fee</c> what this letter charges, <c>earlierCharges</c> what earlier letters charged that is still owed, and
+    /// <c>amountDue</c> all of it with the items, per currency. <c>lastLetterDate</c> and <c>lastLetterLevel</c> name the
+    /// customer's last dunning letter (empty without one), and <c>previousReminders</c> is a sentence citing it, empty
+    /// when the history holds none.
+    /// </summary>
     public static readonly IReadOnlyList<string> Fields =
     [
         "customer.name", "customer.code", "contact.name", "company.name", "date", "level",
-        "items", "itemCount", "total", "interest", "fee", "amountDue", "oldestDaysOverdue", "dueDate", "payBy", "paymentInstructions",
+        "items", "itemCount", "total", "interest", "fee", "earlierCharges", "amountDue", "oldestDaysOverdue", "dueDate", "payBy", "paymentInstructions",
+        "lastLetterDate", "lastLetterLevel", "previousReminders",
     ];
 
     public const int MaxLength = 8000;

@@ -16,7 +16,8 @@ internal sealed class ContractConfiguration : IEntityTypeConfiguration<Contract>
         b.Property(x => x.Currency).HasMaxLength(3);
         b.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
         b.Property(x => x.BillingMode).HasConversion<string>().HasMaxLength(16);
-        b.Property(x => x.InterestDailyRatePercent).HasPrecision(9, 6);
+        b.Property(x => x.InterestDailyRatePercent).HasPrecision(RatePrecision.Digits, RatePrecision.Decimals);
+        b.Property(x => x.InterestYearlyRatePercent).HasPrecision(RatePrecision.Digits, RatePrecision.Decimals);
         b.Property(x => x.DiscountPercent).HasPrecision(7, 4);
         b.Property(x => x.AcceptedMethods).HasMaxLength(300);
         b.Property(x => x.CreatedBy).HasMaxLength(200);

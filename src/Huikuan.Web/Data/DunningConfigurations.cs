@@ -11,7 +11,8 @@ internal sealed class DunningSettingsConfiguration : IEntityTypeConfiguration<Du
         b.ToTable("DunningSettings");
         b.HasKey(x => x.CompanyId);
         b.Property(x => x.Currency).HasMaxLength(3);
-        b.Property(x => x.InterestDailyRatePercent).HasPrecision(9, 6);
+        b.Property(x => x.InterestDailyRatePercent).HasPrecision(RatePrecision.Digits, RatePrecision.Decimals);
+        b.Property(x => x.InterestYearlyRatePercent).HasPrecision(RatePrecision.Digits, RatePrecision.Decimals);
         b.Property(x => x.PaymentInstructions).HasMaxLength(2000);
         b.Property(x => x.ReminderDaysBefore).HasMaxLength(40);
         b.Property(x => x.UpdatedBy).HasMaxLength(200);

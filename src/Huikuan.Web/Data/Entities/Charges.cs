@@ -37,7 +37,9 @@ public sealed class DunningCharge
     public DateOnly? From { get; set; }
 
     public DateOnly? Through { get; set; }
+    /// <summary>For interest: the clause's rate, per day or per year (one of the two).</summary>
     public decimal? DailyRatePercent { get; set; }
+    public decimal? YearlyRatePercent { get; set; }
     public DateOnly ChargedOn { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public required string CreatedBy { get; set; }

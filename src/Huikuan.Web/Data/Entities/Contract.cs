@@ -35,8 +35,12 @@ public sealed class Contract
     public ContractStatus Status { get; set; }
     public BillingMode BillingMode { get; set; }
 
-    /// <summary>Late interest (违约金): a daily rate in percent and grace days; null when the contract has none.</summary>
+    /// <summary>
+    /// Late interest (违约金): a daily or a yearly rate in percent (at most one is set) and grace days; both null when the
+    /// contract has none.
+    /// </summary>
     public decimal? InterestDailyRatePercent { get; set; }
+    public decimal? InterestYearlyRatePercent { get; set; }
     public int? InterestGraceDays { get; set; }
 
     /// <summary>Early-payment discount such as 2/10 net 30; null when none.</summary>

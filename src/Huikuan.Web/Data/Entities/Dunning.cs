@@ -11,8 +11,12 @@ public sealed class DunningSettings
     public Guid CompanyId { get; set; }
     public required string Currency { get; set; }
 
-    /// <summary>The late interest charged on items whose invoice carries no contract clause; null charges none.</summary>
+    /// <summary>
+    /// The late interest charged on items whose invoice carries no contract clause, as a daily or a yearly rate (at most
+    /// one is set); neither charges none.
+    /// </summary>
     public decimal? InterestDailyRatePercent { get; set; }
+    public decimal? InterestYearlyRatePercent { get; set; }
     public int InterestGraceDays { get; set; }
 
     /// <summary>Days from a dunning message to the pay-by date it names.</summary>

@@ -8,7 +8,7 @@ namespace Huikuan.Web.Features.Charges;
 
 /// <summary>
 /// Adds what a dunning letter charges to the unit of work that records the letter: the interest accrued on each item
-/// since the last letter, and the level's fee once. Written with the communication, whose key is unique per customer,
+/// since the last letter in the item's currency, and the level's fee once in the letter's currency. Written with the communication, whose key is unique per customer,
 /// level and day, so a re-run charges nothing twice.
 /// </summary>
 internal static class ChargeWriter
@@ -26,7 +26,8 @@ internal static class ChargeWriter
                 CompanyId = communication.CompanyId, Id = Ids.New(), CustomerId = communication.CustomerId, Kind = ChargeKind.Interest,
                 Currency = i.Currency, AmountMinor = i.Charge.NewMinor, CommunicationId = communication.Id, LevelCode = level.Code,
                 InstallmentId = i.InstallmentId, InvoiceId = customer.Items[i.InstallmentId].InvoiceId, InvoiceNumber = numbers.GetValueOrDefault(i.InstallmentId),
-                From = i.Charge.From, Through = i.Charge.Through, DailyRatePercent = i.DailyRatePercent, ChargedOn = communication.RunDay,
+                From = i.Charge.From, Through = i.Charge.Through, DailyRatePercent = i.Clause?.DailyRatePercent,
+                YearlyRatePercent = i.Clause?.YearlyRatePercent, ChargedOn = communication.RunDay,
                 CreatedAt = now, CreatedBy = actor,
             });
             added++;

@@ -10,7 +10,8 @@ namespace Huikuan.Web.Features.Charges;
 /// <summary>A charge and what is left of it after approved waivers; <see cref="Pending"/> is asked for, not yet decided.</summary>
 public sealed record ChargeView(
     Guid Id, string Kind, string Currency, decimal Amount, decimal Waived, decimal Pending, decimal Open, DateOnly ChargedOn, string? LevelCode,
-    Guid CommunicationId, Guid? InvoiceId, string? InvoiceNumber, DateOnly? From, DateOnly? Through, decimal? DailyRatePercent, string CreatedBy);
+    Guid CommunicationId, Guid? InvoiceId, string? InvoiceNumber, DateOnly? From, DateOnly? Through, decimal? DailyRatePercent, string CreatedBy,
+    decimal? YearlyRatePercent = null);
 
 public sealed record WaiverView(
     Guid Id, Guid ChargeId, Guid CustomerId, string CustomerName, string ChargeKind, string? InvoiceNumber, string Currency, decimal Amount,
@@ -43,7 +44,7 @@ public sealed class CustomerChargesHandler(HuikuanDbContext db, Scope scope)
             var pending = byCharge[c.Id].Where(w => w.Status == WaiverStatus.Requested).Sum(w => w.AmountMinor);
             return new ChargeView(c.Id, c.Kind.ToString(), c.Currency, money.ToMajor(c.AmountMinor), money.ToMajor(waived), money.ToMajor(pending),
                 money.ToMajor(c.AmountMinor - waived), c.ChargedOn, c.LevelCode, c.CommunicationId, c.InvoiceId, c.InvoiceNumber, c.From, c.Through,
-                c.DailyRatePercent, c.CreatedBy);
+                Rate(c.DailyRatePercent), c.CreatedBy, Rate(c.YearlyRatePercent));
         }).ToList();
         // The balances are summed on the server over every charge, not only the 1,000 listed.
         var sums = await db.DunningCharges.AsNoTracking().Where(c => c.CompanyId == company && c.CustomerId == customerId)
@@ -64,5 +65,37 @@ public sealed class CustomerChargesHandler(HuikuanDbContext db, Scope scope)
         var name = await db.Customers.AsNoTracking().Where(c => c.CompanyId == company && c.Id == customerId).Select(c => c.Name).SingleAsync(ct);
         var chargeById = charges.ToDictionary(c => c.Id);
         return new CustomerChargesView(balances, views, [.. waivers.Select(w => ChargeWaiversHandler.View(w, name, chargeById.GetValueOrDefault(w.ChargeId)))]);
+    }
+
+    private static decimal? Rate(decimal? percent) => percent is { } p ? Huikuan.Domain.Terms.LateInterest.Normal(p) : null;
+
+    /// <summary>
+    /// What each customer still owes of the interest and fees dunning letters charged (less approved waivers), per
+    /// currency: the "earlier charges" a new letter states and adds to the amount due.
+    /// </summary>
+    internal static async Task<IReadOnlyDictionary<Guid, IReadOnlyList<Dunning.CurrencyAmount>>> OpenByCustomerAsync(
+        HuikuanDbContext db, Guid company, IReadOnlyCollection<Guid> customerIds, CancellationToken ct)
+    {
+        var open = new Dictionary<(Guid, string), long>();
+        foreach (var chunk in customerIds.Chunk(2_000))
+        {
+            var charged = await db.DunningCharges.AsNoTracking().Where(c => c.CompanyId == company && chunk.Contains(c.CustomerId))
+                .GroupBy(c => new { c.CustomerId, c.Currency }).Select(g => new { g.Key.CustomerId, g.Key.Currency, Minor = g.Sum(c => c.AmountMinor) })
+                .ToListAsync(ct);
+            var waived = await db.ChargeWaivers.AsNoTracking()
+                .Where(w => w.CompanyId == company && chunk.Contains(w.CustomerId) && w.Status == WaiverStatus.Approved)
+                .GroupBy(w => new { w.CustomerId, w.Currency }).Select(g => new { g.Key.CustomerId, g.Key.Currency, Minor = g.Sum(w => w.AmountMinor) })
+                .ToListAsync(ct);
+            foreach (var c in charged)
+            {
+                open[(c.CustomerId, c.Currency)] = open.GetValueOrDefault((c.CustomerId, c.Currency)) + c.Minor;
+            }
+            foreach (var w in waived)
+            {
+                open[(w.CustomerId, w.Currency)] = open.GetValueOrDefault((w.CustomerId, w.Currency)) - w.Minor;
+            }
+        }
+        return open.Where(p => p.Value > 0).GroupBy(p => p.Key.Item1).ToDictionary(g => g.Key,
+            g => (IReadOnlyList<Dunning.CurrencyAmount>)[.. g.Select(p => new Dunning.CurrencyAmount(p.Key.Item2, p.Value)).OrderBy(a => a.Currency, StringComparer.Ordinal)]);
     }
 }

@@ -21,7 +21,8 @@ internal static class InterestBases
         HuikuanDbContext db, Guid company, IReadOnlyCollection<Guid> installmentIds, LateInterest? companyDefault, CancellationToken ct)
     {
         var result = new Dictionary<Guid, ItemInterest>(installmentIds.Count);
-        var clauses = (await db.Contracts.AsNoTracking().Where(c => c.CompanyId == company && c.InterestDailyRatePercent != null).ToListAsync(ct))
+        var clauses = (await db.Contracts.AsNoTracking()
+                .Where(c => c.CompanyId == company && (c.InterestDailyRatePercent != null || c.InterestYearlyRatePercent != null)).ToListAsync(ct))
             .ToDictionary(c => c.Id, ContractClauses.Interest);
         if (companyDefault is null && clauses.Count == 0)
         {

@@ -23,7 +23,7 @@ internal static class ContractBalanceTerms
             join inv in db.Invoices on new { i.CompanyId, Id = i.InvoiceId } equals new { inv.CompanyId, inv.Id }
             where inv.ContractId != null
             join c in db.Contracts on new { inv.CompanyId, Id = inv.ContractId!.Value } equals new { c.CompanyId, c.Id }
-            where c.InterestDailyRatePercent != null || c.DiscountPercent != null
+            where c.InterestDailyRatePercent != null || c.InterestYearlyRatePercent != null || c.DiscountPercent != null
             select new { Installment = i, Contract = c }).ToListAsync(ct);
         if (items.Count == 0)
         {

@@ -17,7 +17,7 @@ public sealed record ContractView(
     Guid Id, string Number, Guid CustomerId, string CustomerName, string Title, DateOnly SignedOn, string Currency, decimal Total,
     Guid? PaymentTermId, ContractStatus Status, BillingMode BillingMode, decimal? InterestDailyRatePercent, int? InterestGraceDays,
     string? Discount, IReadOnlyList<string> AcceptedMethods, int? WarrantyMonths, decimal Reached, decimal Invoiced,
-    IReadOnlyList<ContractStageView> Stages);
+    IReadOnlyList<ContractStageView> Stages, decimal? InterestYearlyRatePercent = null);
 
 public sealed record ContractListItem(
     Guid Id, string Number, Guid CustomerId, string CustomerName, string Title, DateOnly SignedOn, string Currency, decimal Total,
@@ -67,9 +67,10 @@ public sealed class ContractQueryHandler(HuikuanDbContext db, Scope scope)
                 s.InvoiceId is not null ? "invoiced" : s.ReachedOn is not null ? "requested" : "open");
         }).ToList();
         return new ContractView(c.Id, c.Number, c.CustomerId, customerName, c.Title, c.SignedOn, c.Currency, cur.ToMajor(c.TotalMinor), c.PaymentTermId,
-            c.Status, c.BillingMode, c.InterestDailyRatePercent, c.InterestGraceDays, ContractClauses.Discount(c)?.ToString(),
+            c.Status, c.BillingMode, ContractClauses.Interest(c)?.DailyRatePercent, c.InterestGraceDays, ContractClauses.Discount(c)?.ToString(),
             ContractClauses.Methods(c), c.WarrantyMonths, cur.ToMajor(c.Stages.Where(s => s.ReachedOn != null).Sum(s => s.AmountMinor)),
-            cur.ToMajor(c.Stages.Where(s => s.InvoiceId != null).Sum(s => s.AmountMinor)), stages);
+            cur.ToMajor(c.Stages.Where(s => s.InvoiceId != null).Sum(s => s.AmountMinor)), stages,
+            ContractClauses.Interest(c)?.YearlyRatePercent);
     }
 }
 
@@ -80,7 +81,8 @@ internal static class ContractClauses
         c.DiscountPercent is { } p && c.DiscountDays is { } d && c.DiscountNetDays is { } n ? new(p, d, n) : null;
 
     public static Huikuan.Domain.Terms.LateInterest? Interest(Contract c) =>
-        c.InterestDailyRatePercent is { } r && r > 0 ? new(r, c.InterestGraceDays ?? 0) : null;
+        c.InterestYearlyRatePercent is { } y && y > 0 ? new(y, c.InterestGraceDays ?? 0, Huikuan.Domain.Terms.InterestRateKind.Yearly)
+        : c.InterestDailyRatePercent is { } r && r > 0 ? new(r, c.InterestGraceDays ?? 0) : null;
 
     public static IReadOnlyList<string> Methods(Contract c) =>
         c.AcceptedMethods.Split(',', StringSplitOptions.RemoveEmptyEntries);

@@ -18,14 +18,15 @@ public sealed record ContractStageInput(StageKind Kind, string Name, decimal? Pe
 
 /// <summary>
 /// A new contract with its stages and clauses. <see cref="Discount"/> is written "2/10 net 30"; the late interest is a
-/// daily rate in percent (0.05) with grace days; retention is the <see cref="StageKind.Retention"/> stage, due
+/// daily rate in percent (0.05) or a yearly one (<see cref="InterestYearlyRatePercent"/>, 10.5; simple, actual/365) with grace days; retention is the <see cref="StageKind.Retention"/> stage, due
 /// <see cref="WarrantyMonths"/> after acceptance. A contract starts active unless <see cref="Draft"/>.
 /// </summary>
 public sealed record CreateContract(
     Guid CustomerId, string Title, DateOnly SignedOn, decimal Total, IReadOnlyList<ContractStageInput> Stages,
     string? Number = null, string? Currency = null, Guid? PaymentTermId = null, BillingMode BillingMode = BillingMode.Invoice,
     decimal? InterestDailyRatePercent = null, int? InterestGraceDays = null, string? Discount = null,
-    IReadOnlyList<ReceiptMethod>? AcceptedMethods = null, int? WarrantyMonths = null, bool Draft = false);
+    IReadOnlyList<ReceiptMethod>? AcceptedMethods = null, int? WarrantyMonths = null, bool Draft = false,
+    decimal? InterestYearlyRatePercent = null);
 
 public sealed class CreateContractHandler(HuikuanDbContext db, Scope scope, BusinessClock clock, ContractQueryHandler query)
 {
@@ -77,7 +78,8 @@ public sealed class CreateContractHandler(HuikuanDbContext db, Scope scope, Busi
                 CompanyId = company, Id = contractId, Number = number, CustomerId = customer.Id, Title = title, SignedOn = request.SignedOn,
                 Currency = currency.Code, TotalMinor = total, PaymentTermId = request.PaymentTermId,
                 Status = request.Draft ? ContractStatus.Draft : ContractStatus.Active, BillingMode = request.BillingMode,
-                InterestDailyRatePercent = interest?.DailyRatePercent, InterestGraceDays = interest?.GraceDays,
+                InterestDailyRatePercent = interest?.DailyRatePercent, InterestYearlyRatePercent = interest?.YearlyRatePercent,
+                InterestGraceDays = interest?.GraceDays,
                 DiscountPercent = discount?.Percent, DiscountDays = discount?.Days, DiscountNetDays = discount?.NetDays,
                 AcceptedMethods = string.Join(',', methods.Order()), WarrantyMonths = hasRetention ? request.WarrantyMonths : null,
                 CreatedAt = clock.Now, CreatedBy = scope.Actor,
@@ -95,15 +97,20 @@ public sealed class CreateContractHandler(HuikuanDbContext db, Scope scope, Busi
 
     private static LateInterest? Interest(CreateContract request)
     {
-        if (request.InterestDailyRatePercent is null && request.InterestGraceDays is null)
+        if (request.InterestDailyRatePercent is null && request.InterestYearlyRatePercent is null && request.InterestGraceDays is null)
         {
             return null;
         }
-        if (request.InterestDailyRatePercent is not { } rate || rate <= 0)
+        if (request.InterestYearlyRatePercent is { } yearly && yearly <= 0)
+        {
+            throw new DomainRuleException("interest.yearlyRate", "interestYearlyRatePercent",
+                "The yearly rate is a percentage between 0 and 365, such as 10.5.", LateInterest.MaxYearlyRatePercent);
+        }
+        if (request.InterestYearlyRatePercent is null && (request.InterestDailyRatePercent is not { } rate || rate <= 0))
         {
             throw new DomainRuleException("interest.rate", "interestDailyRatePercent",
                 "The daily rate is a percentage between 0 and 1, such as 0.05.", LateInterest.MaxDailyRatePercent);
         }
-        return new LateInterest(rate, request.InterestGraceDays ?? 0);
+        return LateInterest.Of(request.InterestDailyRatePercent, request.InterestYearlyRatePercent, request.InterestGraceDays ?? 0);
     }
 }

@@ -92,4 +92,26 @@ public sealed class DunningHistoryHandler(HuikuanDbContext db, Scope scope, Busi
                 money.ToMajor(c.FeeMinor), c.Currency, c.OldestDaysOverdue, c.ItemCount, c.PayBy, c.Language, c.Recipient, c.Subject, c.HasLetter, c.CreatedBy);
         })];
     }
+
+    /// <summary>
+    /// Each customer's last dunning letter on or before <paramref name="day"/> (a level sent, not a notice, a reminder or
+    /// a lowering): what a new letter may cite, and nothing else.
+    /// </summary>
+    internal static async Task<IReadOnlyDictionary<Guid, PreviousLetter>> LastLettersAsync(
+        HuikuanDbContext db, Guid company, IReadOnlyCollection<Guid> customerIds, DateOnly day, CancellationToken ct)
+    {
+        var result = new Dictionary<Guid, PreviousLetter>(customerIds.Count);
+        foreach (var chunk in customerIds.Chunk(2_000))
+        {
+            var rows = await db.DunningCommunications.AsNoTracking()
+                .Where(c => c.CompanyId == company && chunk.Contains(c.CustomerId) && c.Outcome == DunningOutcomeKind.Sent && c.Level > 0
+                    && c.LevelCode != null && c.RunDay <= day)
+                .Select(c => new { c.CustomerId, c.RunDay, c.Level, c.LevelCode }).ToListAsync(ct);
+            foreach (var last in rows.GroupBy(r => r.CustomerId).Select(g => g.OrderByDescending(r => r.RunDay).ThenByDescending(r => r.Level).First()))
+            {
+                result[last.CustomerId] = new PreviousLetter(last.RunDay, last.LevelCode!);
+            }
+        }
+        return result;
+    }
 }

@@ -1,6 +1,8 @@
+using Huikuan.Domain;
 using Huikuan.Domain.Aging;
 using Huikuan.Domain.Dunning;
 using Huikuan.Domain.Templates;
+using Huikuan.Domain.Terms;
 using Huikuan.Web.Data;
 using Huikuan.Web.Data.Entities;
 using Huikuan.Web.Features.Charges;
@@ -10,15 +12,22 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Huikuan.Web.Features.Dunning;
 
-/// <summary>What a run knows once for all the customers it writes to.</summary>
+/// <summary>
+/// What a run knows once for all the customers it writes to: besides the texts and numbers, each customer's last letter
+/// and the unpaid charges of earlier letters, and the rate table of the run's day (amount, from, to; null without a rate).
+/// </summary>
 public sealed record DunningContext(
     DunningPlan Plan, string CompanyName, IReadOnlyDictionary<Guid, Recipient> Recipients, IReadOnlyDictionary<Guid, string> InvoiceNumbers,
-    Func<string, string, MessageText> Texts, IReadOnlyDictionary<Guid, ItemInterest> Interest);
+    Func<string, string, MessageText> Texts, IReadOnlyDictionary<Guid, ItemInterest> Interest, IReadOnlyDictionary<Guid, PreviousLetter> Previous,
+    IReadOnlyDictionary<Guid, IReadOnlyList<CurrencyAmount>> EarlierCharges, Func<long, string, string, long?> Convert);
 
-/// <summary>The interest a letter charges on one of its items (the part accrued since the last letter).</summary>
-public sealed record DraftInterest(Guid InstallmentId, string Currency, InterestCharge Charge, decimal? DailyRatePercent);
+/// <summary>The interest a letter charges on one of its items (the part accrued since the last letter), in the item's currency.</summary>
+public sealed record DraftInterest(Guid InstallmentId, string Currency, InterestCharge Charge, LateInterest? Clause);
 
-/// <summary>One customer's message, written before the transaction that records it.</summary>
+/// <summary>
+/// One customer's message, written before the transaction that records it. <see cref="Currency"/> is the letter's:
+/// the fee is charged in it, and <see cref="InterestMinor"/> is this letter's new interest in it.
+/// </summary>
 public sealed record DunningDraft(
     string Language, Recipient? Recipient, ComposedMessage Message, IReadOnlyList<MessageItem> Items, DateOnly PayBy, long InterestMinor, long FeeMinor,
     IReadOnlyList<DraftInterest> Interest, string Currency, LetterDraft? Letter = null);
@@ -53,7 +62,22 @@ public sealed class DunningMessagesHandler(
         }
         var installments = sending.SelectMany(c => c.Proposal.Items.Select(i => i.InstallmentId)).ToList();
         var interest = await InterestBases.ForItemsAsync(db, company, installments, plan.Policy.Interest, ct);
-        return new DunningContext(plan, name, recipients, numbers, await templates.ResolverAsync(ct), interest);
+        var ids = sending.Select(c => c.CustomerId).ToList();
+        return new DunningContext(plan, name, recipients, numbers, await templates.ResolverAsync(ct), interest,
+            await DunningHistoryHandler.LastLettersAsync(db, company, ids, plan.Day, ct), await CustomerChargesHandler.OpenByCustomerAsync(db, company, ids, ct),
+            await DunningPlanningHandler.ConverterAsync(db, company, plan.Day, ct));
+    }
+
+    /// <summary>
+    /// The currency a letter charges its fee in and states first: the policy's when the customer owes anything in it (or
+    /// nothing at all), else that of the customer's overdue items (the first by code if several). A fee set in the
+    /// policy's currency is converted at the run day's rate, so a USD customer pays a USD fee.
+    /// </summary>
+    public static string LetterCurrency(DunningProposal proposal, string policyCurrency)
+    {
+        ArgumentNullException.ThrowIfNull(proposal);
+        return proposal.OverdueMinorByCurrency.ContainsKey(policyCurrency) || proposal.OverdueMinorByCurrency.Count == 0
+            ? policyCurrency : proposal.OverdueMinorByCurrency.Keys.Order(StringComparer.Ordinal).First();
     }
 
     public async Task<DunningDraft> DraftAsync(DunningContext context, PlannedCustomer customer, CancellationToken ct)
@@ -68,12 +92,17 @@ public sealed class DunningMessagesHandler(
         var items = p.Items.Select(i => new MessageItem(context.InvoiceNumbers.GetValueOrDefault(customer.Items[i.InstallmentId].InvoiceId) ?? "",
             i.DueDate, AgingBuckets.DaysOverdue(i.DueDate, plan.Day), i.Currency, i.CountedMinor)).ToList();
         var payBy = plan.Day.AddDays(plan.Policy.PayByDays);
-        var fee = level.FeeMinor;
-        // Interest (R7) on each item up to today: the letter charges what accrued since the last letter and states
-        // what is owed on its items, less what was waived, in the policy's currency.
-        var currency = plan.Policy.Policy.Currency;
+        var policyCurrency = plan.Policy.Policy.Currency;
+        var currency = LetterCurrency(p, policyCurrency);
+        // The level's fee is set in the policy's currency and charged in the letter's, at the run day's rate; without a
+        // rate the customer is not written to and the run says why, rather than charging a figure in the wrong currency.
+        var fee = level.FeeMinor == 0 ? 0 : context.Convert(level.FeeMinor, policyCurrency, currency)
+            ?? throw new DomainRuleException("dunning.feeRate", "",
+                $"The {level.Code} fee is set in {policyCurrency} and this customer's letter is in {currency}, but the rate table has no rate between them on or before {plan.Day:yyyy-MM-dd}.",
+                level.Code, policyCurrency, currency, plan.Day);
+        // Interest (R7) on each item up to today, in the item's currency: the letter charges what accrued since the last
+        // letter; what earlier letters charged and is still owed is stated on a line of its own.
         var charges = new List<DraftInterest>();
-        long interest = 0;
         foreach (var i in p.Items)
         {
             if (context.Interest.GetValueOrDefault(i.InstallmentId) is not { } basis)
@@ -83,17 +112,16 @@ public sealed class DunningMessagesHandler(
             var charge = DunningCharges.Interest(basis.Basis, plan.Day);
             if (charge.NewMinor > 0)
             {
-                charges.Add(new DraftInterest(i.InstallmentId, i.Currency, charge, basis.Basis.Clause?.DailyRatePercent));
-            }
-            if (i.Currency == currency)
-            {
-                interest += Math.Max(0, Math.Max(charge.AccruedMinor, basis.Basis.ChargedMinor) - basis.WaivedMinor);
+                charges.Add(new DraftInterest(i.InstallmentId, i.Currency, charge, basis.Basis.Clause));
             }
         }
+        var letterCharges = new LetterCharges(currency, context.EarlierCharges.GetValueOrDefault(customer.CustomerId) ?? [],
+            [.. MessageComposer.Sum(charges.Select(c => new CurrencyAmount(c.Currency, c.Charge.NewMinor)))], fee > 0 ? new CurrencyAmount(currency, fee) : null);
         var values = new MergeValues(customer.Name, customer.Code, recipient?.Name, context.CompanyName, plan.Day, level.Code, items,
-            currency, interest, fee, p.OldestDaysOverdue, items.Count == 0 ? null : items.Min(i => i.DueDate), payBy,
-            plan.Policy.PaymentInstructions);
+            letterCharges, p.OldestDaysOverdue, items.Count == 0 ? null : items.Min(i => i.DueDate), payBy,
+            plan.Policy.PaymentInstructions, context.Previous.GetValueOrDefault(customer.CustomerId));
         var message = MessageComposer.Compose(context.Texts(DefaultTemplates.ForLevel(level.Code), language), language, values);
+        var interest = charges.Where(c => c.Currency == currency).Sum(c => c.Charge.NewMinor);
         var draft = new DunningDraft(language, recipient, message, items, payBy, interest, fee, charges, currency);
         return draft with { Letter = await letters.RenderAsync(level, customer, context.CompanyName, plan.Day, draft, ct) };
     }

@@ -84,22 +84,28 @@ public sealed class DunningPlanningHandler(HuikuanDbContext db, Scope scope, Dun
 
     /// <summary>
     /// Converts overdue totals into the policy's currency for the levels' minimum amounts, at the company's rate table
-    /// as of the run's day (each rate is to the company currency, so two currencies convert through it). A currency
-    /// with no rate on or before that day cannot be checked: a level with a minimum is not sent on it, and the plan
-    /// says why.
+    /// as of the run's day. A currency with no rate on or before that day cannot be checked: a level with a minimum is
+    /// not sent on it, and the plan says why.
     /// </summary>
     private async Task<ToPolicyCurrency> ToPolicyCurrencyAsync(string policyCurrency, DateOnly day, CancellationToken ct)
     {
-        var company = await db.Companies.AsNoTracking().SingleAsync(c => c.Id == scope.CompanyId, ct);
+        var convert = await ConverterAsync(db, scope.CompanyId, day, ct);
+        return (currency, minor) => convert(minor, currency, policyCurrency);
+    }
+
+    /// <summary>
+    /// Converts an amount from one currency to another at the company's rate table as of <paramref name="day"/> (each
+    /// rate is to the company currency, so two currencies convert through it); null when either has no rate on or before
+    /// that day. The same currency is the amount itself.
+    /// </summary>
+    internal static async Task<Func<long, string, string, long?>> ConverterAsync(HuikuanDbContext db, Guid companyId, DateOnly day, CancellationToken ct)
+    {
+        var company = await db.Companies.AsNoTracking().SingleAsync(c => c.Id == companyId, ct);
         var rates = await ExchangeRates.RateTable.AllAsOfAsync(db, company, day, ct);
-        if (!rates.TryGetValue(policyCurrency, out var target))
-        {
-            return (currency, minor) => currency == policyCurrency ? minor : null;
-        }
-        var policy = Huikuan.Domain.Money.Currency.Of(policyCurrency);
-        return (currency, minor) => currency == policyCurrency ? minor
-            : rates.TryGetValue(currency, out var source)
-                ? Huikuan.Domain.Money.Exchange.Convert(minor, Huikuan.Domain.Money.Currency.Of(currency), policy, Huikuan.Domain.Money.Exchange.Cross(source, target))
+        return (minor, from, to) => from == to ? minor
+            : rates.TryGetValue(from, out var source) && rates.TryGetValue(to, out var target)
+                ? Huikuan.Domain.Money.Exchange.Convert(minor, Huikuan.Domain.Money.Currency.Of(from), Huikuan.Domain.Money.Currency.Of(to),
+                    Huikuan.Domain.Money.Exchange.Cross(source, target))
                 : null;
     }
 }

@@ -21,16 +21,17 @@ public sealed record DunningLevelView(
 public sealed record DunningPolicyView(
     string Currency, decimal? InterestDailyRatePercent, int InterestGraceDays, int PayByDays, string? PaymentInstructions,
     IReadOnlyList<int> ReminderDaysBefore, bool PaymentNotices, bool Reminders, IReadOnlyList<DunningLevelView> Levels, bool IsDefault,
-    int DaysBetweenLevels, bool StraightToAgeLevel, int ConfirmFromLevel, int ConfirmAboveCustomers);
+    int DaysBetweenLevels, bool StraightToAgeLevel, int ConfirmFromLevel, int ConfirmAboveCustomers, decimal? InterestYearlyRatePercent = null);
 
 /// <param name="DaysBetweenLevels">The pace: days from one level to the next (default 7).</param>
 /// <param name="StraightToAgeLevel">Send the level the oldest item's age calls for at once (off by default).</param>
 /// <param name="ConfirmFromLevel">The first level (1-based) whose sends are counted for confirmation (default 3, the final demand).</param>
 /// <param name="ConfirmAboveCustomers">A run sending those levels to more customers than this waits for confirmation (default 20).</param>
+/// <param name="InterestYearlyRatePercent">The default late interest per year (simple, actual/365) instead of per day.</param>
 public sealed record SaveDunningPolicy(
     decimal? InterestDailyRatePercent, int InterestGraceDays, int PayByDays, string? PaymentInstructions, IReadOnlyList<int> ReminderDaysBefore,
     bool PaymentNotices, bool Reminders, IReadOnlyList<DunningLevelView> Levels, int? DaysBetweenLevels = null, bool StraightToAgeLevel = false,
-    int? ConfirmFromLevel = null, int? ConfirmAboveCustomers = null);
+    int? ConfirmFromLevel = null, int? ConfirmAboveCustomers = null, decimal? InterestYearlyRatePercent = null);
 
 /// <summary>The policy the run works with: the domain's levels and pace, when a run is confirmed, plus what the messages need.</summary>
 public sealed record CompanyDunningPolicy(
@@ -40,7 +41,7 @@ public sealed record CompanyDunningPolicy(
 /// <summary>
 /// The dunning policy (R11): ordered levels by days overdue, minimum amount and grade, each with channels, a fee,
 /// credit hold, the responsible role and an escalation; the default interest rate for items without a contract
-/// clause; the pay-by days and payment instructions the messages quote; the pre-due reminder days and whether payment
+/// clause (per day or per year); the pay-by days and payment instructions the messages quote; the pre-due reminder days and whether payment
 /// notices go out (R10). A company that never saved one has the seeds' default in its currency.
 /// </summary>
 public sealed class DunningPoliciesHandler(HuikuanDbContext db, Scope scope, BusinessClock clock)
@@ -68,10 +69,7 @@ public sealed class DunningPoliciesHandler(HuikuanDbContext db, Scope scope, Bus
         var company = scope.CompanyId;
         var settings = await db.DunningSettings.SingleOrDefaultAsync(s => s.CompanyId == company, ct);
         var currency = Currency.Of(settings?.Currency ?? await CompanyCurrencyAsync(ct));
-        if (request.InterestDailyRatePercent is { } rate)
-        {
-            _ = new LateInterest(rate, request.InterestGraceDays);
-        }
+        var interest = LateInterest.Of(request.InterestDailyRatePercent, request.InterestYearlyRatePercent, request.InterestGraceDays);
         if (request.PayByDays is < 1 or > 90)
         {
             throw new DomainRuleException("dunning.payBy", "payByDays", "The pay-by date is between 1 and 90 days after the message.", 90);
@@ -93,8 +91,9 @@ public sealed class DunningPoliciesHandler(HuikuanDbContext db, Scope scope, Bus
             settings = new DunningSettings { CompanyId = company, Currency = currency.Code, ReminderDaysBefore = "", UpdatedBy = scope.Actor };
             db.DunningSettings.Add(settings);
         }
-        settings.InterestDailyRatePercent = request.InterestDailyRatePercent;
-        settings.InterestGraceDays = request.InterestDailyRatePercent is null ? 0 : request.InterestGraceDays;
+        settings.InterestDailyRatePercent = interest?.DailyRatePercent;
+        settings.InterestYearlyRatePercent = interest?.YearlyRatePercent;
+        settings.InterestGraceDays = interest?.GraceDays ?? 0;
         settings.PayByDays = request.PayByDays;
         settings.PaymentInstructions = Companies.CompanyHandler.Optional(request.PaymentInstructions, "paymentInstructions", 2000);
         settings.ReminderDaysBefore = string.Join(',', request.ReminderDaysBefore!.Order());
@@ -158,7 +157,7 @@ public sealed class DunningPoliciesHandler(HuikuanDbContext db, Scope scope, Bus
             return new CompanyDunningPolicy(policy, [null, null, null, "Management", "Legal"], null, DefaultPayByDays, null,
                 PreDueReminders.DefaultDaysBefore, PaymentNotices: true, Reminders: true, Confirmation(settings, policy));
         }
-        var interest = settings.InterestDailyRatePercent is { } rate ? new LateInterest(rate, settings.InterestGraceDays) : null;
+        var interest = LateInterest.Of(settings.InterestDailyRatePercent, settings.InterestYearlyRatePercent, settings.InterestGraceDays);
         var days = settings.ReminderDaysBefore.Split(',', StringSplitOptions.RemoveEmptyEntries)
             .Select(d => int.Parse(d, CultureInfo.InvariantCulture)).ToList();
         var saved = ToPolicy(settings.Currency, levels) with
@@ -221,6 +220,7 @@ public sealed class DunningPoliciesHandler(HuikuanDbContext db, Scope scope, Bus
             [.. p.Policy.Levels.Select((l, i) => new DunningLevelView(l.Code, l.MinDaysOverdue, currency.ToMajor(l.MinOverdueMinor),
                 [.. (l.Grades ?? new HashSet<CreditGrade>()).Order().Select(g => g.ToString())], ChannelNames(l.Channels), currency.ToMajor(l.FeeMinor),
                 l.PutsOnCreditHold, l.Responsible.ToString(), p.Escalations[i]))],
-            isDefault, p.Policy.Pace.DaysBetweenLevels, p.Policy.Pace.StraightToAgeLevel, p.Confirmation.FromLevel, p.Confirmation.AboveCustomers);
+            isDefault, p.Policy.Pace.DaysBetweenLevels, p.Policy.Pace.StraightToAgeLevel, p.Confirmation.FromLevel, p.Confirmation.AboveCustomers,
+            p.Interest?.YearlyRatePercent);
     }
 }

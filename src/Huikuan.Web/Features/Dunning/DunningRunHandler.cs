@@ -187,8 +187,7 @@ public sealed class DunningRunHandler(
             return null;
         }
         var level = p.Level > 0 ? plan.Policy.Policy.Level(p.Level) : null;
-        var currency = p.OverdueMinorByCurrency.ContainsKey(plan.Policy.Policy.Currency) || p.OverdueMinorByCurrency.Count == 0
-            ? plan.Policy.Policy.Currency : p.OverdueMinorByCurrency.Keys.Order(StringComparer.Ordinal).First();
+        var currency = draft?.Currency ?? DunningMessagesHandler.LetterCurrency(p, plan.Policy.Policy.Currency);
         var communication = new DunningCommunication
         {
             CompanyId = company, Id = Ids.New(), RunId = run.Id, CustomerId = customer.CustomerId, RunDay = day, Key = key,

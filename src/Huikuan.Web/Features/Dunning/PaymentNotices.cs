@@ -41,7 +41,7 @@ public sealed class PaymentNoticesHandler(HuikuanDbContext db, Scope scope, Busi
         var items = invoice.Installments.OrderBy(i => i.Sequence)
             .Select(i => new MessageItem(invoice.Number, i.DueDate, 0, i.Currency, i.OpenMinor)).ToList();
         var language = recipient.Language == "en" ? "en" : "zh-CN";
-        var values = new MergeValues(customer.Name, customer.Code, recipient.Name, companyName, today, null, items, invoice.Currency, 0, 0, 0,
+        var values = new MergeValues(customer.Name, customer.Code, recipient.Name, companyName, today, null, items, LetterCharges.None(invoice.Currency), 0,
             items.Min(i => i.DueDate), items.Min(i => i.DueDate), policy.PaymentInstructions);
         var message = MessageComposer.Compose(await templates.TextAsync(DefaultTemplates.Notice, language, ct), language, values);
 

@@ -104,7 +104,7 @@ public sealed class PreDueReminderRunHandler(HuikuanDbContext db, Scope scope, B
         var items = reminder.Items.Select(i => new MessageItem(numbers.GetValueOrDefault(invoiceOf[i.InstallmentId]) ?? "", i.DueDate, 0, i.Currency, i.OpenMinor))
             .ToList();
         var currency = reminder.Items[0].Currency;
-        var values = new MergeValues(customer.Name, customer.Code, recipient.Name, companyName, day, null, items, currency, 0, 0, 0, reminder.DueDate,
+        var values = new MergeValues(customer.Name, customer.Code, recipient.Name, companyName, day, null, items, LetterCharges.None(currency), 0, reminder.DueDate,
             reminder.DueDate, policy.PaymentInstructions);
         var message = MessageComposer.Compose(texts(DefaultTemplates.Reminder, language), language, values);
         var communication = CustomerMessages.Communication(company, runId, reminder.CustomerId, day, reminder.Key, DunningOutcomeKind.Reminder, currency,

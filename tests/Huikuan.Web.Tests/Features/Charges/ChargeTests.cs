@@ -57,7 +57,11 @@ public abstract class ChargeTests(HuikuanApp app)
         var balance = Assert.Single(later.Balances);
         Assert.Equal((95m, 150m, 0m, 245m), (balance.Interest, balance.Fees, balance.Waived, balance.Open));
         var final = (await collector.GetAsync<CustomerDunningView>($"/api/customers/{customer.Id}/dunning")).Communications.First(c => c.Outcome == "sent");
-        Assert.Equal(("final", 95m, 100m), (final.LevelCode, final.Interest, final.Fee)); // the letter states all the interest owed on its items
+        // The letter records what it charges; the first letter's 125.00, still owed, is a line of its own in the amount due.
+        Assert.Equal(("final", 20m, 100m), (final.LevelCode, final.Interest, final.Fee));
+        var second = (await DunningRunTests.OutboxAsync(admin)).OrderBy(m => m.CreatedAt).Last();
+        Assert.Contains("以往催收函未付的利息及费用  125.00 CNY", second.Body, StringComparison.Ordinal);
+        Assert.Contains("应付合计  4,245.00 CNY", second.Body, StringComparison.Ordinal); // 4,000 + 125 + 20 + 100
     }
 
     [Fact]

@@ -502,13 +502,18 @@ namespace Huikuan.Web.Data.Migrations.Postgres
                         .HasColumnName("discount_percent");
 
                     b.Property<decimal?>("InterestDailyRatePercent")
-                        .HasPrecision(9, 6)
-                        .HasColumnType("numeric(9,6)")
+                        .HasPrecision(12, 8)
+                        .HasColumnType("numeric(12,8)")
                         .HasColumnName("interest_daily_rate_percent");
 
                     b.Property<int?>("InterestGraceDays")
                         .HasColumnType("integer")
                         .HasColumnName("interest_grace_days");
+
+                    b.Property<decimal?>("InterestYearlyRatePercent")
+                        .HasPrecision(12, 8)
+                        .HasColumnType("numeric(12,8)")
+                        .HasColumnName("interest_yearly_rate_percent");
 
                     b.Property<string>("Number")
                         .IsRequired()
@@ -1669,8 +1674,8 @@ namespace Huikuan.Web.Data.Migrations.Postgres
                         .HasColumnName("customer_id");
 
                     b.Property<decimal?>("DailyRatePercent")
-                        .HasPrecision(9, 6)
-                        .HasColumnType("numeric(9,6)")
+                        .HasPrecision(12, 8)
+                        .HasColumnType("numeric(12,8)")
                         .HasColumnName("daily_rate_percent");
 
                     b.Property<DateOnly?>("From")
@@ -1704,6 +1709,11 @@ namespace Huikuan.Web.Data.Migrations.Postgres
                     b.Property<DateOnly?>("Through")
                         .HasColumnType("date")
                         .HasColumnName("through");
+
+                    b.Property<decimal?>("YearlyRatePercent")
+                        .HasPrecision(12, 8)
+                        .HasColumnType("numeric(12,8)")
+                        .HasColumnName("yearly_rate_percent");
 
                     b.HasKey("CompanyId", "Id")
                         .HasName("pk_dunning_charges");
@@ -2096,13 +2106,18 @@ namespace Huikuan.Web.Data.Migrations.Postgres
                         .HasColumnName("days_between_levels");
 
                     b.Property<decimal?>("InterestDailyRatePercent")
-                        .HasPrecision(9, 6)
-                        .HasColumnType("numeric(9,6)")
+                        .HasPrecision(12, 8)
+                        .HasColumnType("numeric(12,8)")
                         .HasColumnName("interest_daily_rate_percent");
 
                     b.Property<int>("InterestGraceDays")
                         .HasColumnType("integer")
                         .HasColumnName("interest_grace_days");
+
+                    b.Property<decimal?>("InterestYearlyRatePercent")
+                        .HasPrecision(12, 8)
+                        .HasColumnType("numeric(12,8)")
+                        .HasColumnName("interest_yearly_rate_percent");
 
                     b.Property<int>("PayByDays")
                         .HasColumnType("integer")

@@ -497,13 +497,18 @@ namespace Huikuan.Web.Data.Migrations.Sqlite
                         .HasColumnName("discount_percent");
 
                     b.Property<decimal?>("InterestDailyRatePercent")
-                        .HasPrecision(9, 6)
+                        .HasPrecision(12, 8)
                         .HasColumnType("TEXT")
                         .HasColumnName("interest_daily_rate_percent");
 
                     b.Property<int?>("InterestGraceDays")
                         .HasColumnType("INTEGER")
                         .HasColumnName("interest_grace_days");
+
+                    b.Property<decimal?>("InterestYearlyRatePercent")
+                        .HasPrecision(12, 8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("interest_yearly_rate_percent");
 
                     b.Property<string>("Number")
                         .IsRequired()
@@ -1664,7 +1669,7 @@ namespace Huikuan.Web.Data.Migrations.Sqlite
                         .HasColumnName("customer_id");
 
                     b.Property<decimal?>("DailyRatePercent")
-                        .HasPrecision(9, 6)
+                        .HasPrecision(12, 8)
                         .HasColumnType("TEXT")
                         .HasColumnName("daily_rate_percent");
 
@@ -1699,6 +1704,11 @@ namespace Huikuan.Web.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("Through")
                         .HasColumnType("TEXT")
                         .HasColumnName("through");
+
+                    b.Property<decimal?>("YearlyRatePercent")
+                        .HasPrecision(12, 8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("yearly_rate_percent");
 
                     b.HasKey("CompanyId", "Id")
                         .HasName("pk_dunning_charges");
@@ -2091,13 +2101,18 @@ namespace Huikuan.Web.Data.Migrations.Sqlite
                         .HasColumnName("days_between_levels");
 
                     b.Property<decimal?>("InterestDailyRatePercent")
-                        .HasPrecision(9, 6)
+                        .HasPrecision(12, 8)
                         .HasColumnType("TEXT")
                         .HasColumnName("interest_daily_rate_percent");
 
                     b.Property<int>("InterestGraceDays")
                         .HasColumnType("INTEGER")
                         .HasColumnName("interest_grace_days");
+
+                    b.Property<decimal?>("InterestYearlyRatePercent")
+                        .HasPrecision(12, 8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("interest_yearly_rate_percent");
 
                     b.Property<int>("PayByDays")
                         .HasColumnType("INTEGER")
