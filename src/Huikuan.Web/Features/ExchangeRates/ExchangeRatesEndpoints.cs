@@ -23,8 +23,8 @@ public static class ExchangeRatesEndpoints
             TypedResults.Ok(await handler.ListAsync(pendingOnly ?? false, ct)));
         approvals.MapPost("/{id:guid}/approve", async (Guid id, ExchangeApprovalsHandler handler, CancellationToken ct) =>
             TypedResults.Ok(await handler.ApproveAsync(id, ct)));
-        approvals.MapPost("/{id:guid}/reject", async (Guid id, ExchangeApprovalsHandler handler, CancellationToken ct) =>
-            TypedResults.Ok(await handler.RejectAsync(id, ct)));
+        approvals.MapPost("/{id:guid}/reject", async (Guid id, DecideExchangeApproval request, ExchangeApprovalsHandler handler, CancellationToken ct) =>
+            TypedResults.Ok(await handler.RejectAsync(id, request, ct)));
 
         api.MapGet("/exchange-differences", async (ExchangeDifferencesHandler handler, Guid? receiptId, DateOnly? from, DateOnly? to, CancellationToken ct) =>
             TypedResults.Ok(await handler.HandleAsync(receiptId, from, to, ct))).WithTags("Exchange rates");
