@@ -41,6 +41,7 @@ public static class PageList
             new("Outbox", "/outbox"),
             new("Escalations", "/escalations"),
             new("Exchange rates", "/exchange-rates"),
+            new("Exchange approvals", "/exchange-approvals"),
             new("Write-offs", "/write-offs"),
         ];
 

@@ -40,6 +40,7 @@ internal sealed class ExchangeApprovalConfiguration : IEntityTypeConfiguration<E
         b.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
         b.Property(x => x.RequestedBy).HasMaxLength(200);
         b.Property(x => x.DecidedBy).HasMaxLength(200);
+        b.Property(x => x.RejectionReason).HasMaxLength(500);
         b.HasOne<Installment>().WithMany().HasForeignKey(x => new { x.CompanyId, x.InstallmentId }).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Receipt>().WithMany().HasForeignKey(x => new { x.CompanyId, x.ReceiptId }).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Allocation>().WithMany().HasForeignKey(x => new { x.CompanyId, x.AllocationId }).OnDelete(DeleteBehavior.Restrict);

@@ -51,4 +51,20 @@ public sealed class ReceiptPage(IPage page, Guid id) : AppShell(page)
     public ILocator AllocationAmount => Page.GetByTestId("allocation-amount");
 
     public ILocator Allocate => Page.GetByTestId("allocate");
+
+    /// <summary>Across currencies: the money taken from the receipt and the rate used.</summary>
+    public ILocator AllocationSourceAmount => Page.GetByTestId("allocation-source-amount");
+
+    public ILocator AllocationRate => Page.GetByTestId("allocation-rate");
+
+    /// <summary>The note that an allocation at a rate beyond the tolerance waits for approval, and its link.</summary>
+    public ILocator Waiting => Page.GetByTestId("allocation-waiting");
+
+    public ILocator WaitingLink => Page.GetByTestId("allocation-waiting-link");
+
+    public ILocator AllocationDifferences => Page.GetByTestId("allocation-difference");
+
+    public ILocator AllocationRates => Page.GetByTestId("allocation-row-rate");
+
+    public ILocator ExchangeDifferenceTotal => Page.GetByTestId("exchange-difference-total");
 }

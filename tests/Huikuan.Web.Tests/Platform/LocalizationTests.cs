@@ -234,6 +234,7 @@ public sealed partial class LocalizationTests
     {
         var keys = Load(Path.Combine(WebFolder, "Localization", "ImportText.resx")).Keys.ToHashSet(StringComparer.Ordinal);
         var rules = Directory.GetFiles(Path.Combine(WebFolder, "Features", "Import"), "*.cs")
+            .Append(Path.Combine(WebFolder, "Features", "ExchangeRates", "ImportExchangeRates.cs"))
             .SelectMany(f => RowRule().Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value)).Distinct().ToList();
         Assert.True(rules.Count >= 20, $"Found only {rules.Count} row rules: {string.Join(", ", rules)}");
 
@@ -241,7 +242,7 @@ public sealed partial class LocalizationTests
         Assert.True(missing.Count == 0, "Not in ImportText.resx: " + string.Join(", ", missing.Select(r => "Row." + r)));
     }
 
-    [GeneratedRegex(@"""((?:cell|customer|salesperson|paymentTerm|invoice|receipt)\.[A-Za-z]+)""\);")]
+    [GeneratedRegex(@"""((?:cell|customer|salesperson|paymentTerm|invoice|receipt|exchangeRate)\.[A-Za-z]+)""\);")]
     private static partial Regex RowRule();
 
     [GeneratedRegex(@"\bT\[""([^""]+)""[,\]]")]

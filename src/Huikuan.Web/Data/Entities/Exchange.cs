@@ -63,5 +63,8 @@ public sealed class ExchangeApproval
     public required string RequestedBy { get; set; }
     public DateTimeOffset? DecidedAt { get; set; }
     public string? DecidedBy { get; set; }
+
+    /// <summary>Why it was rejected: required then, so the one who asked can see it.</summary>
+    public string? RejectionReason { get; set; }
     public Guid? AllocationId { get; set; }
 }

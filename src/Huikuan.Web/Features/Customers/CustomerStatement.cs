@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Huikuan.Web.Features.Customers;
 
 public sealed record OpenItemView(Guid InstallmentId, Guid InvoiceId, string InvoiceNumber, int Sequence, DateOnly InvoiceDate, DateOnly DueDate,
-    int DaysOverdue, decimal Amount, decimal Open, bool Partial);
+    int DaysOverdue, decimal Amount, decimal Open, bool Partial, string Currency = "");
 
 public sealed record MovementView(DateOnly Date, string Kind, string Document, Guid DocumentId, decimal Debit, decimal Credit, decimal Balance, string? Note);
 
@@ -40,7 +40,7 @@ public sealed class CustomerStatementHandler(HuikuanDbContext db, Scope scope, B
         {
             var cur = Currency.Of(r.Currency);
             return new OpenItemView(r.Id, r.InvoiceId, r.Number, r.Sequence, r.InvoiceDate, r.DueDate, AgingBuckets.DaysOverdue(r.DueDate, today),
-                cur.ToMajor(r.AmountMinor), cur.ToMajor(r.OpenMinor), r.OpenMinor < r.AmountMinor);
+                cur.ToMajor(r.AmountMinor), cur.ToMajor(r.OpenMinor), r.OpenMinor < r.AmountMinor, cur.Code);
         }).ToList();
     }
 

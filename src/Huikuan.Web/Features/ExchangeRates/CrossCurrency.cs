@@ -18,7 +18,11 @@ public sealed record ExchangePrice(decimal Rate, decimal TableRate, bool WithinT
 public sealed record ExchangeApprovalView(
     Guid Id, Guid CustomerId, Guid InstallmentId, Guid? ReceiptId, Guid? CreditNoteId, decimal Amount, string Currency, decimal SourceAmount,
     string SourceCurrency, decimal Rate, decimal TableRate, DateOnly AppliedOn, string Status, DateTimeOffset RequestedAt, string RequestedBy,
-    DateTimeOffset? DecidedAt, string? DecidedBy, Guid? AllocationId);
+    DateTimeOffset? DecidedAt, string? DecidedBy, Guid? AllocationId, string CustomerName, Guid InvoiceId, string InvoiceNumber,
+    int InstallmentSequence, string SourceNumber, decimal DeviationPercent, string? RejectionReason);
+
+/// <summary>A decision on a cross-currency allocation waiting for approval; a rejection says why.</summary>
+public sealed record DecideExchangeApproval(string? Reason = null);
 
 /// <summary>
 /// Cross-currency application. The amount applied in the invoice's currency must be the source amount times the rate
@@ -92,13 +96,21 @@ public sealed class CrossCurrency(HuikuanDbContext db, Scope scope, BusinessCloc
 
     internal async Task<ExchangeApprovalView> ViewAsync(ExchangeApproval a, CancellationToken ct)
     {
-        var currency = await db.Installments.Where(i => i.CompanyId == a.CompanyId && i.Id == a.InstallmentId).Select(i => i.Currency).SingleAsync(ct);
-        var sourceCurrency = a.ReceiptId is { } rid
-            ? await db.Receipts.Where(r => r.CompanyId == a.CompanyId && r.Id == rid).Select(r => r.Currency).SingleAsync(ct)
-            : await db.Invoices.Where(n => n.CompanyId == a.CompanyId && n.Id == a.CreditNoteId).Select(n => n.Currency).SingleAsync(ct);
-        return new ExchangeApprovalView(a.Id, a.CustomerId, a.InstallmentId, a.ReceiptId, a.CreditNoteId, Currency.Of(currency).ToMajor(a.AmountMinor),
-            currency, Currency.Of(sourceCurrency).ToMajor(a.SourceAmountMinor), sourceCurrency, Exchange.FromScaled(a.RateScaled),
-            Exchange.FromScaled(a.TableRateScaled), a.AppliedOn, a.Status.ToString(), a.RequestedAt, a.RequestedBy, a.DecidedAt, a.DecidedBy, a.AllocationId);
+        var target = await (
+            from i in db.Installments
+            where i.CompanyId == a.CompanyId && i.Id == a.InstallmentId
+            join inv in db.Invoices on new { i.CompanyId, Id = i.InvoiceId } equals new { inv.CompanyId, inv.Id }
+            join c in db.Customers on new { i.CompanyId, Id = i.CustomerId } equals new { c.CompanyId, c.Id }
+            select new { i.Currency, i.InvoiceId, inv.Number, i.Sequence, c.Name }).SingleAsync(ct);
+        var source = a.ReceiptId is { } rid
+            ? await db.Receipts.Where(r => r.CompanyId == a.CompanyId && r.Id == rid).Select(r => new { r.Currency, r.Number }).SingleAsync(ct)
+            : await db.Invoices.Where(n => n.CompanyId == a.CompanyId && n.Id == a.CreditNoteId).Select(n => new { n.Currency, n.Number }).SingleAsync(ct);
+        var (rate, table) = (Exchange.FromScaled(a.RateScaled), Exchange.FromScaled(a.TableRateScaled));
+        var deviation = table == 0 ? 0 : decimal.Round((rate - table) * 100m / table, 2, MidpointRounding.AwayFromZero);
+        return new ExchangeApprovalView(a.Id, a.CustomerId, a.InstallmentId, a.ReceiptId, a.CreditNoteId, Currency.Of(target.Currency).ToMajor(a.AmountMinor),
+            target.Currency, Currency.Of(source.Currency).ToMajor(a.SourceAmountMinor), source.Currency, rate, table, a.AppliedOn, a.Status.ToString(),
+            a.RequestedAt, a.RequestedBy, a.DecidedAt, a.DecidedBy, a.AllocationId, target.Name, target.InvoiceId, target.Number, target.Sequence,
+            source.Number, deviation, a.RejectionReason);
     }
 }
 
@@ -108,6 +120,8 @@ public sealed class CrossCurrency(HuikuanDbContext db, Scope scope, BusinessCloc
 /// </summary>
 public sealed class ExchangeApprovalsHandler(HuikuanDbContext db, Scope scope, BusinessClock clock, LedgerWriter ledger, CrossCurrency cross)
 {
+    public const int MaxReasonLength = 500;
+
     public async Task<IReadOnlyList<ExchangeApprovalView>> ListAsync(bool pendingOnly, CancellationToken ct)
     {
         var query = db.ExchangeApprovals.AsNoTracking().Where(a => a.CompanyId == scope.CompanyId);
@@ -124,11 +138,23 @@ public sealed class ExchangeApprovalsHandler(HuikuanDbContext db, Scope scope, B
         return views;
     }
 
-    public Task<ExchangeApprovalView> ApproveAsync(Guid id, CancellationToken ct) => DecideAsync(id, ExchangeApprovalStatus.Approved, ct);
+    public Task<ExchangeApprovalView> ApproveAsync(Guid id, CancellationToken ct) => DecideAsync(id, ExchangeApprovalStatus.Approved, null, ct);
 
-    public Task<ExchangeApprovalView> RejectAsync(Guid id, CancellationToken ct) => DecideAsync(id, ExchangeApprovalStatus.Rejected, ct);
+    /// <summary>A rejection names its reason (at most <see cref="MaxReasonLength"/> characters): the one who asked reads it.</summary>
+    public Task<ExchangeApprovalView> RejectAsync(Guid id, DecideExchangeApproval request, CancellationToken ct)
+    {
+        scope.Require(Permission.ApproveExchange);
+        ArgumentNullException.ThrowIfNull(request);
+        var reason = request.Reason?.Trim();
+        if (string.IsNullOrEmpty(reason) || reason.Length > MaxReasonLength)
+        {
+            throw new DomainRuleException("exchangeApproval.reason", "reason",
+                $"Say why the allocation is rejected, in at most {MaxReasonLength} characters.", MaxReasonLength);
+        }
+        return DecideAsync(id, ExchangeApprovalStatus.Rejected, reason, ct);
+    }
 
-    private async Task<ExchangeApprovalView> DecideAsync(Guid id, ExchangeApprovalStatus decision, CancellationToken ct)
+    private async Task<ExchangeApprovalView> DecideAsync(Guid id, ExchangeApprovalStatus decision, string? reason, CancellationToken ct)
     {
         scope.Require(Permission.ApproveExchange);
         var company = scope.CompanyId;
@@ -144,7 +170,8 @@ public sealed class ExchangeApprovalsHandler(HuikuanDbContext db, Scope scope, B
             var now = clock.Now;
             var decided = await db.ExchangeApprovals
                 .Where(a => a.CompanyId == company && a.Id == id && a.Status == ExchangeApprovalStatus.Pending)
-                .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, decision).SetProperty(a => a.DecidedAt, now).SetProperty(a => a.DecidedBy, scope.Actor), token);
+                .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, decision).SetProperty(a => a.DecidedAt, now).SetProperty(a => a.DecidedBy, scope.Actor)
+                    .SetProperty(a => a.RejectionReason, reason), token);
             if (decided == 0)
             {
                 throw new ConflictException("exchangeApproval.decided", "This allocation has already been approved or rejected.");

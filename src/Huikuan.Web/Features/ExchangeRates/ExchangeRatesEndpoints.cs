@@ -1,3 +1,4 @@
+using Huikuan.Web.Features.Import;
 using Huikuan.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -15,6 +16,13 @@ public static class ExchangeRatesEndpoints
             var rate = await handler.AddAsync(request, ct);
             return TypedResults.Created($"/api/exchange-rates/{rate.Id}", rate);
         });
+        // Multipart, like the other imports: ?dryRun=true checks every row and writes nothing.
+        ImportEndpoints.Describe(rates.MapPost("/import", (HttpRequest request, bool? dryRun, ImportExchangeRatesHandler handler, CancellationToken ct) =>
+            ImportEndpoints.RunAsync(request, ImportExchangeRatesHandler.Kind, (table, token) => handler.HandleAsync(table, dryRun ?? false, null, token), ct))
+            .DisableAntiforgery());
+        rates.MapGet("/import/template.csv", () => TypedResults.File(
+            ImportTemplates.Csv(ImportExchangeRatesHandler.Layout, ImportExchangeRatesHandler.Example, System.Globalization.CultureInfo.CurrentUICulture),
+            "text/csv; charset=utf-8", "exchange-rates-template.csv"));
         rates.MapPut("/tolerance", async (ExchangeTolerance request, ExchangeRatesHandler handler, CancellationToken ct) =>
             TypedResults.Ok(await handler.SetToleranceAsync(request, ct)));
 
@@ -23,8 +31,8 @@ public static class ExchangeRatesEndpoints
             TypedResults.Ok(await handler.ListAsync(pendingOnly ?? false, ct)));
         approvals.MapPost("/{id:guid}/approve", async (Guid id, ExchangeApprovalsHandler handler, CancellationToken ct) =>
             TypedResults.Ok(await handler.ApproveAsync(id, ct)));
-        approvals.MapPost("/{id:guid}/reject", async (Guid id, ExchangeApprovalsHandler handler, CancellationToken ct) =>
-            TypedResults.Ok(await handler.RejectAsync(id, ct)));
+        approvals.MapPost("/{id:guid}/reject", async (Guid id, DecideExchangeApproval request, ExchangeApprovalsHandler handler, CancellationToken ct) =>
+            TypedResults.Ok(await handler.RejectAsync(id, request, ct)));
 
         api.MapGet("/exchange-differences", async (ExchangeDifferencesHandler handler, Guid? receiptId, DateOnly? from, DateOnly? to, CancellationToken ct) =>
             TypedResults.Ok(await handler.HandleAsync(receiptId, from, to, ct))).WithTags("Exchange rates");

@@ -31,11 +31,12 @@ public static class ImportEndpoints
     /// No Accepts(multipart/form-data) metadata: routing would then answer a JSON body with a bare 415, while
     /// the handler answers it with a 422 that says how to send the file.
     /// </summary>
-    private static void Describe(RouteHandlerBuilder endpoint) =>
+    internal static void Describe(RouteHandlerBuilder endpoint) =>
         endpoint.ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
 
-    private static async Task<Results<Ok<ImportSummary>, ProblemHttpResult>> RunAsync(
+    /// <summary>Reads the multipart upload and runs <paramref name="import"/> on its table; the rates import uses it too.</summary>
+    internal static async Task<Results<Ok<ImportSummary>, ProblemHttpResult>> RunAsync(
         HttpRequest request, string kind, Func<RawTable, CancellationToken, Task<ImportSummary>> import, CancellationToken ct)
     {
         try

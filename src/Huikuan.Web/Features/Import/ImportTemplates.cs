@@ -39,7 +39,16 @@ public static class ImportTemplates
         ArgumentNullException.ThrowIfNull(culture);
         var layout = Layout(kind) ?? throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not an import kind.");
         var chinese = culture.Name.StartsWith("zh", StringComparison.OrdinalIgnoreCase);
-        var example = Example(kind, chinese);
+        return Csv(layout, Example(kind, chinese), culture);
+    }
+
+    /// <summary>The template of any layout (the exchange rates' too): its header row in the reader's language and the example row.</summary>
+    public static byte[] Csv(IReadOnlyList<ImportColumn> layout, IReadOnlyDictionary<string, string> example, CultureInfo culture)
+    {
+        ArgumentNullException.ThrowIfNull(layout);
+        ArgumentNullException.ThrowIfNull(example);
+        ArgumentNullException.ThrowIfNull(culture);
+        var chinese = culture.Name.StartsWith("zh", StringComparison.OrdinalIgnoreCase);
         var text = new StringBuilder()
             .AppendJoin(',', layout.Select(c => Header(c, chinese))).Append("\r\n")
             .AppendJoin(',', layout.Select(c => example.GetValueOrDefault(c.Key, ""))).Append("\r\n")

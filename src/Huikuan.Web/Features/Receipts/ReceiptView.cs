@@ -8,7 +8,7 @@ namespace Huikuan.Web.Features.Receipts;
 
 public sealed record ReceiptAllocationView(
     Guid Id, string Kind, Guid InstallmentId, string InvoiceNumber, DateOnly DueDate, decimal Amount, decimal SourceAmount,
-    DateOnly AppliedOn, Guid? ReversesId, bool Reversed, string? Reason);
+    DateOnly AppliedOn, Guid? ReversesId, bool Reversed, string? Reason, string Currency = "");
 
 public sealed record ReceiptView(
     Guid Id, string Number, Guid CustomerId, DateOnly ReceivedOn, string Method, string Currency, decimal Amount, decimal Unapplied,
@@ -44,7 +44,7 @@ public sealed class QueryReceiptsHandler(HuikuanDbContext db, Scope scope)
             cur.ToMajor(r.UnappliedMinor), status, r.PayerName, r.PayerReference, r.BankReference, r.Note, r.ReversalOfId, reversedBy,
             rows.Select(x => new ReceiptAllocationView(x.Id, x.Kind.ToString(), x.InstallmentId, x.Number, x.DueDate,
                 Currency.Of(x.Currency).ToMajor(x.AmountMinor), cur.ToMajor(x.SourceAmountMinor), x.AppliedOn, x.ReversesId,
-                reversed.Contains(x.Id), x.Reason)).ToList(), r.DraftNumber, r.DraftMaturesOn);
+                reversed.Contains(x.Id), x.Reason, x.Currency)).ToList(), r.DraftNumber, r.DraftMaturesOn);
     }
 
     public async Task<Page<ReceiptListItem>> ListAsync(Guid? customerId, bool unappliedOnly, PageRequest page, CancellationToken ct)

@@ -146,6 +146,11 @@ public abstract class ExchangeRateTests(HuikuanApp app)
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var pending = (await response.Content.ReadFromJsonAsync<ExchangeApprovalView>(HuikuanApp.Json))!;
         Assert.Equal(("Pending", 7.40m, 7.20m), (pending.Status, pending.Rate, pending.TableRate));
+        // What the second person needs to decide: who, which invoice and receipt, both amounts, and how far from the table.
+        Assert.Equal((usd.Number, invoice.Number, 1, 50m, "USD", 370m, "CNY", 2.78m),
+            (pending.SourceNumber, pending.InvoiceNumber, pending.InstallmentSequence, pending.SourceAmount, pending.SourceCurrency, pending.Amount,
+                pending.Currency, pending.DeviationPercent));
+        Assert.False(string.IsNullOrEmpty(pending.CustomerName));
         Assert.Equal(720m, (await api.GetAsync<InvoiceView>($"/api/invoices/{invoice.Id}")).Open);
         Assert.Equal(100m, (await api.GetAsync<ReceiptView>($"/api/receipts/{usd.Id}")).Unapplied);
 
@@ -163,7 +168,8 @@ public abstract class ExchangeRateTests(HuikuanApp app)
         // 50 USD at 7.20 (360.00) paid 370.00 booked in CNY.
         Assert.Equal(-10m, (await api.GetAsync<ExchangeDifferenceReport>($"/api/exchange-differences?receiptId={usd.Id}")).Rows.Single().Amount);
 
-        await CompanyApi.AssertProblemAsync(await manager.PostAsync($"/api/exchange-approvals/{pending.Id}/reject", new { }), HttpStatusCode.Conflict);
+        await CompanyApi.AssertProblemAsync(await manager.PostAsync($"/api/exchange-approvals/{pending.Id}/reject", new DecideExchangeApproval("too late")),
+            HttpStatusCode.Conflict);
         Assert.True((await api.CheckLedgerAsync()).Ok);
     }
 
@@ -179,7 +185,16 @@ public abstract class ExchangeRateTests(HuikuanApp app)
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var pending = (await response.Content.ReadFromJsonAsync<ExchangeApprovalView>(HuikuanApp.Json))!;
         var accountant = await api.AsNewUserAsync(Role.Accountant);
-        Assert.Equal("Rejected", (await accountant.PostOkAsync<ExchangeApprovalView>($"/api/exchange-approvals/{pending.Id}/reject", new { })).Status);
+        // A rejection says why; without a reason (or with only spaces, or too long a one) it is refused and the request still waits.
+        foreach (var reason in new string?[] { null, "   ", new string('x', ExchangeApprovalsHandler.MaxReasonLength + 1) })
+        {
+            await CompanyApi.AssertProblemAsync(await accountant.PostAsync($"/api/exchange-approvals/{pending.Id}/reject", new DecideExchangeApproval(reason)),
+                HttpStatusCode.UnprocessableEntity, "reason");
+        }
+        Assert.Single(await api.GetAsync<IReadOnlyList<ExchangeApprovalView>>("/api/exchange-approvals?pendingOnly=true"));
+        var rejected = await accountant.PostOkAsync<ExchangeApprovalView>($"/api/exchange-approvals/{pending.Id}/reject",
+            new DecideExchangeApproval(" The bank's advice shows 7.21. "));
+        Assert.Equal(("Rejected", "The bank's advice shows 7.21."), (rejected.Status, rejected.RejectionReason));
         Assert.Equal(720m, (await api.GetAsync<InvoiceView>($"/api/invoices/{invoice.Id}")).Open);
         Assert.Empty((await api.GetAsync<IReadOnlyList<ExchangeApprovalView>>("/api/exchange-approvals?pendingOnly=true")));
 

@@ -2443,6 +2443,11 @@ namespace Huikuan.Web.Data.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("receipt_id");
 
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("rejection_reason");
+
                     b.Property<DateTimeOffset>("RequestedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("requested_at");

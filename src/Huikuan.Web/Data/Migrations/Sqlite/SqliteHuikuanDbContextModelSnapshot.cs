@@ -2438,6 +2438,11 @@ namespace Huikuan.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("receipt_id");
 
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rejection_reason");
+
                     b.Property<long>("RequestedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("requested_at");
