@@ -106,7 +106,7 @@ public abstract class HuikuanApp : WebApplicationFactory<Program>
     }
 }
 
-public sealed class SqliteApp : HuikuanApp
+public class SqliteApp : HuikuanApp
 {
     private readonly string _file = Path.Combine(Path.GetTempPath(), "huikuan-test-" + Guid.NewGuid().ToString("N") + ".db");
 
