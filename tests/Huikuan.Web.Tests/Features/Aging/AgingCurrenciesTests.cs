@@ -157,6 +157,20 @@ public abstract class AgingCurrenciesTests(HuikuanApp app)
         Assert.Equal(["Aging"], MiniExcel.GetSheetNames(stream));
     }
 
+    [Theory]
+    [InlineData("XYZ")]
+    [InlineData("us")]
+    [InlineData("USD;DROP")]
+    public async Task AnUnknownCurrency_IsRefusedNamingTheParameter(string currency)
+    {
+        app.Clock.SetToday(Dec1);
+        var api = await app.NewCompanyAsync();
+
+        var response = await api.Http.GetAsync(new Uri($"/api/aging?currency={Uri.EscapeDataString(currency)}", UriKind.Relative));
+
+        await CompanyApi.AssertProblemAsync(response, System.Net.HttpStatusCode.UnprocessableEntity, "currency");
+    }
+
     private static List<IDictionary<string, object>> Read(byte[] bytes, string sheet)
     {
         using var stream = new MemoryStream(bytes);
