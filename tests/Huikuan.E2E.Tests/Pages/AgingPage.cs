@@ -22,6 +22,21 @@ public sealed class AgingPage(IPage page) : AppShell(page)
 
     public ILocator Export => Page.GetByTestId("export");
 
+    /// <summary>The currency choice: all currencies in the company's (the default) or one currency's own amounts.</summary>
+    public ILocator Currency => Page.GetByTestId("currency");
+
+    /// <summary>The line naming the rates the company-wide totals were converted at.</summary>
+    public ILocator Conversion => Page.GetByTestId("conversion");
+
+    public ILocator MissingRates => Page.GetByTestId("missing-rate");
+
+    /// <summary>Shows one currency's items in their own amounts (the report then names no rates).</summary>
+    public async Task ChooseCurrencyAsync(string code)
+    {
+        await Currency.ClickAsync();
+        await Page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex($"^{code}$") }).ClickAsync();
+    }
+
     public ILocator DrillDown => Page.GetByTestId("drill-down");
 
     public ILocator DrillDownRows => DrillDown.Locator("tbody tr");

@@ -32,6 +32,12 @@ public sealed class DashboardPage(IPage page) : AppShell(page)
     /// <summary>The chart's bars: one SVG path per aging bucket.</summary>
     public ILocator AgingBars => AgingChart.Locator("svg path.mud-chart-bar");
 
+    /// <summary>The line naming the rates the totals were converted at.</summary>
+    public ILocator Conversion => Page.GetByTestId("conversion");
+
+    /// <summary>One warning per currency left out of the totals for want of a rate.</summary>
+    public ILocator MissingRates => Page.GetByTestId("missing-rate");
+
     public ILocator TopOverdueRows => Page.GetByTestId("top-overdue").Locator("tbody tr");
 
     private ILocator Kpi(string id) => Page.GetByTestId(id).GetByTestId("value");

@@ -9,9 +9,12 @@ using Microsoft.EntityFrameworkCore;
 namespace Huikuan.Web.Features.Aging;
 
 public sealed record AgingItem(Guid InstallmentId, Guid InvoiceId, string InvoiceNumber, Guid CustomerId, DateOnly InvoiceDate, DateOnly DueDate,
-    int AgeDays, string Bucket, decimal Open);
+    int AgeDays, string Bucket, decimal Open, string Currency);
 
-/// <summary>Drill-down: the installments behind one cell of the aging report.</summary>
+/// <summary>
+/// Drill-down: the installments behind one cell of the aging report, each in its own currency; without a currency, the
+/// items of every currency (the company-wide report's rows convert them, the items are shown as they were invoiced).
+/// </summary>
 public sealed class AgingItemsHandler(HuikuanDbContext db, Scope scope, BusinessClock clock)
 {
     public async Task<Page<AgingItem>> HandleAsync(AgingRequest request, Guid? customerId, string? bucket, PageRequest page, CancellationToken ct)
@@ -20,9 +23,7 @@ public sealed class AgingItemsHandler(HuikuanDbContext db, Scope scope, Business
         var company = scope.CompanyId;
         var asOf = BusinessDates.Optional(request.AsOf, "asOf") ?? clock.Today;
         var buckets = AgingBuckets.Parse(request.Buckets);
-        var currency = request.Currency is null
-            ? await db.Companies.Where(c => c.Id == company).Select(c => c.BaseCurrency).SingleAsync(ct)
-            : Currency.Of(request.Currency).Code;
+        var currency = request.Currency is null ? null : Currency.Of(request.Currency).Code;
         var keys = buckets.Keys();
         int? bucketIndex = null;
         if (!string.IsNullOrEmpty(bucket))
@@ -53,12 +54,11 @@ public sealed class AgingItemsHandler(HuikuanDbContext db, Scope scope, Business
             .Skip(page.Skip).Take(page.PageSize)
             .Select(i => new { i, Number = db.Invoices.Where(v => v.CompanyId == company && v.Id == i.InvoiceId).Select(v => v.Number).First() })
             .ToListAsync(ct);
-        var cur = Currency.Of(currency);
         return new Page<AgingItem>(rows.Select(r =>
         {
             var age = AgingBuckets.AgeInDays(asOf, r.i.DueDate, r.i.InvoiceDate, request.Basis);
             return new AgingItem(r.i.InstallmentId, r.i.InvoiceId, r.Number, r.i.CustomerId, r.i.InvoiceDate, r.i.DueDate, age,
-                keys[buckets.IndexOf(age)], cur.ToMajor(r.i.Open));
+                keys[buckets.IndexOf(age)], Currency.Of(r.i.Currency).ToMajor(r.i.Open), r.i.Currency);
         }).ToList(), page.Page, page.PageSize, total);
     }
 
