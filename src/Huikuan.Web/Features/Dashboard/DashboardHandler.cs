@@ -30,8 +30,8 @@ public sealed record DashboardView(
 /// The figures of the start page. Aging comes from the aging report's own per-customer sums (the same buckets,
 /// the same rule for "overdue": due before today); the month's figures are two sums computed by the database.
 /// Each is summed per currency by the database and converted into the company's currency at the rate table's rate as
-/// of today, once per currency and bucket (and per customer and currency for the top list): one query per currency,
-/// however many items. A salesperson's figures cover their own customers, through the query filters.
+/// of today, once per customer, currency and bucket as the aging report's rows are, so the two agree to the fen: one
+/// query per currency, however many items. A salesperson's figures cover their own customers, through the query filters.
 /// </summary>
 public sealed class DashboardHandler(HuikuanDbContext db, Scope scope, BusinessClock clock, AgingReportHandler aging, PartialFollowUpsHandler followUps)
 {
@@ -52,35 +52,30 @@ public sealed class DashboardHandler(HuikuanDbContext db, Scope scope, BusinessC
             .ToDictionary(d => d.Currency, d => (decimal)d.Due, StringComparer.Ordinal);
         var totalsIn = await CompanyTotals.LoadAsync(db, company, today, openCurrencies.Union(dueByCurrency.Keys), ct);
 
-        // Per currency: the company's bucket totals (in decimal: each customer's sums fit a long, their total need not),
-        // converted once per bucket; and each customer's overdue and total, converted once each for the top list.
+        // Per currency, each customer's bucket amounts converted once each, as the aging report's rows are, so that the
+        // dashboard's figures are the aging report's totals to the fen (in decimal: each customer's sums fit a long, the
+        // company's need not).
         var totals = new decimal[buckets.Count];
         var byCustomer = new Dictionary<Guid, (decimal Overdue, decimal Total)>();
         foreach (var currency in openCurrencies)
         {
             var perCustomer = await aging.AmountsByCustomerAsync(company, currency, today, buckets, AgingBasis.DueDate, movedLater, ct);
-            var sums = new decimal[buckets.Count];
-            foreach (var amounts in perCustomer.Values)
-            {
-                for (var i = 0; i < sums.Length; i++)
-                {
-                    sums[i] += amounts[i];
-                }
-            }
             if (!totalsIn.CanConvert(currency))
             {
-                totalsIn.LeaveOut(currency, sums.Sum());
+                totalsIn.LeaveOut(currency, perCustomer.Values.Sum(amounts => amounts.Sum(a => (decimal)a)));
                 continue;
-            }
-            for (var i = 0; i < sums.Length; i++)
-            {
-                totals[i] += totalsIn.Convert(currency, sums[i])!.Value;
             }
             foreach (var (id, amounts) in perCustomer)
             {
-                var total = amounts.Sum(a => (decimal)a);
-                var seen = byCustomer.GetValueOrDefault(id);
-                byCustomer[id] = (seen.Overdue + totalsIn.Convert(currency, total - amounts[0])!.Value, seen.Total + totalsIn.Convert(currency, total)!.Value);
+                var (late, owed) = byCustomer.GetValueOrDefault(id);
+                for (var i = 0; i < amounts.Length && i < totals.Length; i++)
+                {
+                    var converted = amounts[i] == 0 ? 0 : totalsIn.Convert(currency, amounts[i])!.Value;
+                    totals[i] += converted;
+                    owed += converted;
+                    late += i == 0 ? 0 : converted;
+                }
+                byCustomer[id] = (late, owed);
             }
         }
         // Bucket 0 is "not yet due"; every other bucket is overdue.

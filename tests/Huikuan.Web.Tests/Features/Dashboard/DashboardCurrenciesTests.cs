@@ -67,9 +67,12 @@ public abstract class DashboardCurrenciesTests(HuikuanApp app)
         Assert.Equal(57_748.19m, view.TopOverdue[0].Overdue);
     }
 
-    /// <summary>Round once per currency and bucket: two customers' 0.01 USD at 150 JPY are 3 yen together, not 2 + 2.</summary>
+    /// <summary>
+    /// Round once per customer, currency and bucket, as the aging report's rows: two customers' 0.01 USD at 150 JPY are
+    /// 2 + 2 yen, and the dashboard's figures are the aging report's totals to the yen.
+    /// </summary>
     [Fact]
-    public async Task InAYenCompany_CentsAreSummedBeforeTheyAreRoundedToWholeYen()
+    public async Task InAYenCompany_EachCustomersCentsAreRoundedToWholeYen_AndTheDashboardIsTheAgingTotal()
     {
         app.Clock.SetToday(Dec1);
         var api = await app.NewCompanyAsync("JPY");
@@ -82,11 +85,13 @@ public abstract class DashboardCurrenciesTests(HuikuanApp app)
         await api.PostOkAsync<ExchangeRateView>("/api/exchange-rates", new AddExchangeRate("USD", Dec1, 150m));
 
         var view = await api.GetAsync<DashboardView>("/api/dashboard");
+        var aging = await api.AgingAsync();
 
         Assert.Equal("JPY", view.Currency);
-        Assert.Equal(3m, view.Buckets[0]);        // 0.02 USD × 150 = 3 yen
+        Assert.Equal(4m, view.Buckets[0]);        // 0.01 USD × 150 = 1.5 → 2 yen, twice
         Assert.Equal(5m, view.Buckets[1]);        // 0.03 USD × 150 = 4.5 → 5, half away from zero
-        Assert.Equal((8m, 5m), (view.Receivables, view.Overdue));
+        Assert.Equal((9m, 5m), (view.Receivables, view.Overdue));
+        Assert.Equal(view.Buckets, aging.Totals);
     }
 
     [Fact]
