@@ -1,0 +1,39 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Huikuan.Statements.Mt940;
+
+/// <summary>The fields only an MT942 interim report has: :13D: when it was made and :34F: its floor limit.</summary>
+internal static partial class Mt942Fields
+{
+    /// <summary>:13D: is YYMMDDhhmm and a ±hhmm offset; null when it is not.</summary>
+    public static DateTimeOffset? CreatedAt(string value)
+    {
+        var match = DateTimePattern().Match(value);
+        if (!match.Success || !Mt940Fields.TryDate(match.Groups["date"].ValueSpan, out var date))
+        {
+            return null;
+        }
+        var hour = int.Parse(match.Groups["hour"].ValueSpan, CultureInfo.InvariantCulture);
+        var minute = int.Parse(match.Groups["minute"].ValueSpan, CultureInfo.InvariantCulture);
+        var offsetHours = int.Parse(match.Groups["oh"].ValueSpan, CultureInfo.InvariantCulture);
+        var offsetMinutes = int.Parse(match.Groups["om"].ValueSpan, CultureInfo.InvariantCulture);
+        if (hour > 23 || minute > 59 || offsetHours > 14 || offsetMinutes > 59)
+        {
+            return null;
+        }
+        var offset = new TimeSpan(offsetHours, offsetMinutes, 0);
+        return new DateTimeOffset(
+            date.ToDateTime(new TimeOnly(hour, minute)),
+            match.Groups["sign"].Value == "-" ? -offset : offset);
+    }
+
+    /// <summary>:34F: is a currency, an optional D/C mark and an amount; the currency is what a report without balances has.</summary>
+    public static string? FloorLimitCurrency(string value) =>
+        value.Length >= 3 && value[..3].All(char.IsAsciiLetterUpper) ? value[..3] : null;
+
+    [GeneratedRegex(
+        @"^(?<date>\d{6})(?<hour>\d{2})(?<minute>\d{2})(?<sign>[+-])(?<oh>\d{2})(?<om>\d{2})$",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex DateTimePattern();
+}
