@@ -33,15 +33,17 @@ public static partial class Mt940Reader
         return state.Finish(number);
     }
 
-    /// <summary>Control characters (the envelope's SOH and ETX, stray binary) carry nothing a field needs.</summary>
+    /// <summary>Control characters (the envelope's SOH and ETX, stray binary) carry nothing a field needs; tabs are text.</summary>
     private static string Clean(string line)
     {
-        if (!line.Any(char.IsControl))
+        if (!line.Any(IsNoise))
         {
             return line;
         }
-        return string.Concat(line.Where(c => !char.IsControl(c)));
+        return string.Concat(line.Where(c => !IsNoise(c)));
     }
+
+    private static bool IsNoise(char c) => char.IsControl(c) && c != '\t';
 
     [GeneratedRegex(@"^:(?<tag>[0-9]{2}[A-Z]?):(?<value>.*)$", RegexOptions.CultureInvariant)]
     private static partial Regex FieldStart();

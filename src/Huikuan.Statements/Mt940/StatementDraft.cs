@@ -107,14 +107,24 @@ internal sealed class StatementDraft
         return true;
     }
 
-    /// <summary>A :86: after a :61: belongs to it; one elsewhere (after the closing balance) says nothing about a line.</summary>
+    /// <summary>
+    /// A :86: after a :61: belongs to it, and a second one (Rabobank writes two) continues it; one before any line says
+    /// nothing about a line.
+    /// </summary>
     private void AddInformation(string value)
     {
-        if (lines.Count > 0 && lines[^1].Information is null)
+        if (lines.Count == 0)
         {
-            lines[^1].Information = value;
+            return;
         }
+        var text = InformationText(value);
+        var line = lines[^1];
+        line.Information = line.Information is { } earlier ? $"{earlier}\n{text}" : text;
     }
+
+    /// <summary>Banks pad :86: lines with spaces and blank lines to a fixed width; the text is what is left.</summary>
+    private static string InformationText(string value) =>
+        string.Join('\n', value.Split('\n').Select(l => l.TrimEnd()).Where(l => l.Length > 0)).Trim();
 
     private string StatementCurrency() =>
         balances.FirstOrDefault(b => b.Kind is BalanceKind.Opening or BalanceKind.InterimOpening)?.Currency

@@ -31,7 +31,7 @@ internal static partial class StatementLineField
             entryDate = entry;
         }
         var mark = match.Groups["mark"].Value;
-        var (customer, bank) = SplitReferences(match.Groups["rest"].Value);
+        var (customer, bank, sameLine) = SplitReferences(match.Groups["rest"].Value);
         return new LineDraft
         {
             ValueDate = valueDate,
@@ -43,7 +43,7 @@ internal static partial class StatementLineField
             TransactionCode = match.Groups["type"].Success ? match.Groups["type"].Value : null,
             CustomerReference = customer,
             BankReference = bank,
-            Supplementary = supplementary,
+            Supplementary = sameLine.Length == 0 ? supplementary : (sameLine + supplementary).Trim(),
         };
     }
 
@@ -53,13 +53,24 @@ internal static partial class StatementLineField
     /// </summary>
     private static bool IsDebit(string mark) => mark is "D" or "RC";
 
-    private static (string? Customer, string? Bank) SplitReferences(string rest)
+    /// <summary>
+    /// The owner's reference is at most 16 characters and the bank's, after //, at most 16 more; some banks (Rabobank)
+    /// write the supplementary details on the same line after them instead of on the next, so what is left over is those.
+    /// </summary>
+    private static (string? Customer, string? Bank, string Supplementary) SplitReferences(string rest)
     {
         var slashes = rest.IndexOf("//", StringComparison.Ordinal);
-        var customer = (slashes < 0 ? rest : rest[..slashes]).Trim();
-        var bank = slashes < 0 ? "" : rest[(slashes + 2)..].Trim();
-        return (customer.Length == 0 ? null : customer, bank.Length == 0 ? null : bank);
+        if (slashes is < 0 or > 16)
+        {
+            var customerOnly = rest[..Math.Min(16, rest.Length)];
+            return (NullIfEmpty(customerOnly), null, rest[customerOnly.Length..].Trim());
+        }
+        var afterSlashes = rest[(slashes + 2)..];
+        var bank = afterSlashes[..Math.Min(16, afterSlashes.Length)];
+        return (NullIfEmpty(rest[..slashes]), NullIfEmpty(bank), afterSlashes[bank.Length..].Trim());
     }
+
+    private static string? NullIfEmpty(string text) => text.Trim() is { Length: > 0 } trimmed ? trimmed : null;
 
     [GeneratedRegex(
         @"^(?<value>\d{6})(?<entry>\d{4})?(?<mark>RC|RD|C|D)(?<funds>[A-Z])?(?<amount>[0-9][0-9,.]*|[,.][0-9]+)" +
