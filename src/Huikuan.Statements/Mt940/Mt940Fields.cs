@@ -48,7 +48,7 @@ internal static partial class Mt940Fields
         {
             year++;
         }
-        // 29 February of a year that has none: the bank meant the value date's neighbour year; keep what exists.
+        // A day that year does not have (29 February) is a broken line, refused like any other.
         return TryMake(year, month, day, out date);
     }
 

@@ -45,6 +45,9 @@ public static partial class Mt940Reader
 
     private static bool IsNoise(char c) => char.IsControl(c) && c != '\t';
 
+    [GeneratedRegex(@"^\{[1-5]:", RegexOptions.CultureInvariant)]
+    private static partial Regex EnvelopeBlock();
+
     [GeneratedRegex(@"^:(?<tag>[0-9]{2}[A-Z]?):(?<value>.*)$", RegexOptions.CultureInvariant)]
     private static partial Regex FieldStart();
 
@@ -61,25 +64,12 @@ public static partial class Mt940Reader
 
         public void Take(string line, int number)
         {
-            if (line.StartsWith('{'))
+            if (EnvelopeBlock().IsMatch(line))
             {
                 TakeEnvelope(line, number);
                 return;
             }
-            if (line.StartsWith('-') && line.TrimEnd().TrimEnd('}').Trim('-').Length == 0 && !line.Contains(':', StringComparison.Ordinal))
-            {
-                EndStatement();
-                return;
-            }
-            var match = FieldStart().Match(line);
-            if (match.Success)
-            {
-                StartField(match.Groups["tag"].Value, match.Groups["value"].Value, number);
-            }
-            else if (tag is not null)
-            {
-                value.Append('\n').Append(line.TrimEnd());
-            }
+            TakeContent(line, number);
         }
 
         public List<BankStatement> Finish(int lines)
@@ -98,20 +88,45 @@ public static partial class Mt940Reader
         /// </summary>
         private void TakeEnvelope(string line, int number)
         {
+            EndStatement();
+            if (line.Contains("{2:", StringComparison.Ordinal))
+            {
+                interimEnvelope = line.Contains("{2:I942", StringComparison.Ordinal)
+                    || line.Contains("{2:O942", StringComparison.Ordinal);
+            }
             var body = line.IndexOf("{4:", StringComparison.Ordinal);
             if (body < 0)
+            {
+                return;
+            }
+            var rest = line[(body + 3)..];
+            if (rest.Length > 0)
+            {
+                TakeContent(rest, number);
+            }
+        }
+
+        /// <summary>A line inside a message: the block's end (- or -}), a new field, or the current field continued.</summary>
+        private void TakeContent(string line, int number)
+        {
+            if (IsBlockEnd(line))
             {
                 EndStatement();
                 return;
             }
-            EndStatement();
-            interimEnvelope = line.Contains("{2:I942", StringComparison.Ordinal) || line.Contains("{2:O942", StringComparison.Ordinal);
-            var rest = line[(body + 3)..];
-            if (rest.Length > 0)
+            var match = FieldStart().Match(line);
+            if (match.Success)
             {
-                Take(rest, number);
+                StartField(match.Groups["tag"].Value, match.Groups["value"].Value, number);
+            }
+            else if (tag is not null)
+            {
+                value.Append('\n').Append(line.TrimEnd());
             }
         }
+
+        private static bool IsBlockEnd(string line) =>
+            line.StartsWith('-') && line[1..].TrimStart() is var rest && (rest.Length == 0 || rest[0] == '}');
 
         private void StartField(string newTag, string newValue, int number)
         {

@@ -18,11 +18,11 @@ internal static partial class Mt942Fields
         var minute = int.Parse(match.Groups["minute"].ValueSpan, CultureInfo.InvariantCulture);
         var offsetHours = int.Parse(match.Groups["oh"].ValueSpan, CultureInfo.InvariantCulture);
         var offsetMinutes = int.Parse(match.Groups["om"].ValueSpan, CultureInfo.InvariantCulture);
-        if (hour > 23 || minute > 59 || offsetHours > 14 || offsetMinutes > 59)
+        var offset = new TimeSpan(offsetHours, offsetMinutes, 0);
+        if (hour > 23 || minute > 59 || offsetMinutes > 59 || offset > TimeSpan.FromHours(14))
         {
             return null;
         }
-        var offset = new TimeSpan(offsetHours, offsetMinutes, 0);
         return new DateTimeOffset(
             date.ToDateTime(new TimeOnly(hour, minute)),
             match.Groups["sign"].Value == "-" ? -offset : offset);
