@@ -75,7 +75,7 @@ internal static partial class Mt940Fields
         return true;
     }
 
-    /// <summary>A balance field (:60F:, :62F:, :64:, :65: …): D/C mark, YYMMDD, currency, amount; debit is negative.</summary>
+    /// <summary>A balance (:60F:, :62F:, :64:, :65: …): D/C mark, YYMMDD, currency, amount; debit is negative.</summary>
     public static bool TryBalance(string value, BalanceKind kind, out StatementBalance? balance)
     {
         balance = null;
@@ -124,6 +124,7 @@ internal static partial class Mt940Fields
         return result;
     }
 
-    [GeneratedRegex(@"^(?<mark>[CD])(?<date>\d{6})(?<currency>[A-Z]{3})(?<amount>[0-9,.]+)$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(
+        @"^(?<mark>[CD])(?<date>\d{6})(?<currency>[A-Z]{3})(?<amount>[0-9,.]+)$", RegexOptions.CultureInvariant)]
     private static partial Regex BalancePattern();
 }

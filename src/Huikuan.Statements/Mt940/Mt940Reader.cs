@@ -16,7 +16,8 @@ public static partial class Mt940Reader
     public static IReadOnlyList<BankStatement> Read(Stream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
+        using var reader = new StreamReader(
+            stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
         return Read(reader);
     }
 
@@ -33,7 +34,7 @@ public static partial class Mt940Reader
         return state.Finish(number);
     }
 
-    /// <summary>Control characters (the envelope's SOH and ETX, stray binary) carry nothing a field needs; tabs are text.</summary>
+    /// <summary>Control characters (the envelope's SOH and ETX, stray binary) carry nothing; tabs are text.</summary>
     private static string Clean(string line)
     {
         if (!line.Any(IsNoise))
@@ -51,7 +52,7 @@ public static partial class Mt940Reader
     [GeneratedRegex(@"^:(?<tag>[0-9]{2}[A-Z]?):(?<value>.*)$", RegexOptions.CultureInvariant)]
     private static partial Regex FieldStart();
 
-    /// <summary>The field being collected (a field continues over the lines that do not start a new one) and the statement.</summary>
+    /// <summary>The field being collected (it continues over lines that start no new one) and the statement.</summary>
     private sealed class ReaderState
     {
         private readonly List<BankStatement> statements = [];
@@ -77,7 +78,8 @@ public static partial class Mt940Reader
             EndStatement();
             if (!sawField)
             {
-                throw new StatementFormatException("No MT940 field (such as :20: or :61:) found; this is not an MT940 file.", lines == 0 ? 1 : lines);
+                throw new StatementFormatException(
+                    "No MT940 field (such as :20: or :61:) found; this is not an MT940 file.", lines == 0 ? 1 : lines);
             }
             return statements;
         }
@@ -149,7 +151,8 @@ public static partial class Mt940Reader
             }
             if (!draft.Add(tag, value.ToString()))
             {
-                throw new StatementFormatException($"The :{tag}: field cannot be read: \"{Shorten(value.ToString())}\".", tagLine);
+                throw new StatementFormatException(
+                    $"The :{tag}: field cannot be read: \"{Shorten(value.ToString())}\".", tagLine);
             }
             tag = null;
             value.Clear();

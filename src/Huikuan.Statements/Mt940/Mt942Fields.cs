@@ -28,7 +28,7 @@ internal static partial class Mt942Fields
             match.Groups["sign"].Value == "-" ? -offset : offset);
     }
 
-    /// <summary>:34F: is a currency, an optional D/C mark and an amount; the currency is what a report without balances has.</summary>
+    /// <summary>:34F: is a currency, a D/C mark and an amount; its currency is all a report without balances says.</summary>
     public static string? FloorLimitCurrency(string value) =>
         value.Length >= 3 && value[..3].All(char.IsAsciiLetterUpper) ? value[..3] : null;
 

@@ -3,7 +3,7 @@ using static Huikuan.Statements.Tests.Mt940.SampleFilesTests;
 
 namespace Huikuan.Statements.Tests.Mt940;
 
-/// <summary>One transaction of the reference parser's expectation, compared with a line as far as the model can say the same.</summary>
+/// <summary>One transaction of the reference parser's expectation, compared as far as the model can say the same.</summary>
 internal static class ExpectedLine
 {
     public static void AssertMatches(JsonElement expected, StatementLine line, string where)
@@ -55,8 +55,9 @@ internal static class ExpectedLine
 
     /// <summary>
     /// The reference parser reads at most 16 characters of customer reference including any //, so a long bank reference
-    /// spills into its customer reference and supplementary details ("NONREF//07247103" + "33343453", "MEBB/" + "/9A46…"); the model follows
-    /// the standard (customer reference, // and a bank reference of up to 16), so such lines compare the text as a whole.
+    /// spills into its customer reference and supplementary details ("NONREF//07247103" + "33343453", "MEBB/" +
+    /// "/9A46…"); the model follows the standard (customer reference, // and a bank reference of up to 16), so such lines
+    /// compare the text as a whole.
     /// It also appends a KREF+ found in the :86: purpose to the customer reference after a line break; that part is the
     /// :86: text's, which is compared on its own.
     /// </summary>
@@ -67,7 +68,7 @@ internal static class ExpectedLine
         if (customer is not null && customer.Contains('/', StringComparison.Ordinal))
         {
             var theirs = customer.Split('\n')[0] + Text(expected, "extra_details");
-            var ours = $"{line.CustomerReference}//{line.BankReference}{line.Details.GetValueOrDefault("61.supplementary")}";
+            var ours = Joined(line);
             Assert.True(theirs == ours, $"{where}: references {ours}, expected {theirs}");
             return;
         }
@@ -76,7 +77,8 @@ internal static class ExpectedLine
             AssertReferencesItCouldNotRead(expected, line, where);
             return;
         }
-        Assert.True(customer == line.CustomerReference, $"{where}: customer reference {line.CustomerReference}, expected {customer}");
+        Assert.True(
+            customer == line.CustomerReference, $"{where}: customer reference {line.CustomerReference}, expected {customer}");
         Assert.True(bank == line.BankReference, $"{where}: bank reference {line.BankReference}, expected {bank}");
         var extra = Text(expected, "extra_details");
         Assert.Equal(string.IsNullOrEmpty(extra) ? null : extra, line.Details.GetValueOrDefault("61.supplementary"));
@@ -90,7 +92,10 @@ internal static class ExpectedLine
     private static void AssertReferencesItCouldNotRead(JsonElement expected, StatementLine line, string where)
     {
         var theirs = Text(expected, "bank_reference") + Text(expected, "extra_details");
-        var ours = $"{line.CustomerReference}//{line.BankReference}{line.Details.GetValueOrDefault("61.supplementary")}";
-        Assert.True(ours.EndsWith(theirs, StringComparison.Ordinal), $"{where}: references {ours}, expected to end with {theirs}");
+        var ours = Joined(line);
+        Assert.True(ours.EndsWith(theirs, StringComparison.Ordinal), $"{where}: references {ours}, to end with {theirs}");
     }
+
+    private static string Joined(StatementLine line) =>
+        $"{line.CustomerReference}//{line.BankReference}{line.Details.GetValueOrDefault("61.supplementary")}";
 }

@@ -54,6 +54,7 @@ internal static class ExpectedStatement
         Assert.True(ours is not null, $"{where}: no {kind} balance");
         var amount = Amount(balance.GetProperty("amount"));
         var signed = balance.GetProperty("status").GetString() == "D" ? -Math.Abs(amount) : amount;
-        Assert.Equal((signed, Text(balance, "currency"), Date(balance.GetProperty("date"))), (ours.Amount, ours.Currency, ours.Date));
+        Assert.Equal(
+            (signed, Text(balance, "currency"), Date(balance.GetProperty("date"))), (ours.Amount, ours.Currency, ours.Date));
     }
 }

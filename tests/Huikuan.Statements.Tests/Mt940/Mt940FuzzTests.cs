@@ -81,7 +81,8 @@ public sealed class Mt940FuzzTests
         Directory.EnumerateFiles(SampleFilesTests.SampleFolder(), "*.sta", SearchOption.AllDirectories)
             .Order(StringComparer.Ordinal)
             .Select(File.ReadAllText)
-            .Append(":20:X\n:25:DE89370400440532013000\n:28C:1/1\n:60F:C261201EUR100,00\n:61:2612311231RC1,00NTRFA//B\nX\n" +
+            .Append(":20:X\n:25:DE89370400440532013000\n:28C:1/1\n:60F:C261201EUR100,00\n" +
+                ":61:2612311231RC1,00NTRFA//B\nX\n" +
                 ":86:166?20EREF+E?21SVWZ+T?32N\n:62F:C261231EUR99,00\n-")
             .ToArray();
 }

@@ -44,8 +44,9 @@ public sealed class Mt940ReaderTests
     {
         var line = OnlyLine($":20:X\n:61:2612011201{mark}12,50NTRFNONREF\n");
 
-        Assert.Equal((decimal.Parse(expected.Replace(',', '.'), System.Globalization.CultureInfo.InvariantCulture), reversal),
-            (line.Amount, line.Reversal));
+        var amount = decimal.Parse(expected.Replace(',', '.'), System.Globalization.CultureInfo.InvariantCulture);
+
+        Assert.Equal((amount, reversal), (line.Amount, line.Reversal));
     }
 
     [Fact]
@@ -105,7 +106,8 @@ public sealed class Mt940ReaderTests
     {
         var line = OnlyLine(":20:X\n:61:2612011201C1,00NTRFNONREF\n:86:020~00PRZELEW~20FV 1/12~32ACME SP Z O O\n");
 
-        Assert.Equal(("FV 1/12", "ACME SP Z O O", "PRZELEW"), (line.RemittanceText, line.CounterpartyName, line.Details["~00"]));
+        Assert.Equal(
+            ("FV 1/12", "ACME SP Z O O", "PRZELEW"), (line.RemittanceText, line.CounterpartyName, line.Details["~00"]));
     }
 
     [Fact]
@@ -133,7 +135,8 @@ public sealed class Mt940ReaderTests
     public void SwiftEnvelopes_AreUnwrapped_AndA942MakesAnInterimReport()
     {
         var statements = Read("{1:F01BANKBEBBAXXX0000000000}{2:O9421200261201BANKBEBBAXXX00000000002612011200N}{4:\n" +
-            ":20:R1\n:25:BE68539007547034\n:28C:1\n:34F:EUR0,\n:13D:2612011815+0100\n:61:2612011201C1,00NTRFNONREF\n-}\n" +
+            ":20:R1\n:25:BE68539007547034\n:28C:1\n:34F:EUR0,\n:13D:2612011815+0100\n" +
+            ":61:2612011201C1,00NTRFNONREF\n-}\n" +
             "{1:F01BANKBEBBAXXX0000000000}{2:O9401200261201BANKBEBBAXXX00000000002612011200N}{4:\n" +
             Header + ":62F:C261201EUR100,00\n-}{5:{CHK:123456789ABC}}");
 

@@ -14,7 +14,8 @@ public sealed class SampleFilesTests
     public static TheoryData<string> Samples()
     {
         var data = new TheoryData<string>();
-        foreach (var file in Directory.EnumerateFiles(SampleFolder(), "*.sta", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        var files = Directory.EnumerateFiles(SampleFolder(), "*.sta", SearchOption.AllDirectories);
+        foreach (var file in files.Order(StringComparer.Ordinal))
         {
             data.Add(Path.GetRelativePath(SampleFolder(), file));
         }
@@ -82,7 +83,8 @@ public sealed class SampleFilesTests
     }
 
     internal static decimal Amount(JsonElement element) =>
-        decimal.Parse(element.GetString()!, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
+        decimal.Parse(
+            element.GetString()!, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
 
     internal static DateOnly Date(JsonElement element) =>
         DateOnly.ParseExact(element.GetString()!, "yyyy-MM-dd", CultureInfo.InvariantCulture);
