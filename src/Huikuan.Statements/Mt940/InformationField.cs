@@ -6,8 +6,8 @@ namespace Huikuan.Statements.Mt940;
 /// <summary>
 /// The :86: information to the account owner. German and Polish banks structure it as a three-digit business code
 /// followed by sub-fields (?00 posting text, ?20–?29 purpose, ?30 bank, ?31 account, ?32/?33 name), separated by ? or ~;
-/// inside the purpose, SEPA tags (EREF+, SVWZ+ …) mark the end-to-end id and the remittance text. Anything else is
-/// free text, kept whole.
+/// inside the purpose, SEPA tags (EREF+, SVWZ+ …) mark the end-to-end id and the remittance text. Dutch banks write
+/// /CODE/value pairs (<see cref="SwiftCodedInformation"/>). Anything else is free text, kept whole.
 /// </summary>
 internal static partial class InformationField
 {
@@ -22,7 +22,7 @@ internal static partial class InformationField
         var match = StructuredStart().Match(flat);
         if (!match.Success)
         {
-            return line with { RemittanceText = text.Length == 0 ? null : text };
+            return Unstructured(line, text, flat, details);
         }
         details["GVC"] = match.Groups["code"].Value;
         var separator = match.Groups["separator"].Value[0];
@@ -45,6 +45,21 @@ internal static partial class InformationField
             CounterpartyAccount = Empty(fields.GetValueOrDefault("31")),
             CounterpartyBank = Empty(fields.GetValueOrDefault("30")),
         };
+    }
+
+    /// <summary>Free text, unless it is the Dutch /CODE/value layout.</summary>
+    private static StatementLine Unstructured(
+        StatementLine line, string text, string flat, Dictionary<string, string> details)
+    {
+        if (SwiftCodedInformation.Parse(flat) is not { } pairs)
+        {
+            return line with { RemittanceText = text.Length == 0 ? null : text };
+        }
+        foreach (var (key, value) in pairs)
+        {
+            details[key] = value;
+        }
+        return SwiftCodedInformation.Apply(line, pairs);
     }
 
     /// <summary>Sub-fields in order; a repeated key (some banks repeat ?20) is joined to the first.</summary>

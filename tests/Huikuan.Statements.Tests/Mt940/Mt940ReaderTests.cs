@@ -111,6 +111,18 @@ public sealed class Mt940ReaderTests
     }
 
     [Fact]
+    public void Information_WithSlashCodes_GivesEndToEndIdCounterpartyAndText()
+    {
+        var line = OnlyLine(":20:X\n:61:2612011201C1,00NTRFNONREF\n" +
+            ":86:/EREF/01-01-2013 12:00 0030000987654321/BENM//NAME/CONTRA ACCOUN\nT HOLDER/IBAN/NL91ABNA0417164300/REMI/U\n" +
+            "STD//INVOICE 42/ISDT/2013-07-11\n");
+
+        Assert.Equal(("01-01-2013 12:00 0030000987654321", "CONTRA ACCOUNT HOLDER", "NL91ABNA0417164300", "INVOICE 42"),
+            (line.EndToEndId, line.CounterpartyName, line.CounterpartyAccount, line.RemittanceText));
+        Assert.Equal("2013-07-11", line.Details["/ISDT"]);
+    }
+
+    [Fact]
     public void Information_Empty_LeavesTheTextEmpty()
     {
         var line = OnlyLine(":20:X\n:61:2612011201C1,00NTRFNONREF\n:86:\n:62F:C261201EUR1,00\n");
