@@ -34,12 +34,15 @@ public sealed class Mt940FuzzTests
         }, iter: 3_000);
     }
 
-    /// <summary>Lines that start like fields but go on at random reach every field's parser, not just the line splitter.</summary>
+    /// <summary>Lines that start like fields but go on at random reach every field's parser, not just the splitter.</summary>
     [Fact]
     public void FieldsWithRandomValues_AreReadOrRefused_NeverCrash()
     {
-        string[] starts = [":20:", ":25:", ":28C:", ":60F:C", ":60M:D", ":62F:C2612", ":64:", ":65:", ":61:2612", ":61:2612011231",
-            ":86:", ":86:166?", ":86:/EREF/", ":13D:2612011815", ":34F:", ":90D:", "{1:x}{2:O942}{4:", "-", "-}", "?2", ""];
+        string[] starts =
+        [
+            ":20:", ":25:", ":28C:", ":60F:C", ":60M:D", ":62F:C2612", ":64:", ":65:", ":61:2612", ":61:2612011231",
+            ":86:", ":86:166?", ":86:/EREF/", ":13D:2612011815", ":34F:", ":90D:", "{1:x}{2:O942}{4:", "-", "-}", "?2", "",
+        ];
         var value = Gen.Char["0123456789CDRN,./?~+-:{}EURNTRF AZ"].Array[0, 30].Select(c => new string(c));
         var line = Gen.Select(Gen.Int[0, starts.Length - 1], value, (i, v) => starts[i] + v);
         line.Array[1, 40].Sample(lines => ReadsOrRefuses(Encoding.UTF8.GetBytes(string.Join('\n', lines))), iter: 3_000);
