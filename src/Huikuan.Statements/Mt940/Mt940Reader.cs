@@ -13,11 +13,14 @@ namespace Huikuan.Statements.Mt940;
 public static partial class Mt940Reader
 {
     /// <summary>Reads a file as UTF-8 (ASCII and the German, Polish and Dutch banks' files read as such).</summary>
-    public static IReadOnlyList<BankStatement> Read(Stream stream)
+    public static IReadOnlyList<BankStatement> Read(Stream stream) => Read(stream, Encoding.UTF8);
+
+    /// <summary>Reads a file in the bank's encoding, e.g. ISO-8859-1 (Encoding.Latin1) for older German exports.</summary>
+    public static IReadOnlyList<BankStatement> Read(Stream stream, Encoding encoding)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        using var reader = new StreamReader(
-            stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
+        ArgumentNullException.ThrowIfNull(encoding);
+        using var reader = new StreamReader(stream, encoding, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
         return Read(reader);
     }
 

@@ -196,6 +196,16 @@ public sealed class Mt940ReaderTests
     }
 
     [Fact]
+    public void File_InLatin1_ReadsItsUmlauts_WhenTheEncodingIsGiven()
+    {
+        var bytes = Encoding.Latin1.GetBytes(":20:X\n:61:2612011201C1,00NTRFNONREF\n:86:166?20M\u00fcller Gr\u00fc\u00dfe\n");
+
+        var line = Assert.Single(Assert.Single(Mt940Reader.Read(new MemoryStream(bytes), Encoding.Latin1)).Lines);
+
+        Assert.Equal("M\u00fcller Gr\u00fc\u00dfe", line.RemittanceText);
+    }
+
+    [Fact]
     public void Balances_AreSignedAndKnowTheirKind()
     {
         var statement = Assert.Single(Read(":20:X\n:60M:D261201EUR5,00\n:62M:D261201EUR5,00\n:64:C261201EUR7,00\n" +
