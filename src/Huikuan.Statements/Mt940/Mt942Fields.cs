@@ -32,6 +32,20 @@ internal static partial class Mt942Fields
     public static string? FloorLimitCurrency(string value) =>
         value.Length >= 3 && value[..3].All(char.IsAsciiLetterUpper) ? value[..3] : null;
 
+    /// <summary>:90D:/:90C: is the number of entries, the currency and their sum ("3PLN0,03").</summary>
+    public static bool TryEntrySum(string value, out int count, out decimal sum)
+    {
+        sum = 0;
+        count = 0;
+        var match = EntrySumPattern().Match(value);
+        return match.Success
+            && int.TryParse(match.Groups["count"].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out count)
+            && Mt940Fields.TryAmount(match.Groups["amount"].ValueSpan, out sum);
+    }
+
+    [GeneratedRegex(@"^(?<count>\d{1,5})[A-Z]{3}(?<amount>[0-9,.]+)$", RegexOptions.CultureInvariant)]
+    private static partial Regex EntrySumPattern();
+
     [GeneratedRegex(
         @"^(?<date>\d{6})(?<hour>\d{2})(?<minute>\d{2})(?<sign>[+-])(?<oh>\d{2})(?<om>\d{2})$",
         RegexOptions.CultureInvariant)]

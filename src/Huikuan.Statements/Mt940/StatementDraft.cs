@@ -11,6 +11,7 @@ internal sealed class StatementDraft
 
     private readonly List<StatementBalance> balances = [];
     private readonly List<LineDraft> lines = [];
+    private readonly List<(char Mark, int Count, decimal Sum)> entrySums = [];
     private string? reference;
     private string? sequence;
     private string? account;
@@ -51,7 +52,7 @@ internal sealed class StatementDraft
                 return true;
             case "90D" or "90C":
                 Interim = true;
-                return true;
+                return AddEntrySum(tag[2], FirstLine(value));
             default:
                 return BalanceKindOf(tag) is not { } kind || AddBalance(kind, value);
         }
@@ -71,8 +72,37 @@ internal sealed class StatementDraft
             CreatedAt = createdAt,
             Balances = balances.ToList(),
             Lines = built,
-            Warnings = BalanceCheck.Check(balances, built),
+            Warnings = [.. BalanceCheck.Check(balances, built), .. SumWarnings(built)],
         };
+    }
+
+    /// <summary>An MT942's :90D:/:90C: (number and sum of debit or credit entries); unreadable values are refused.</summary>
+    private bool AddEntrySum(char mark, string value)
+    {
+        if (!Mt942Fields.TryEntrySum(value, out var count, out var sum))
+        {
+            return false;
+        }
+        entrySums.Add((mark, count, sum));
+        return true;
+    }
+
+    /// <summary>An interim report has no closing balance to check against; its stated sums are checked instead.</summary>
+    private IEnumerable<StatementWarning> SumWarnings(List<StatementLine> built)
+    {
+        foreach (var (mark, count, sum) in entrySums)
+        {
+            var side = built.Where(l => mark == 'C' ? l.Amount > 0 : l.Amount < 0).ToList();
+            var actual = Math.Abs(side.Sum(l => l.Amount));
+            if (side.Count != count || actual != sum)
+            {
+                yield return new StatementWarning(
+                    "statement.sumsDiffer",
+                    string.Create(
+                        System.Globalization.CultureInfo.InvariantCulture,
+                        $":90{mark}: states {count} entries of {sum}, the lines give {side.Count} of {actual}."));
+            }
+        }
     }
 
     private static BalanceKind? BalanceKindOf(string tag) => tag switch

@@ -205,6 +205,19 @@ public sealed class Mt940ReaderTests
         Assert.Equal("M\u00fcller Gr\u00fc\u00dfe", line.RemittanceText);
     }
 
+    [Theory]
+    [InlineData("2PLN3,00", "0PLN0,00", false)]
+    [InlineData("2PLN3,01", "0PLN0,00", true)]
+    [InlineData("1PLN3,00", "0PLN0,00", true)]
+    [InlineData("2PLN3,00", "1PLN0,50", true)]
+    public void InterimReport_WhoseEntrySumsDifferFromItsLines_IsReadWithAWarning(string credits, string debits, bool warns)
+    {
+        var statement = Assert.Single(Read(":20:X\n:34F:PLN0,\n:61:2612011201C1,00NTRFA\n:61:2612011201C2,00NTRFB\n" +
+            $":90D:{debits}\n:90C:{credits}\n"));
+
+        Assert.Equal(warns, statement.Warnings.Any(w => w.Code == "statement.sumsDiffer"));
+    }
+
     [Fact]
     public void Balances_AreSignedAndKnowTheirKind()
     {
