@@ -34,7 +34,9 @@ public sealed class CamtSampleTests
         {
             var statement = Assert.Single(statements, s => s.StatementId == record.Text("getId"));
             AssertStatement(record, statement);
-            AssertLines(EntriesOf(record, message), statement.Lines);
+            var entries = EntriesOf(record, message);
+            AssertLines(entries, statement.Lines);
+            Assert.Equal(Balances(record, entries) ? 0 : 1, statement.Warnings.Count(w => w.Code == "statement.unbalanced"));
         }
     }
 
@@ -77,6 +79,27 @@ public sealed class CamtSampleTests
             Assert.Equal(expected.Day("getDate"), actual.Date);
             Assert.Contains(actual.Code, IsoCodes(expected.Text("getType")!));
         }
+    }
+
+    /// <summary>
+    /// Whether the dumped record balances: opening (or previously closed) plus its booked entries is the closing, in
+    /// one currency. A record without both balances has nothing to check, so it balances.
+    /// </summary>
+    private static bool Balances(JsonElement record, List<JsonElement> entries)
+    {
+        var balances = record.List("getBalances");
+        var opening = balances.FirstOrDefault(b => b.Text("getType") == "opening");
+        var closing = balances.FirstOrDefault(b => b.Text("getType") == "closing");
+        if (opening.ValueKind != JsonValueKind.Object || closing.ValueKind != JsonValueKind.Object)
+        {
+            return true;
+        }
+
+        var (start, currency) = opening.Get("getAmount")!.Value.Money();
+        var end = closing.Get("getAmount")!.Value.Money();
+        var booked = entries.Where(e => e.Text("getStatus") is null or "BOOK")
+            .Sum(e => e.Get("getAmount")!.Value.Money().Amount);
+        return end.Currency == currency && start + booked == end.Amount;
     }
 
     /// <summary>The reference parser names balance kinds in words; these are the ISO codes behind each.</summary>
