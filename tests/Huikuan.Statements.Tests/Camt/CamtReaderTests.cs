@@ -114,6 +114,20 @@ public sealed class CamtReaderTests
         Assert.NotNull(error.LineNumber);
     }
 
+    [Theory]
+    [InlineData("<Amt Ccy=\"CNY\">12,50</Amt>")]
+    [InlineData("<Amt Ccy=\"CNY\">-12.50</Amt>")]
+    [InlineData("<Amt Ccy=\"CNY\">1E3</Amt>")]
+    [InlineData("<Amt>12.50</Amt>")]
+    public void EntryWithAnAmountNotAsIsoWritesIt_IsRejected_WithItsLine(string amount)
+    {
+        var file = Statement(Entry(12.5m)).Replace("<Amt Ccy=\"CNY\">12.5</Amt>", amount, StringComparison.Ordinal);
+
+        var error = Assert.Throws<StatementFormatException>(() => Read(file));
+
+        Assert.Equal(6, error.LineNumber); // the entry's first line in CamtFile.Statement
+    }
+
     [Fact]
     public void EntityExpansion_IsRefused()
     {
