@@ -24,12 +24,16 @@ internal static class CamtEntryReader
             return [CamtTransaction.Apply(line, transactions[0], amount: null)];
         }
 
-        var amounts = transactions.Select(t => CamtTransaction.Amount(t, line)).ToList();
-        if (amounts.All(a => a is not null) && amounts.Sum(a => a!.Value) == line.Amount)
+        // Some banks mark every part of a debit batch CRDT, so the entry's sign is tried when the parts' own fail.
+        foreach (var signedLikeEntry in new[] { false, true })
         {
-            return transactions
-                .Select((t, i) => CamtTransaction.Apply(line with { Index = index + i }, t, amounts[i]))
-                .ToList();
+            var amounts = transactions.Select(t => CamtTransaction.Amount(t, line, signedLikeEntry)).ToList();
+            if (amounts.All(a => a is not null) && amounts.Sum(a => a!.Value) == line.Amount)
+            {
+                return transactions
+                    .Select((t, i) => CamtTransaction.Apply(line with { Index = index + i }, t, amounts[i]))
+                    .ToList();
+            }
         }
 
         warnings.Add(new StatementWarning("entry.batch-unsplit", string.Create(CultureInfo.InvariantCulture,

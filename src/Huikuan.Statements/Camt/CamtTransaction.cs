@@ -9,19 +9,23 @@ namespace Huikuan.Statements.Camt;
 internal static class CamtTransaction
 {
     /// <summary>
-    /// The transaction's amount in the entry's currency, signed like the entry (a part of a booking moves the account
-    /// the same way), or null when it states none in that currency: from v4 on Amt, before that AmtDtls/TxAmt/Amt.
+    /// The transaction's amount in the entry's currency (from v4 on Amt, before that AmtDtls/TxAmt/Amt), signed by
+    /// its own CdtDbtInd when it has one (a net batch may hold a part that goes the other way) or else like the entry;
+    /// null when it states no amount in the entry's currency.
     /// </summary>
-    public static decimal? Amount(XElement transaction, StatementLine entry)
+    public static decimal? Amount(XElement transaction, StatementLine entry, bool signedLikeEntry)
     {
-        var amount = transaction.Child("Amt") ?? transaction.Child("AmtDtls", "TxAmt", "Amt");
-        if (amount is null || CamtXml.Currency(amount) != entry.Currency)
+        var amount = new[] { transaction.Child("Amt"), transaction.Child("AmtDtls", "TxAmt", "Amt") }
+            .FirstOrDefault(a => a is not null && CamtXml.Currency(a) == entry.Currency);
+        if (amount is null)
         {
             return null;
         }
 
         var value = CamtXml.Amount(amount);
-        return entry.Amount < 0 ? -value : value;
+        return transaction.Child("CdtDbtInd") is { } indicator && !signedLikeEntry
+            ? CamtXml.Signed(value, indicator)
+            : entry.Amount < 0 ? -value : value;
     }
 
     public static StatementLine Apply(StatementLine line, XElement transaction, decimal? amount)

@@ -39,6 +39,17 @@ public sealed class CamtReaderTests
     }
 
     [Fact]
+    public void NetBatch_WithAPartGoingTheOtherWay_IsSplitByThePartsOwnSigns()
+    {
+        var refund = Transaction(30m, "E2", "Beta").Replace("<CdtDbtInd>CRDT", "<CdtDbtInd>DBIT", StringComparison.Ordinal);
+        var batch = "<NtryDtls>" + Transaction(100m, "E1", "Alpha") + refund + "</NtryDtls>";
+
+        var statement = Assert.Single(Read(Statement(Entry(70m, batch))));
+
+        Assert.Equal([100m, -30m], statement.Lines.Select(l => l.Amount));
+    }
+
+    [Fact]
     public void Reversal_IsMarked_AndSignedByItsEffectOnTheAccount()
     {
         // A returned direct debit: the original took money out, its reversal is a credit.

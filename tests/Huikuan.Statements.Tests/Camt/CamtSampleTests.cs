@@ -6,9 +6,9 @@ namespace Huikuan.Statements.Tests.Camt;
 
 /// <summary>
 /// Every camt sample with an expected result, read and compared with the reference parser's dump. Where that parser's
-/// model differs from ours the comparison is written down beside it: it signs a batch part by the part's own
-/// CdtDbtInd (we by the entry's: a part moves the account as its entry does), and it keeps a batch whose parts do not
-/// add up to the entry as parts (we keep the entry, with a warning).
+/// model differs from ours the comparison is written down beside it: it keeps a batch whose parts do not add up to the
+/// entry (camt054 v2, v4, v8: parts in CHF or without amounts under a SEK entry) as parts, we keep the entry as one
+/// line with a warning; it has no notion of a split, so the expected lines are derived from its parts below.
 /// </summary>
 public sealed class CamtSampleTests
 {
