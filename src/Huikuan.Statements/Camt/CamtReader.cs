@@ -19,7 +19,7 @@ public static partial class CamtReader
         IgnoreComments = true,
         IgnoreProcessingInstructions = true,
         IgnoreWhitespace = true,
-        MaxCharactersFromEntities = 0,
+        MaxCharactersFromEntities = 1_024,
     };
 
     /// <summary>
