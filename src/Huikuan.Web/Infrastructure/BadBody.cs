@@ -66,7 +66,7 @@ internal static partial class BadBody
         {
             null => "Problem.WrongType",
             _ when type == typeof(DateOnly) || type == typeof(DateTime) || type == typeof(DateTimeOffset) => "Problem.Date",
-            _ when type == typeof(decimal) || type == typeof(int) || type == typeof(long) || type == typeof(double) || type == typeof(short) => "Problem.Number",
+            _ when type == typeof(decimal) || type == typeof(int) || type == typeof(long) || type == typeof(short) => "Problem.Number",
             _ when type == typeof(Guid) => "Problem.Id",
             _ when type == typeof(bool) => "Problem.Bool",
             _ when type == typeof(string) => "Problem.Text",
@@ -110,7 +110,7 @@ internal static partial class BadBody
     private static Type? TypeNamed(string name) => name.Replace("?", "", StringComparison.Ordinal) switch
     {
         "DateOnly" or "DateTime" or "DateTimeOffset" => typeof(DateOnly),
-        "Decimal" or "decimal" or "Int32" or "int" or "Int64" or "long" or "Double" or "double" => typeof(decimal),
+        "Decimal" or "decimal" or "Int32" or "int" or "Int64" or "long" => typeof(decimal),
         "Guid" => typeof(Guid),
         "Boolean" or "bool" => typeof(bool),
         var other when other.StartsWith("Nullable<", StringComparison.Ordinal) => TypeNamed(other[9..^1]),

@@ -32,6 +32,12 @@ public sealed class BusinessClock(TimeProvider time, Scope scope, CompanyTimeZon
     /// <summary>Waits on this clock's time, so a test clock can drive background jobs.</summary>
     public Task DelayAsync(TimeSpan delay, CancellationToken ct) => Task.Delay(delay, time, ct);
 
+    /// <summary>A point to measure a duration from: a stopwatch reading, not a time of day.</summary>
+    public long Timestamp() => time.GetTimestamp();
+
+    /// <summary>How long since <paramref name="timestamp"/>, from <see cref="Timestamp"/>.</summary>
+    public TimeSpan Since(long timestamp) => time.GetElapsedTime(timestamp);
+
     /// <summary>An instant on the wall clock of the company in scope, for showing it to a person.</summary>
     public DateTimeOffset Local(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, ZoneOf(scope.CompanyId));
 

@@ -30,7 +30,7 @@ public sealed class DunningPreviewHandler(DunningPlanningHandler planning, Scope
     /// <param name="show">send, lower, skip or all (the default: those to act on, then the skipped).</param>
     public async Task<DunningPreview> PreviewAsync(DateOnly? day, string? show, int page, int pageSize, CancellationToken ct)
     {
-        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var started = clock.Timestamp();
         var today = clock.Today;
         var plan = await planning.PlanAsync(day ?? today, ct);
         var done = (await db.DunningCommunications.AsNoTracking()
@@ -65,7 +65,7 @@ public sealed class DunningPreviewHandler(DunningPlanningHandler planning, Scope
             rows.Where(r => r.Outcome == "skip").GroupBy(r => r.Reason, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal),
             rows.Where(r => r.Outcome == "send").GroupBy(r => r.LevelCode ?? "", StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal),
             ordered.Count, [.. ordered.Skip((number - 1) * size).Take(size)],
-            (long)System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds,
+            (long)clock.Since(started).TotalMilliseconds,
             DunningRunConfirmation.Of(plan, await DunningRunHandler.LastRunDayAsync(db, scope.CompanyId, ct) is null));
     }
 
