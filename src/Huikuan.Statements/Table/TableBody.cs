@@ -37,11 +37,7 @@ internal sealed class TableBody(TableColumns columns, TableLayout layout, string
         var narrow = TableValues.Narrow(first);
         if (summaryStarts.Any(s => narrow.StartsWith(s, StringComparison.Ordinal)))
         {
-            if (summary is not null)
-            {
-                warnings.Add(EndSummary());
-            }
-            summary = (number, number, first);
+            summary = summary is { } block ? block with { Last = number } : (number, number, first);
             return;
         }
         if (summary is { } open)

@@ -293,8 +293,7 @@ public sealed class TableStatementReaderTests
             [
                 "Row 3, column 交易日期: \"本日合计\" is not a date; the row was skipped.",
                 "Row 4 (\"合计\") was read as the file's summary and not imported.",
-                "Rows 7–8 (from \"合计\") were read as the file's summary and not imported.",
-                "Row 9 (\"—— 以下空白 ——\") was read as the file's summary and not imported.",
+                "Rows 7–9 (from \"合计\") were read as the file's summary and not imported.",
             ],
             statement.Warnings.Select(w => w.Message));
     }
