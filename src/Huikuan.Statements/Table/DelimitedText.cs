@@ -8,7 +8,7 @@ namespace Huikuan.Statements.Table;
 /// whole. The encoding and the separator are sniffed when not given: a byte-order mark wins, else the start of the file
 /// is UTF-8 when it is valid UTF-8, else GB18030 (what Chinese banks and wallets write); the separator is the one of
 /// comma and tab that splits the widest line of the file's first part (the header area). Quoted cells may hold
-/// separators, doubled quotes and line breaks; a quote left open runs to the end of the file instead of failing.
+/// separators, doubled quotes and line breaks; a quote never closed is text, so it cannot swallow the rows after it.
 /// Cells come back trimmed, without WeChat's leading back-tick and without Excel's <c>="…"</c> text wrapper.
 /// A blank line is a row without cells, so row numbers stay those of the file's lines.
 /// </summary>

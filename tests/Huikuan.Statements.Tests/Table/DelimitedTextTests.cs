@@ -48,9 +48,10 @@ public sealed class DelimitedTextTests
     }
 
     [Fact]
-    public void AnUnbalancedQuote_RunsToTheEnd_WithoutFailing()
+    public void AQuoteNeverClosed_IsText_SoItDoesNotSwallowTheRowsAfterIt()
     {
-        Assert.Equal([["a", "b\nc,d"]], Rows("a,\"b\nc,d\n"));
+        Assert.Equal([["a", "\"b"], ["c", "d \"\"x\"\""], ["e"]], Rows("a,\"b\nc,d \"\"x\"\"\ne"));
+        Assert.Equal([["\"a", "b"], ["c"]], Rows("\"a,b\nc"));
     }
 
     [Fact]
