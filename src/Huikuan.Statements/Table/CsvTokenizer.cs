@@ -11,7 +11,7 @@ namespace Huikuan.Statements.Table;
 /// </summary>
 internal sealed class CsvTokenizer(char separator)
 {
-    /// <summary>How often an unclosed quote is read again as text; a hostile file cannot make the work grow without end.</summary>
+    /// <summary>How often an unclosed quote is read again as text: a hostile file cannot make the work grow on.</summary>
     private const int MaxRereads = 64;
 
     private readonly StringBuilder cell = new();

@@ -10,7 +10,8 @@ internal sealed class TableBody(TableColumns columns, TableLayout layout, string
     private readonly TableRowReader reader = new(columns, layout, currency);
     private readonly List<TableRow> rows = [];
     private readonly List<StatementWarning> warnings = [];
-    private readonly string[] summaryStarts = layout.SummaryStarts.Select(TableValues.Narrow).Where(s => s.Length > 0).ToArray();
+    private readonly string[] summaryStarts =
+        layout.SummaryStarts.Select(TableValues.Narrow).Where(s => s.Length > 0).ToArray();
     private (int First, int Last, string Start)? summary;
 
     public string Currency => currency;

@@ -87,7 +87,8 @@ public static class TablePresets
         FixedCurrency = "CNY",
     });
 
-    public static TablePreset WeChatPay { get; } = new("wechatpay", "微信支付交易账单", "WeChat Pay transaction bill", new TableLayout
+    public static TablePreset WeChatPay { get; } = new(
+        "wechatpay", "微信支付交易账单", "WeChat Pay transaction bill", new TableLayout
     {
         BookingDate = ["交易时间"],
         Amount = ["应结订单金额"],

@@ -1,6 +1,6 @@
 namespace Huikuan.Statements.Table;
 
-/// <summary>What one data row gave: its lines (the movement, then its fee), the balance after it, or why it was skipped.</summary>
+/// <summary>What one data row gave: its lines (the movement, then its fee) and the balance after it.</summary>
 internal sealed record TableRow(int Number, DateOnly Date, IReadOnlyList<StatementLine> Lines, decimal? Balance)
 {
     /// <summary>What the row moved in all: the movement and its fee.</summary>
@@ -27,7 +27,8 @@ internal sealed class TableRowReader(TableColumns columns, TableLayout layout, s
         var width = LastFilled(row) + 1;
         if (width < columns.RequiredWidth)
         {
-            warnings.Add(TableWarnings.Skipped(number, $"it has {width} filled cell(s) where the header needs {columns.RequiredWidth}"));
+            warnings.Add(TableWarnings.Skipped(
+                number, $"it has {width} filled cell(s) where the header needs {columns.RequiredWidth}"));
             return null;
         }
         var read = new CellReader(columns, number, Cell, warnings);
@@ -35,7 +36,8 @@ internal sealed class TableRowReader(TableColumns columns, TableLayout layout, s
         {
             if (date is null && read.Ok)
             {
-                warnings.Add(TableWarnings.Skipped(number, $"the {columns.LabelOf(columns.BookingDate!.Value)} cell is empty"));
+                var label = columns.LabelOf(columns.BookingDate!.Value);
+                warnings.Add(TableWarnings.Skipped(number, $"the {label} cell is empty"));
             }
             return null;
         }

@@ -78,7 +78,7 @@ public static class TableStatementReader
         return AssumedCurrency;
     }
 
-    /// <summary>Cells as <see cref="DelimitedText"/> gives them, for rows from elsewhere (an Excel sheet); null cells are empty.</summary>
+    /// <summary>Cells as <see cref="DelimitedText"/> gives them, for rows from an Excel sheet; a null cell is empty.</summary>
     private static List<string> Clean(IReadOnlyList<string>? row) =>
         row is null ? [] : row.Select(c => c is null ? "" : DelimitedText.Clean(c)).ToList();
 

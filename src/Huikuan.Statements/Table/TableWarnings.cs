@@ -21,10 +21,12 @@ internal static class TableWarnings
         new(RowSkipped, Text($"Row {row}: {why}; the row was skipped."));
 
     public static StatementWarning IdLost(int row, string column, string value) =>
-        new(IdLostCode, Text($"Row {row}, column {column}: the id \"{value}\" was turned into a number by Excel and {Lost}"));
+        new(IdLostCode,
+            Text($"Row {row}, column {column}: the id \"{value}\" was turned into a number by Excel and {Lost}"));
 
     public static StatementWarning Break(int row, decimal expected, decimal stated) =>
-        new(BalanceBreak, Text($"Row {row}: the balance {stated} does not follow from the row before ({expected} expected)."));
+        new(BalanceBreak,
+            Text($"Row {row}: the balance {stated} does not follow from the row before ({expected} expected)."));
 
     public static StatementWarning SummaryBlock(int first, int last, string start) =>
         new(Summary, first == last

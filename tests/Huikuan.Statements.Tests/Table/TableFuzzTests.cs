@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 using CsCheck;
 using Huikuan.Statements.Table;
 
@@ -112,7 +114,8 @@ public sealed class TableFuzzTests
 
         foreach (var preset in TablePresets.All)
         {
-            Assert.Throws<StatementFormatException>(() => TableStatementReader.Read(DelimitedText.ReadRows(new MemoryStream(bytes)), preset.Layout));
+            Assert.Throws<StatementFormatException>(() =>
+                TableStatementReader.Read(DelimitedText.ReadRows(new MemoryStream(bytes)), preset.Layout));
         }
     }
 
@@ -131,13 +134,14 @@ public sealed class TableFuzzTests
     /// <summary>The row numbers a warning names: "Row 7" or "Rows 7–9".</summary>
     private static IEnumerable<int> RowsNamed(string message)
     {
-        var match = System.Text.RegularExpressions.Regex.Match(message, "^Rows? ([0-9]+)(?:–([0-9]+))?");
+        var match = Regex.Match(message, "^Rows? ([0-9]+)(?:–([0-9]+))?");
         if (!match.Success)
         {
             return [];
         }
-        var from = int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
-        var to = match.Groups[2].Success ? int.Parse(match.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture) : from;
+        static int Number(Group group) => int.Parse(group.Value, CultureInfo.InvariantCulture);
+        var from = Number(match.Groups[1]);
+        var to = match.Groups[2].Success ? Number(match.Groups[2]) : from;
         return Enumerable.Range(from, to - from + 1);
     }
 

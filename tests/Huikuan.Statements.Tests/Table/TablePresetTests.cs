@@ -145,7 +145,8 @@ public sealed class TablePresetTests
         Assert.Equal([("Opening", "2026-12-01", "9506.00"), ("Closing", "2026-12-03", "10797.00")], Balances(statement));
         Assert.Equal(("2026120122001401234567890123", "16:40:10"),
             (statement.Lines[2].Details["支付宝交易号"], statement.Lines[0].Details["time"]));
-        Assert.Equal(["Rows 9–12 (from \"#" + new string('-', 39) + "…\") were read as the file's summary and not imported."],
+        Assert.Equal(
+            ["Rows 9–12 (from \"#" + new string('-', 39) + "…\") were read as the file's summary and not imported."],
             statement.Warnings.Select(w => w.Message));
     }
 

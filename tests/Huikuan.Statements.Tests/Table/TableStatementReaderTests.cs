@@ -43,7 +43,8 @@ public sealed class TableStatementReaderTests
 
         Assert.Equal(("6214 8301 2345 6789", "上海回款科技有限公司", new DateOnly(2026, 12, 1), new DateOnly(2026, 12, 5)),
             (statement.Account, statement.AccountName, statement.PeriodStart, statement.PeriodEnd));
-        Assert.Equal((StatementFormat.Table, 100m, "R1"), (statement.Format, statement.Lines[0].Amount, statement.Lines[0].BankReference));
+        Assert.Equal((StatementFormat.Table, 100m, "R1"),
+            (statement.Format, statement.Lines[0].Amount, statement.Lines[0].BankReference));
         Assert.Empty(statement.Warnings);
     }
 
@@ -54,6 +55,42 @@ public sealed class TableStatementReaderTests
             options: new TableReadOptions { Account = "6214830123456789", Currency = "CNY" });
 
         Assert.Equal("6214830123456789", statement.Account);
+    }
+
+    [Fact]
+    public void APrefaceDateThatCannotBeRead_LeavesThePeriodOpen_WithAWarning()
+    {
+        var statement = Read("起始日期：上月初,终止日期：2026-12-31\n" + Header + "20261201,,1.00,甲,货款,R1\n");
+
+        Assert.Equal((null, new DateOnly(2026, 12, 31)), (statement.PeriodStart, statement.PeriodEnd));
+        var warning = Assert.Single(statement.Warnings);
+        Assert.Equal(("table.preface", "Row 1: 起始日期 \"上月初\" is not a date; the period was left open."),
+            (warning.Code, warning.Message));
+    }
+
+    [Fact]
+    public void HeaderLabels_MatchHalfOrFullWidth_WithBlanks_InAnyCase()
+    {
+        var layout = new TableLayout { BookingDate = ["Date"], Credit = ["收入（+元）"], Debit = ["支出(-元)"] };
+
+        var lines = Read("DATE , 收入 (+元), 支出（－元）\n20261201,5.00,\n20261202,,2.00\n", layout).Lines;
+
+        Assert.Equal([5m, -2m], lines.Select(l => l.Amount));
+    }
+
+    [Fact]
+    public void TenThousandRows_AreAllRead_AndTheirBalancesFollow()
+    {
+        var text = new StringBuilder(Header.Replace("流水号", "流水号,余额", StringComparison.Ordinal));
+        for (var i = 1; i <= 10_000; i++)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"20261201,,1.25,甲,货款,R{i},{1_000m + i * 1.25m}\n");
+        }
+
+        var statement = Read(text.ToString());
+
+        Assert.Equal((10_000, 1_000m, 13_500m), (statement.Lines.Count, statement.Opening!.Amount, statement.Closing!.Amount));
+        Assert.Empty(statement.Warnings);
     }
 
     [Theory]
@@ -253,7 +290,8 @@ public sealed class TableStatementReaderTests
         var statement = Read("交易日期,借方发生额,贷方发生额,余额,手续费\n20261201,,100.00,1100.00,\n" +
             "20261202,30.00,,1070.00,\n20261203,,50.00,1119.50,0.50\n", options: new TableReadOptions { Currency = "CNY" });
 
-        Assert.Equal([(BalanceKind.Opening, new DateOnly(2026, 12, 1), 1000m), (BalanceKind.Closing, new DateOnly(2026, 12, 3), 1119.50m)],
+        Assert.Equal(
+            [(BalanceKind.Opening, new DateOnly(2026, 12, 1), 1000m), (BalanceKind.Closing, new DateOnly(2026, 12, 3), 1119.50m)],
             statement.Balances.Select(b => (b.Kind, b.Date, b.Amount)));
         Assert.Empty(statement.Warnings);
     }
@@ -265,7 +303,8 @@ public sealed class TableStatementReaderTests
             options: new TableReadOptions { Currency = "CNY" });
 
         var warning = Assert.Single(statement.Warnings);
-        Assert.Equal(("table.balance-break", "Row 3: the balance 1200.00 does not follow from the row before (1150.00 expected)."),
+        Assert.Equal(
+            ("table.balance-break", "Row 3: the balance 1200.00 does not follow from the row before (1150.00 expected)."),
             (warning.Code, warning.Message));
         Assert.Equal((1000m, 1210m), (statement.Opening!.Amount, statement.Closing!.Amount));
     }
@@ -343,7 +382,9 @@ public sealed class TableStatementReaderTests
     [Fact]
     public void AnEmptyFile_IsRefused()
     {
-        Assert.Contains("the file has no rows", Assert.Throws<StatementFormatException>(() => Read("")).Message, StringComparison.Ordinal);
+        var error = Assert.Throws<StatementFormatException>(() => Read(""));
+
+        Assert.Contains("the file has no rows", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -363,7 +404,8 @@ public sealed class TableStatementReaderTests
     [InlineData("", "EUR")]
     public void TheCurrencyColumn_NamesTheLinesCurrency_ElseTheCallers(string written, string expected)
     {
-        var statement = Read($"交易日期,贷方发生额,币种\n20261201,1.00,{written}\n", options: new TableReadOptions { Currency = "EUR" });
+        var statement = Read(
+            $"交易日期,贷方发生额,币种\n20261201,1.00,{written}\n", options: new TableReadOptions { Currency = "EUR" });
 
         Assert.Equal((expected, expected), (statement.Currency, statement.Lines[0].Currency));
     }
