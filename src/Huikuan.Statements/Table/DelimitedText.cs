@@ -22,26 +22,34 @@ public static class DelimitedText
     /// <summary>GB18030's code page: a superset of GBK and GB2312, which the same exports also claim to be.</summary>
     private const int Gb18030CodePage = 54936;
 
+    /// <summary>
+    /// The rows, read as they are enumerated. A seekable stream is read from where it stood at this call each time the
+    /// rows are enumerated, so a caller may look for a preset first and then read; any other stream only once.
+    /// </summary>
     public static IEnumerable<IReadOnlyList<string>> ReadRows(Stream stream, Encoding? encoding = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        return Rows(stream, encoding);
+        return Rows(stream, stream.CanSeek ? stream.Position : null, encoding);
     }
 
     /// <summary>The GB18030 encoding from the code-page provider of the base library.</summary>
     public static Encoding Gb18030 => CodePagesEncodingProvider.Instance.GetEncoding(Gb18030CodePage)!;
 
-    private static IEnumerable<IReadOnlyList<string>> Rows(Stream stream, Encoding? encoding)
+    private static IEnumerable<IReadOnlyList<string>> Rows(Stream stream, long? start, Encoding? encoding)
     {
+        if (start is { } position)
+        {
+            stream.Position = position;
+        }
         var head = new byte[SniffBytes];
         var length = ReadFully(stream, head);
         var chosen = encoding ?? Sniff(head.AsSpan(0, length), complete: length < head.Length);
         using var reader = new StreamReader(
             new PrefixedStream(head, length, stream), chosen, detectEncodingFromByteOrderMarks: true);
-        var start = new char[SniffChars];
-        var startLength = reader.ReadBlock(start, 0, start.Length);
-        var separator = SeparatorOf(start.AsSpan(0, startLength));
-        foreach (var row in new CsvTokenizer(separator).Read(reader, start, startLength))
+        var first = new char[SniffChars];
+        var firstLength = reader.ReadBlock(first, 0, first.Length);
+        var separator = SeparatorOf(first.AsSpan(0, firstLength));
+        foreach (var row in new CsvTokenizer(separator).Read(reader, first, firstLength))
         {
             yield return row;
         }

@@ -135,7 +135,7 @@ internal sealed class TableColumns
     /// <summary>What a header must hold, for the message when none is found.</summary>
     public static string Describe(TableLayout layout)
     {
-        static string Any(IReadOnlyList<string> labels) => string.Join(" / ", labels);
+        static string Any(IReadOnlyList<string> labels) => labels.Count == 0 ? "no label given" : string.Join(" / ", labels);
         var amount = layout.Direction.Count > 0
             ? $"an amount ({Any(layout.Amount)}) and a direction ({Any(layout.Direction)})"
             : layout.Amount.Count > 0

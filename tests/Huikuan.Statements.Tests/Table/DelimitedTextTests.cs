@@ -124,6 +124,18 @@ public sealed class DelimitedTextTests
     }
 
     [Fact]
+    public void TheRowsOfASeekableStream_CanBeEnumeratedAgain_FromWhereTheStreamStood()
+    {
+        var stream = new MemoryStream(Encoding.UTF8.GetBytes("skip\na,b\nc,d\n"));
+        stream.Position = 5;
+
+        var rows = DelimitedText.ReadRows(stream);
+
+        Assert.Equal([["a", "b"], ["c", "d"]], rows.Take(5).ToList());
+        Assert.Equal([["a", "b"], ["c", "d"]], rows.ToList());
+    }
+
+    [Fact]
     public void AnEmptyFile_HasNoRows()
     {
         Assert.Empty(Rows([]));

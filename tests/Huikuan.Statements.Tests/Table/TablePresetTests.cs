@@ -197,6 +197,16 @@ public sealed class TablePresetTests
     }
 
     [Fact]
+    public void AFile_CanBeDetectedAndThenRead_FromOneStream()
+    {
+        var rows = DelimitedText.ReadRows(new MemoryStream(ChineseExports.Alipay()));
+
+        var preset = TablePresets.Detect(rows)!;
+
+        Assert.Equal(5, TableStatementReader.Read(rows, preset.Layout).Lines.Count);
+    }
+
+    [Fact]
     public void Detect_FindsNothing_InAFileWithoutAKnownHeader()
     {
         Assert.Null(TablePresets.Detect([["日期", "金额"], ["20261201", "1.00"]]));

@@ -322,6 +322,16 @@ public sealed class TableStatementReaderTests
     }
 
     [Fact]
+    public void OneDaysRows_NewestFirst_AreFollowedInTheOrderTheirBalancesMake()
+    {
+        var statement = Read("交易日期,贷方发生额,余额\n20261201,10.00,1160.00\n20261201,50.00,1150.00\n" +
+            "20261201,100.00,1100.00\n");
+
+        Assert.Equal((1000m, 1160m), (statement.Opening!.Amount, statement.Closing!.Amount));
+        Assert.Empty(statement.Warnings);
+    }
+
+    [Fact]
     public void ASummaryBlock_IsLeftOutWithAWarning_AndASubtotalBetweenDaysDoesNotSwallowTheDaysAfterIt()
     {
         var statement = Read(Header + "20261201,,1.00,甲,货款,R1\n本日合计,,1.00\n合计,,1.00,,,\n,,,\n20261202,,2.00,乙,货款,R2\n" +
@@ -366,6 +376,15 @@ public sealed class TableStatementReaderTests
 
         Assert.Equal("12月.csv: no header row found: looked for a booking date (交易日期) and a debit or credit amount " +
             "(借方发生额 / 贷方发生额), but none of the first 2 rows holds them.", error.Message);
+    }
+
+    [Fact]
+    public void ALayoutWithoutLabels_FindsNoHeader_AndSaysSo()
+    {
+        var error = Assert.Throws<StatementFormatException>(() => Read(Header, new TableLayout()));
+
+        Assert.StartsWith("no header row found: looked for a booking date (no label given) and a debit or credit amount " +
+            "(no label given)", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
