@@ -13,9 +13,6 @@ internal sealed record TableRow(int Number, DateOnly Date, IReadOnlyList<Stateme
 /// </summary>
 internal sealed class TableRowReader(TableColumns columns, TableLayout layout, string currency)
 {
-    public const string FeeCode = "FEE";
-    public const string RefundCode = "REFUND";
-
     private readonly HashSet<string> refundStatuses = layout.RefundStatuses.Select(TableColumns.Key).ToHashSet();
     private readonly HashSet<string> directionIn = layout.DirectionIn.Select(TableColumns.Key).ToHashSet();
     private readonly HashSet<string> directionOut = layout.DirectionOut.Select(TableColumns.Key).ToHashSet();
@@ -61,7 +58,7 @@ internal sealed class TableRowReader(TableColumns columns, TableLayout layout, s
             Currency = lineCurrency ?? currency,
             BankReference = read.Id(refund ? columns.RefundReference ?? columns.BankReference : columns.BankReference),
             CustomerReference = read.Id(columns.CustomerReference),
-            TransactionCode = refund ? RefundCode : NullIfEmpty(Cell(columns.TransactionType)),
+            TransactionCode = refund ? TableStatementReader.RefundCode : NullIfEmpty(Cell(columns.TransactionType)),
             CounterpartyName = NullIfEmpty(Cell(columns.CounterpartyName)),
             CounterpartyAccount = read.Id(columns.CounterpartyAccount),
             CounterpartyBank = NullIfEmpty(Cell(columns.CounterpartyBank)),
@@ -74,7 +71,7 @@ internal sealed class TableRowReader(TableColumns columns, TableLayout layout, s
             lines.Add(line with
             {
                 Amount = -charged,
-                TransactionCode = FeeCode,
+                TransactionCode = TableStatementReader.FeeCode,
                 CounterpartyName = null,
                 CounterpartyAccount = null,
                 CounterpartyBank = null,

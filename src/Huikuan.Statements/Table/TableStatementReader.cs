@@ -12,6 +12,12 @@ public static class TableStatementReader
     /// <summary>How far down the header is looked for (CITIC's is on row 16).</summary>
     public const int HeaderSearchRows = 200;
 
+    /// <summary>The transaction code of a fee's own line (服务费, 手续费): not a receipt, whatever the row was.</summary>
+    public const string FeeCode = "FEE";
+
+    /// <summary>The transaction code of a refund row's line (a REFUND status): money paid back to the payer.</summary>
+    public const string RefundCode = "REFUND";
+
     /// <summary>The currency assumed when neither the file, the layout nor the caller names one.</summary>
     public const string AssumedCurrency = "CNY";
 
