@@ -106,6 +106,12 @@ public sealed record BankStatement
     /// <summary>When the bank made the statement (camt CreDtTm), if it says.</summary>
     public DateTimeOffset? CreatedAt { get; init; }
 
+    /// <summary>The first day the statement covers, when the file says (a table's preface: 查询开始日期, 起始日期).</summary>
+    public DateOnly? PeriodStart { get; init; }
+
+    /// <summary>The last day the statement covers, when the file says (查询结束日期, 终止日期).</summary>
+    public DateOnly? PeriodEnd { get; init; }
+
     public IReadOnlyList<StatementBalance> Balances { get; init; } = [];
 
     public IReadOnlyList<StatementLine> Lines { get; init; } = [];

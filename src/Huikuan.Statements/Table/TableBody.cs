@@ -1,0 +1,73 @@
+namespace Huikuan.Statements.Table;
+
+/// <summary>
+/// The rows after the header: data rows read into lines, blank rows passed over, summary blocks set aside. A summary
+/// block starts at a row whose first cell starts like a total (合计, 总计, #, ——) and lasts until a row with a date
+/// in the date column, so a subtotal between days does not swallow the days after it.
+/// </summary>
+internal sealed class TableBody(TableColumns columns, TableLayout layout, string currency)
+{
+    private readonly TableRowReader reader = new(columns, layout, currency);
+    private readonly List<TableRow> rows = [];
+    private readonly List<StatementWarning> warnings = [];
+    private readonly string[] summaryStarts =
+        layout.SummaryStarts.Select(TableValues.Narrow).Where(s => s.Length > 0).ToArray();
+    private (int First, int Last, string Start)? summary;
+
+    public string Currency => currency;
+
+    public IReadOnlyList<TableRow> Rows => rows;
+
+    /// <summary>The warnings of the rows, with the summary block the table ended in.</summary>
+    public IReadOnlyList<StatementWarning> Finish()
+    {
+        if (summary is not null)
+        {
+            warnings.Add(EndSummary());
+        }
+        return warnings;
+    }
+
+    public void Take(IReadOnlyList<string> row, int number)
+    {
+        var first = row.FirstOrDefault(c => c.Length > 0);
+        if (first is null)
+        {
+            return;
+        }
+        var narrow = TableValues.Narrow(first);
+        if (summaryStarts.Any(s => narrow.StartsWith(s, StringComparison.Ordinal)))
+        {
+            summary = summary is { } block ? block with { Last = number } : (number, number, first);
+            return;
+        }
+        if (summary is { } open)
+        {
+            if (!StartsWithDate(row))
+            {
+                summary = open with { Last = number };
+                return;
+            }
+            warnings.Add(EndSummary());
+        }
+        if (reader.Read(row, number, warnings) is { } read)
+        {
+            rows.Add(read);
+        }
+    }
+
+    /// <summary>Every row's lines in file order, numbered.</summary>
+    public List<StatementLine> Lines() =>
+        rows.SelectMany(r => r.Lines).Select((line, index) => line with { Index = index }).ToList();
+
+    private bool StartsWithDate(IReadOnlyList<string> row) =>
+        columns.BookingDate is { } column && column < row.Count
+        && TableValues.TryDate(row[column], out var date, out _) && date is not null;
+
+    private StatementWarning EndSummary()
+    {
+        var (first, last, start) = summary!.Value;
+        summary = null;
+        return TableWarnings.SummaryBlock(first, last, start);
+    }
+}

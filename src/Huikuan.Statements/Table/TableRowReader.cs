@@ -1,0 +1,200 @@
+namespace Huikuan.Statements.Table;
+
+/// <summary>What one data row gave: its lines (the movement, then its fee) and the balance after it.</summary>
+internal sealed record TableRow(int Number, DateOnly Date, IReadOnlyList<StatementLine> Lines, decimal? Balance)
+{
+    /// <summary>What the row moved in all: the movement and its fee.</summary>
+    public decimal Total => Lines.Sum(l => l.Amount);
+}
+
+/// <summary>
+/// Reads a data row into statement lines. A cell that cannot be read skips the row with a warning naming the row and
+/// the column; an id that Excel wrote as a number with an exponent is left out with a warning, and the row kept.
+/// </summary>
+internal sealed class TableRowReader(TableColumns columns, TableLayout layout, string currency)
+{
+    private readonly HashSet<string> refundStatuses = layout.RefundStatuses.Select(TableColumns.Key).ToHashSet();
+    private readonly HashSet<string> directionIn = layout.DirectionIn.Select(TableColumns.Key).ToHashSet();
+    private readonly HashSet<string> directionOut = layout.DirectionOut.Select(TableColumns.Key).ToHashSet();
+
+    /// <summary>The row's lines, or null with the warning in <paramref name="warnings"/>.</summary>
+    public TableRow? Read(IReadOnlyList<string> row, int number, List<StatementWarning> warnings)
+    {
+        string Cell(int? column) => column is { } i && i < row.Count ? row[i] : "";
+        var width = LastFilled(row) + 1;
+        if (width < columns.RequiredWidth)
+        {
+            warnings.Add(TableWarnings.Skipped(
+                number, $"it has {width} filled cell(s) where the header needs {columns.RequiredWidth}"));
+            return null;
+        }
+        var read = new CellReader(columns, number, Cell, warnings);
+        if (!read.Date(columns.BookingDate, out var date, out var dateTime) || date is not { } bookingDate)
+        {
+            if (date is null && read.Ok)
+            {
+                var label = columns.LabelOf(columns.BookingDate!.Value);
+                warnings.Add(TableWarnings.Skipped(number, $"the {label} cell is empty"));
+            }
+            return null;
+        }
+        if (!read.Time(columns.Time, out var time) || !read.Date(columns.ValueDate, out var valueDate, out _)
+            || !Amount(read, Cell, number, warnings, out var amount, out var refund)
+            || !read.Money(columns.Fee, out var fee) || !read.Money(columns.Balance, out var balance)
+            || !read.Currency(columns.Currency, out var lineCurrency))
+        {
+            return null;
+        }
+        if (amount == 0 && (fee ?? 0) == 0)
+        {
+            warnings.Add(TableWarnings.Skipped(number, "it moves no money"));
+            return null;
+        }
+        var line = new StatementLine
+        {
+            BookingDate = bookingDate,
+            ValueDate = valueDate,
+            Amount = amount,
+            Currency = lineCurrency ?? currency,
+            BankReference = read.Id(refund ? columns.RefundReference ?? columns.BankReference : columns.BankReference),
+            CustomerReference = read.Id(columns.CustomerReference),
+            TransactionCode = refund ? TableStatementReader.RefundCode : NullIfEmpty(Cell(columns.TransactionType)),
+            CounterpartyName = NullIfEmpty(Cell(columns.CounterpartyName)),
+            CounterpartyAccount = read.Id(columns.CounterpartyAccount),
+            CounterpartyBank = NullIfEmpty(Cell(columns.CounterpartyBank)),
+            RemittanceText = Purpose(Cell),
+            Details = Details(Cell, time ?? dateTime, refund, read.LostIds),
+        };
+        List<StatementLine> lines = amount == 0 ? [] : [line];
+        if (fee is { } charged && charged != 0)
+        {
+            lines.Add(line with
+            {
+                Amount = -charged,
+                TransactionCode = TableStatementReader.FeeCode,
+                CounterpartyName = null,
+                CounterpartyAccount = null,
+                CounterpartyBank = null,
+                RemittanceText = columns.LabelOf(columns.Fee!.Value),
+                Details = new Dictionary<string, string>(),
+            });
+        }
+        return new TableRow(number, bookingDate, lines, balance);
+    }
+
+    /// <summary>
+    /// The movement: credit minus debit (the debit's size, however signed), or the amount signed by its direction;
+    /// a refund row pays back its refund amount.
+    /// </summary>
+    private bool Amount(CellReader read, Func<int?, string> cell, int number, List<StatementWarning> warnings,
+        out decimal amount, out bool refund)
+    {
+        amount = 0;
+        refund = columns.Status is not null && refundStatuses.Contains(TableColumns.Key(cell(columns.Status)));
+        if (columns.Debit is not null || columns.Credit is not null)
+        {
+            if (!read.Money(columns.Debit, out var debit) || !read.Money(columns.Credit, out var credit))
+            {
+                return false;
+            }
+            if ((debit ?? 0) != 0 && (credit ?? 0) != 0)
+            {
+                warnings.Add(TableWarnings.Skipped(number, $"both {columns.LabelOf(columns.Debit!.Value)} and " +
+                    $"{columns.LabelOf(columns.Credit!.Value)} hold an amount"));
+                return false;
+            }
+            amount = (credit ?? 0) - Math.Abs(debit ?? 0);
+        }
+        else
+        {
+            if (!read.Money(columns.Amount, out var written))
+            {
+                return false;
+            }
+            amount = written ?? 0;
+            if (columns.Direction is { } direction && amount != 0)
+            {
+                var way = TableColumns.Key(cell(direction));
+                if (!directionIn.Contains(way) && !directionOut.Contains(way))
+                {
+                    return read.Bad(direction, "a direction (" + string.Join(" / ", layout.DirectionIn) + " or " +
+                        string.Join(" / ", layout.DirectionOut) + ")");
+                }
+                amount = directionIn.Contains(way) ? amount : -amount;
+            }
+        }
+        if (refund)
+        {
+            if (!read.Money(columns.RefundAmount, out var paidBack))
+            {
+                return false;
+            }
+            amount = -Math.Abs(paidBack ?? amount);
+        }
+        return true;
+    }
+
+    /// <summary>Every purpose column with something in it, in the layout's order, each text once.</summary>
+    private string? Purpose(Func<int?, string> cell)
+    {
+        var texts = columns.Purpose.Select(i => cell(i)).Where(t => t.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        return texts.Count == 0 ? null : string.Join(" / ", texts);
+    }
+
+    /// <summary>The cells no line property takes, by their header label; the time as HH:mm:ss under "time".</summary>
+    private Dictionary<string, string> Details(
+        Func<int?, string> cell, TimeOnly? time, bool refund, IReadOnlyDictionary<string, string> lostIds)
+    {
+        var details = new Dictionary<string, string>(StringComparer.Ordinal);
+        void Add(string key, string value)
+        {
+            var unique = key;
+            for (var n = 2; details.ContainsKey(unique); n++)
+            {
+                unique = $"{key} ({n.ToString(System.Globalization.CultureInfo.InvariantCulture)})";
+            }
+            details[unique] = value;
+        }
+        foreach (var column in columns.DetailColumns)
+        {
+            if (cell(column) is { Length: > 0 } value)
+            {
+                Add(columns.LabelOf(column), value);
+            }
+        }
+        // A refund's bank reference is the refund's own id; the order's id and type stay with the line.
+        if (refund)
+        {
+            foreach (var column in new[] { columns.BankReference, columns.TransactionType }.OfType<int>())
+            {
+                if (column != columns.RefundReference && cell(column) is { Length: > 0 } value)
+                {
+                    Add(columns.LabelOf(column), value);
+                }
+            }
+        }
+        foreach (var (label, written) in lostIds)
+        {
+            Add(label, written);
+        }
+        if (time is { } t)
+        {
+            Add("time", t.ToString("HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture));
+        }
+        return details;
+    }
+
+    private static int LastFilled(IReadOnlyList<string> row)
+    {
+        for (var i = row.Count - 1; i >= 0; i--)
+        {
+            if (row[i].Length > 0)
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static string? NullIfEmpty(string text) => text.Length == 0 ? null : text;
+}

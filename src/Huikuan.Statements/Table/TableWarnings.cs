@@ -1,0 +1,45 @@
+using System.Globalization;
+
+namespace Huikuan.Statements.Table;
+
+/// <summary>The warnings a table statement can carry; each names the row (counted from 1, as a spreadsheet shows it).</summary>
+internal static class TableWarnings
+{
+    public const string RowSkipped = "table.row-skipped";
+    public const string IdLostCode = "table.id-lost";
+    public const string BalanceBreak = "table.balance-break";
+    public const string Summary = "table.summary";
+    public const string PrefaceCode = "table.preface";
+    public const string CurrencyAssumed = "table.currency-assumed";
+
+    private const string Lost = "its digits are lost; it was left out. Export the file again with the column as text.";
+
+    public static StatementWarning BadCell(int row, string column, string value, string expected) =>
+        new(RowSkipped, Text($"Row {row}, column {column}: \"{Shorten(value)}\" is not {expected}; the row was skipped."));
+
+    public static StatementWarning Skipped(int row, string why) =>
+        new(RowSkipped, Text($"Row {row}: {why}; the row was skipped."));
+
+    public static StatementWarning IdLost(int row, string column, string value) =>
+        new(IdLostCode,
+            Text($"Row {row}, column {column}: the id \"{value}\" was turned into a number by Excel and {Lost}"));
+
+    public static StatementWarning Break(int row, decimal expected, decimal stated) =>
+        new(BalanceBreak,
+            Text($"Row {row}: the balance {stated} does not follow from the row before ({expected} expected)."));
+
+    public static StatementWarning SummaryBlock(int first, int last, string start) =>
+        new(Summary, first == last
+            ? Text($"Row {first} (\"{Shorten(start)}\") was read as the file's summary and not imported.")
+            : Text($"Rows {first}–{last} (from \"{Shorten(start)}\") were read as the file's summary and not imported."));
+
+    public static StatementWarning Preface(int row, string label, string value) =>
+        new(PrefaceCode, Text($"Row {row}: {label} \"{Shorten(value)}\" is not a date; the period was left open."));
+
+    public static StatementWarning Assumed(string currency) =>
+        new(CurrencyAssumed, Text($"Neither the file nor the import named a currency; {currency} was assumed."));
+
+    private static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
+}

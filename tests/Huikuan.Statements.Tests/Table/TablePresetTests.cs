@@ -1,0 +1,254 @@
+using System.Globalization;
+using System.Text.Json;
+using Huikuan.Statements.Table;
+
+namespace Huikuan.Statements.Tests.Table;
+
+/// <summary>Each preset reads its export of our own (ChineseExports) line by line, and is found by its header.</summary>
+public sealed class TablePresetTests
+{
+    /// <summary>What a line says, for comparing whole statements: index, day, amount, code, references, party, text.</summary>
+    private sealed record Line(
+        int Index, string Date, string Amount, string? Code, string? BankReference, string? CustomerReference,
+        string? Counterparty, string? CounterpartyAccount, string? Text);
+
+    private static List<Line> Lines(BankStatement statement) =>
+        statement.Lines.Select(l => new Line(
+            l.Index, l.BookingDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
+            l.Amount.ToString(CultureInfo.InvariantCulture), l.TransactionCode, l.BankReference, l.CustomerReference,
+            l.CounterpartyName, l.CounterpartyAccount, l.RemittanceText)).ToList();
+
+    private static BankStatement Read(byte[] file, TablePreset preset, TableReadOptions? options = null) =>
+        TableStatementReader.Read(ChineseExports.Rows(file), preset.Layout, options ?? new TableReadOptions());
+
+    private static (string Kind, string Date, string Amount)[] Balances(BankStatement statement) =>
+        statement.Balances.Select(b => (b.Kind.ToString(), b.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            b.Amount.ToString(CultureInfo.InvariantCulture))).ToArray();
+
+    [Fact]
+    public void Cmb_ReadsItsExport()
+    {
+        var statement = Read(ChineseExports.Cmb(), TablePresets.Cmb, new TableReadOptions { Currency = "CNY" });
+
+        Assert.Equal(
+            [
+                new(0, "2026-12-01", "12345.60", "汇入汇款", "K1234500001A", "BR2026120100001", "上海某某贸易有限公司",
+                    "31001234567890123456", "货款 / INV-2026-00042 货款"),
+                new(1, "2026-12-02", "-15.00", "手续费", "K1234500002A", null, null, null, "汇款手续费"),
+                new Line(2, "2026-12-03", "8000.00", "汇入汇款", "K1234500003A", null, "杭州某某电子有限公司",
+                    "0012345678901234567890", "货款"),
+            ],
+            Lines(statement));
+        Assert.Equal(("755912345610801", "上海回款科技有限公司", "CNY"), (statement.Account, statement.AccountName, statement.Currency));
+        Assert.Equal((new DateOnly(2026, 12, 1), new DateOnly(2026, 12, 5)), (statement.PeriodStart, statement.PeriodEnd));
+        Assert.Equal([("Opening", "2026-12-01", "100000.00"), ("Closing", "2026-12-03", "120330.60")], Balances(statement));
+        var third = statement.Lines[2];
+        Assert.Equal((new DateOnly(2026, 12, 4), "09:30:00", "N", "中国建设银行上海分行"),
+            (third.ValueDate, third.Details["time"], third.Details["冲帐标志"], statement.Lines[0].CounterpartyBank));
+        Assert.Equal(["Row 10 (\"合计\") was read as the file's summary and not imported."], statement.Warnings.Select(w => w.Message));
+    }
+
+    [Fact]
+    public void Cmbc_ReadsItsExport_AReversalInParenthesesAsMoneyOut()
+    {
+        var statement = Read(ChineseExports.Cmbc(), TablePresets.Cmbc, new TableReadOptions { Currency = "CNY" });
+
+        Assert.Equal(
+            [
+                new(0, "2026-12-01", "50000.00", null, "3100202612010001", null, "杭州某某电子有限公司", "6222021234567890123",
+                    "货款 HK-INV-0007"),
+                new(1, "2026-12-02", "-1200.00", null, "3100202612020002", null, "上海某某物流有限公司", "6222029876543210987",
+                    "付运费"),
+                new Line(2, "2026-12-03", "-500.00", null, "3100202612030003", null, "杭州某某电子有限公司",
+                    "6222021234567890123", "冲正 3100202612010001"),
+            ],
+            Lines(statement));
+        Assert.Equal(("6002 1234 5678", "上海回款科技有限公司"), (statement.Account, statement.AccountName));
+        Assert.Equal([("Opening", "2026-12-01", "100000.00"), ("Closing", "2026-12-03", "148300.00")], Balances(statement));
+        Assert.Equal(("0012", "14:00:00", "工商银行杭州分行"),
+            (statement.Lines[1].Details["凭证号"], statement.Lines[1].Details["time"], statement.Lines[0].CounterpartyBank));
+        Assert.Empty(statement.Warnings);
+    }
+
+    [Fact]
+    public void Citic_FindsItsHeaderOnRow16_PastMergedCells_AndReadsFullWidthDigits()
+    {
+        var rows = ChineseExports.Rows(ChineseExports.Citic());
+        var statement = TableStatementReader.Read(rows, TablePresets.Citic.Layout);
+
+        Assert.Equal("交易日期", rows[15][0]);
+        Assert.Equal(
+            [
+                new(0, "2026-12-01", "20000.00", null, null, null, "宁波某某机械股份有限公司", "33050163123456789012",
+                    "货款 INV-2026-00051"),
+                new(1, "2026-12-02", "-1000.00", null, null, null, null, null, "账户管理费"),
+                new Line(2, "2026-12-04", "3000.50", null, null, null, "宁波某某机械股份有限公司", "33050163123456789012",
+                    "INV-2026-00052"),
+            ],
+            Lines(statement));
+        Assert.All(statement.Lines, l => Assert.Equal("CNY", l.Currency));
+        Assert.Equal(("8110701012345678901", "上海回款科技有限公司", new DateOnly(2026, 12, 1), new DateOnly(2026, 12, 5)),
+            (statement.Account, statement.AccountName, statement.PeriodStart, statement.PeriodEnd));
+        Assert.Equal([("Opening", "2026-12-01", "500000.00"), ("Closing", "2026-12-04", "522000.50")], Balances(statement));
+        Assert.Empty(statement.Warnings);
+    }
+
+    [Fact]
+    public void Icbc_ReadsItsExport_WarningOfALostIdABadAmountAndTheBalanceItBreaks()
+    {
+        var statement = Read(ChineseExports.Icbc(), TablePresets.Icbc,
+            new TableReadOptions { Account = "1001234567890123456", Currency = "CNY" });
+
+        Assert.Equal(
+            [
+                new(0, "2026-12-01", "30000.00", "电汇凭证", null, null, "上海某某贸易有限公司", "31001234567890123456",
+                    "货款 / HK-INV-0042"),
+                new(1, "2026-12-02", "5000.00", "电汇凭证", null, null, "苏州某某科技有限公司", null, "货款 / INV-2026-00060 / 尾款"),
+                new Line(2, "2026-12-03", "-2000.00", "转账支票", null, null, "上海某某物流有限公司", "6222029876543210987", "运费"),
+            ],
+            Lines(statement));
+        Assert.Equal(("10:15:30", "3.10012E+19"), (statement.Lines[0].Details["time"], statement.Lines[1].Details["对方账号"]));
+        Assert.Equal("1001234567890123456", statement.Account);
+        Assert.Equal([("Opening", "2026-12-01", "200000.00"), ("Closing", "2026-12-03", "238000.00")], Balances(statement));
+        const string Lost = "the id \"3.10012E+19\" was turned into a number by Excel and its digits are lost; it was left out. " +
+            "Export the file again with the column as text.";
+        Assert.Equal(
+            [
+                ("table.id-lost", "Row 3, column 对方账号: " + Lost),
+                ("table.row-skipped", "Row 4, column 贷方发生额: \"5,00x.00\" is not an amount; the row was skipped."),
+                ("table.balance-break", "Row 5: the balance 238000.00 does not follow from the row before (233000.00 expected)."),
+            ],
+            statement.Warnings.Select(w => (w.Code, w.Message)));
+    }
+
+    [Fact]
+    public void Alipay_ReadsItsAccountDetails_NewestFirst_WithServiceFeesAsLinesOfTheirOwn()
+    {
+        var statement = Read(ChineseExports.Alipay(), TablePresets.Alipay);
+
+        Assert.Equal(
+            [
+                new(0, "2026-12-03", "500.00", "在线支付", "20261203200040011100590012345680", "HK2026120300077",
+                    "苏州某某科技有限公司", "cus***@example.com", "应收单 INV-2026-00077"),
+                new(1, "2026-12-03", "-3.00", "FEE", "20261203200040011100590012345680", "HK2026120300077", null, null,
+                    "服务费（元）"),
+                new(2, "2026-12-02", "-200.00", "交易退款", "20261202200040011100590012345679", "HK2026120100042",
+                    "上海某某贸易有限公司", "cus***@example.com", "退款 INV-2026-00042"),
+                new(3, "2026-12-01", "1000.00", "在线支付", "20261201200040011100590012345678", "HK2026120100042",
+                    "上海某某贸易有限公司", "cus***@example.com", "应收单 INV-2026-00042"),
+                new Line(4, "2026-12-01", "-6.00", "FEE", "20261201200040011100590012345678", "HK2026120100042", null, null,
+                    "服务费（元）"),
+            ],
+            Lines(statement));
+        Assert.Equal(("20881234567890120156", "CNY", new DateOnly(2026, 12, 1), new DateOnly(2026, 12, 6)),
+            (statement.Account, statement.Currency, statement.PeriodStart, statement.PeriodEnd));
+        Assert.Equal([("Opening", "2026-12-01", "9506.00"), ("Closing", "2026-12-03", "10797.00")], Balances(statement));
+        Assert.Equal(("2026120122001401234567890123", "16:40:10"),
+            (statement.Lines[2].Details["支付宝交易号"], statement.Lines[0].Details["time"]));
+        Assert.Equal(
+            ["Rows 9–12 (from \"#" + new string('-', 39) + "…\") were read as the file's summary and not imported."],
+            statement.Warnings.Select(w => w.Message));
+    }
+
+    [Fact]
+    public void WeChatPay_ReadsItsBill_RefundsAndFeesAsLinesOfTheirOwn_AndLeavesOutTheSummary()
+    {
+        var statement = Read(ChineseExports.WeChatPay(), TablePresets.WeChatPay, new TableReadOptions { Account = "1900000109" });
+
+        Assert.Equal(
+            [
+                new(0, "2026-12-01", "1000.00", "NATIVE", "4200001234202612011234567890", "HK2026120100042", null, null,
+                    "应收单 INV-2026-00042"),
+                new(1, "2026-12-01", "-6.00", "FEE", "4200001234202612011234567890", "HK2026120100042", null, null, "手续费"),
+                new(2, "2026-12-02", "-200.00", "REFUND", "50000000012026120200123456789", "HK2026120100042", null, null,
+                    "应收单 INV-2026-00042"),
+                new(3, "2026-12-02", "1.20", "FEE", "50000000012026120200123456789", "HK2026120100042", null, null, "手续费"),
+                new(4, "2026-12-03", "500.00", "JSAPI", "4200001234202612031234567891", "HK2026120300077", null, null,
+                    "应收单 INV-2026-00077"),
+                new Line(5, "2026-12-03", "-3.00", "FEE", "4200001234202612031234567891", "HK2026120300077", null, null, "手续费"),
+            ],
+            Lines(statement));
+        Assert.All(statement.Lines, l => Assert.Equal("CNY", l.Currency));
+        Assert.Equal(("1900000109", 0), (statement.Account, statement.Balances.Count));
+        Assert.Equal(("4200001234202612011234567890", "NATIVE", "HKR2026120200001", "10:15:30"),
+            (statement.Lines[2].Details["微信订单号"], statement.Lines[2].Details["交易类型"], statement.Lines[2].Details["商户退款单号"],
+                statement.Lines[0].Details["time"]));
+        Assert.Equal(["Rows 5–6 (from \"总交易单数\") were read as the file's summary and not imported."],
+            statement.Warnings.Select(w => w.Message));
+    }
+
+    public static TheoryData<string, string> Exports() => new()
+    {
+        { "cmb", nameof(ChineseExports.Cmb) },
+        { "cmbc", nameof(ChineseExports.Cmbc) },
+        { "citic", nameof(ChineseExports.Citic) },
+        { "icbc", nameof(ChineseExports.Icbc) },
+        { "alipay", nameof(ChineseExports.Alipay) },
+        { "wechatpay", nameof(ChineseExports.WeChatPay) },
+    };
+
+    [Theory]
+    [MemberData(nameof(Exports))]
+    public void Detect_FindsThePresetWhoseHeaderTheFileHolds(string name, string export)
+    {
+        var file = (byte[])typeof(ChineseExports).GetMethod(export)!.Invoke(null, null)!;
+
+        Assert.Equal(name, TablePresets.Detect(ChineseExports.Rows(file))?.Name);
+    }
+
+    [Fact]
+    public void AFile_CanBeDetectedAndThenRead_FromOneStream()
+    {
+        var rows = DelimitedText.ReadRows(new MemoryStream(ChineseExports.Alipay()));
+
+        var preset = TablePresets.Detect(rows)!;
+
+        Assert.Equal(5, TableStatementReader.Read(rows, preset.Layout).Lines.Count);
+    }
+
+    [Fact]
+    public void Detect_FindsNothing_InAFileWithoutAKnownHeader()
+    {
+        Assert.Null(TablePresets.Detect([["日期", "金额"], ["20261201", "1.00"]]));
+        Assert.Null(TablePresets.Detect([]));
+    }
+
+    [Fact]
+    public void EveryPreset_HasAStableName_AndAChineseAndAnEnglishName_AndIsFoundByIt()
+    {
+        Assert.Equal(["cmb", "cmbc", "citic", "icbc", "alipay", "wechatpay"], TablePresets.All.Select(p => p.Name));
+        Assert.Equal(["招商银行", "民生银行", "中信银行", "工商银行", "支付宝账务明细", "微信支付交易账单"],
+            TablePresets.All.Select(p => p.ChineseName));
+        Assert.All(TablePresets.All, p => Assert.Matches("^[A-Z][A-Za-z ]+$", p.EnglishName));
+        Assert.All(TablePresets.All, p => Assert.Same(p, TablePresets.Find(p.Name.ToUpperInvariant())));
+        Assert.Null(TablePresets.Find("boc"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Exports))]
+    public void ALayoutSavedAsJson_AndLoadedAgain_ReadsTheFileTheSame(string name, string export)
+    {
+        var file = (byte[])typeof(ChineseExports).GetMethod(export)!.Invoke(null, null)!;
+        var layout = TablePresets.Find(name)!.Layout;
+
+        var json = JsonSerializer.Serialize(layout);
+        var loaded = JsonSerializer.Deserialize<TableLayout>(json)!;
+
+        Assert.Equal(json, JsonSerializer.Serialize(loaded));
+        var options = new TableReadOptions { Account = "A", Currency = "CNY" };
+        Assert.Equal(Lines(Read(file, TablePresets.Find(name)!, options)),
+            Lines(TableStatementReader.Read(ChineseExports.Rows(file), loaded, options)));
+    }
+
+    [Fact]
+    public void ALayoutInJson_NeedsOnlyTheFieldsItUses()
+    {
+        var layout = JsonSerializer.Deserialize<TableLayout>("""{"BookingDate":["记账日期"],"Amount":["发生额"]}""")!;
+
+        var statement = TableStatementReader.Read([["记账日期", "发生额"], ["2026-12-01", "-8.50"]], layout,
+            new TableReadOptions { Currency = "CNY" });
+
+        Assert.Equal(-8.50m, Assert.Single(statement.Lines).Amount);
+        Assert.Equal(["合计", "总计", "#", "——", "--"], layout.SummaryStarts);
+    }
+}
