@@ -50,6 +50,8 @@ public static class DocumentTokens
         ("对账单号", MatchDocumentKind.Statement), ("对账单", MatchDocumentKind.Statement),
     ];
 
+    private static readonly SearchValues<char> KeyCharacters = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789");
+
     private static readonly SearchValues<char> Separators = SearchValues.Create(" -_./#:\t\u2013\u2014");
 
     private static readonly Dictionary<string, MatchDocumentKind> LatinHints = new(StringComparer.Ordinal)
@@ -62,16 +64,25 @@ public static class DocumentTokens
     /// <summary>A number's key: its letters and digits (full-width folded), Latin letters upper case. "inv-2026 ０００１２３" is INV2026000123.</summary>
     public static string Key(string? number)
     {
-        var result = new StringBuilder();
-        foreach (var c in number ?? "")
+        if (string.IsNullOrEmpty(number))
+        {
+            return "";
+        }
+        if (!number.AsSpan().ContainsAnyExcept(KeyCharacters))
+        {
+            return number;   // already a key: nothing to fold or take out
+        }
+        Span<char> buffer = number.Length <= 256 ? stackalloc char[number.Length] : new char[number.Length];
+        var length = 0;
+        foreach (var c in number)
         {
             var folded = Fold.One(c);
             if (char.IsAsciiLetterOrDigit(folded))
             {
-                result.Append(folded);
+                buffer[length++] = folded;
             }
         }
-        return result.ToString();
+        return new string(buffer[..length]);
     }
 
     /// <summary>

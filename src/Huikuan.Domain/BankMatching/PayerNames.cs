@@ -59,23 +59,40 @@ public static partial class PayerNames
         {
             return 0;
         }
-        var counts = new Dictionary<int, int>();
-        foreach (var bigram in Bigrams(a))
-        {
-            counts[bigram] = counts.GetValueOrDefault(bigram) + 1;
-        }
+        var left = Sorted(a);
+        var right = Sorted(b);
         var shared = 0;
-        foreach (var bigram in Bigrams(b))
+        for (int i = 0, j = 0; i < left.Length && j < right.Length;)
         {
-            if (counts.TryGetValue(bigram, out var left) && left > 0)
+            if (left[i] == right[j])
             {
-                counts[bigram] = left - 1;
                 shared++;
+                i++;
+                j++;
+            }
+            else if (left[i] < right[j])
+            {
+                i++;
+            }
+            else
+            {
+                j++;
             }
         }
         var total = a.Length - 1 + b.Length - 1;
         // Equal bigram bags of different strings (ABAB, BABA) stay under 100: only equal names are the same name.
         return Math.Min(99, 200 * shared / total);
+    }
+
+    private static int[] Sorted(string name)
+    {
+        var bigrams = new int[name.Length - 1];
+        for (var i = 0; i + 1 < name.Length; i++)
+        {
+            bigrams[i] = (name[i] << 16) | name[i + 1];
+        }
+        Array.Sort(bigrams);
+        return bigrams;
     }
 
     /// <summary>A name's character bigrams, each as one int (two UTF-16 units).</summary>
