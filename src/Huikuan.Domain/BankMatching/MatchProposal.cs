@@ -119,13 +119,19 @@ public static class MatchReasons
     /// <summary>{0} {1}: the line is in {0}, the customer's open items only in {1}.</summary>
     public const string ItemsOtherCurrency = "items.otherCurrency";
 
+    private static readonly Dictionary<string, int> Counts = new(StringComparer.Ordinal)
+    {
+        [LineOutgoing] = 0, [LineZero] = 0, [LineNothing] = 0, [LineUnapplied] = 2,
+        [PayerLearnedAccount] = 1, [PayerReference] = 1, [PayerDocumentNumber] = 1, [PayerDocumentDigits] = 2, [PayerName] = 1,
+        [PayerBranch] = 1, [PayerParent] = 1, [PayerAmbiguous] = 1, [PayerConflict] = 1, [PayerNone] = 0,
+        [ItemsExact] = 1, [ItemsCombination] = 1, [ItemsNamed] = 1, [ItemsInstallment] = 2, [ItemsDiscount] = 3, [ItemsDiscountExpired] = 1,
+        [ItemsOldestFirst] = 1, [ItemsPartial] = 1, [ItemsTolerance] = 3, [ItemsAmbiguous] = 1, [ItemsNone] = 0, [ItemsOtherCurrency] = 2,
+    };
+
     /// <summary>Every code, for the texts that explain them.</summary>
-    public static IReadOnlyList<string> All { get; } =
-    [
-        LineOutgoing, LineZero, LineNothing, LineUnapplied,
-        PayerLearnedAccount, PayerReference, PayerDocumentNumber, PayerDocumentDigits, PayerName, PayerBranch, PayerParent,
-        PayerAmbiguous, PayerConflict, PayerNone,
-        ItemsExact, ItemsCombination, ItemsNamed, ItemsInstallment, ItemsDiscount, ItemsDiscountExpired, ItemsOldestFirst,
-        ItemsPartial, ItemsTolerance, ItemsAmbiguous, ItemsNone, ItemsOtherCurrency,
-    ];
+    public static IReadOnlyList<string> All { get; } = [.. Counts.Keys];
+
+    /// <summary>How many values a code's reason names.</summary>
+    public static int ArgumentCount(string code) =>
+        Counts.TryGetValue(code, out var count) ? count : throw new ArgumentOutOfRangeException(nameof(code), code, "Not a reason code.");
 }

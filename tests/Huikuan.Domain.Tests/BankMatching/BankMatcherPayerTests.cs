@@ -296,4 +296,22 @@ public sealed class BankMatcherPayerTests
         Assert.Equal(Describe(first), Describe(again));
         Assert.Equal(Describe(first), Describe(BankMatcher.Match(line, directory)));
     }
+
+    [Fact]
+    public void EveryReason_NamesAsManyValuesAsItsCodeSays()
+    {
+        var directory = Directory(Items, accounts: [new("6222020012345678", Mingda, 2)], references: [new("HK-1", Acme)],
+            documents: [new("CT-000042", MatchDocumentKind.Contract, Acme)]);
+        BankLine[] lines =
+        [
+            Line(8_000m, account: "6222020012345678", name: "Acme Trading"), Line(12_000m, endToEnd: "HK-1"), Line(1m, text: "合同 CT-000042"),
+            Line(30_000m, name: "江苏远航集团"), Line(99m, name: "上海明达贸易商行", text: "发票号 000101"), Line(-1m, name: "x"),
+            Line(20_000m, text: "INV-000101 INV-000102", currency: "USD"), Line(4_000m, text: "INV-000101"),
+        ];
+
+        var reasons = lines.Select(l => BankMatcher.Match(l, directory)).SelectMany(p => p.Reasons.Concat(p.Alternatives.SelectMany(a => a.Reasons))).ToList();
+
+        Assert.True(reasons.Select(r => r.Code).Distinct().Count() >= 10);
+        Assert.All(reasons, r => Assert.Equal(MatchReasons.ArgumentCount(r.Code), r.Arguments.Count));
+    }
 }
