@@ -44,12 +44,12 @@ internal static class ItemMatcher
         bool payerLikely, MatchOptions options)
     {
         var amount = line.AmountMinor;
-        var currency = line.Currency.Trim().ToUpperInvariant();
+        var currency = (line.Currency ?? "").Trim().ToUpperInvariant();
         // The directory keeps each customer's items oldest due first (MatchDirectory.ItemOrder).
-        var pool = items.Where(i => i.OpenMinor > 0 && string.Equals(i.Currency.Trim(), currency, StringComparison.OrdinalIgnoreCase)).ToArray();
+        var pool = items.Where(i => i.OpenMinor > 0 && string.Equals(i.Currency?.Trim(), currency, StringComparison.OrdinalIgnoreCase)).ToArray();
         if (pool.Length == 0)
         {
-            var others = items.Where(i => i.OpenMinor > 0).Select(i => i.Currency.Trim().ToUpperInvariant()).Distinct().Order(StringComparer.Ordinal).ToArray();
+            var others = items.Where(i => i.OpenMinor > 0).Select(i => (i.Currency ?? "").Trim().ToUpperInvariant()).Distinct().Order(StringComparer.Ordinal).ToArray();
             return others.Length > 0
                 ? ItemMatch.None(new MatchReason(MatchReasons.ItemsOtherCurrency, currency, string.Join(", ", others)))
                 : ItemMatch.None(new MatchReason(MatchReasons.ItemsNone));
@@ -178,23 +178,34 @@ internal static class ItemMatcher
         var item = best.FirstOrDefault(named.Contains) ?? best[0];
         var match = ShortBy([item], item.OpenMinor - line.AmountMinor, line, options, money,
             named.Contains(item) ? ItemScores.NamedTolerance : best.Length == 1 ? ItemScores.Tolerance : ItemScores.Ambiguous, named.Contains(item));
+        if (match is null)
+        {
+            return null;
+        }
         return best.Length > 1 && !named.Contains(item)
             ? match with { Reasons = [.. match.Reasons, new(MatchReasons.ItemsAmbiguous, Count(best.Length))] }
             : match;
     }
 
-    private static ItemMatch ShortBy(MatchOpenItem[] items, long shortfall, BankLine line, MatchOptions options, Amounts money, int score, bool named)
+    /// <summary>
+    /// The items paid in full but for the shortfall, which the largest of them carries as the write-off; null when even
+    /// that one is not larger than the shortfall.
+    /// </summary>
+    private static ItemMatch? ShortBy(MatchOpenItem[] items, long shortfall, BankLine line, MatchOptions options, Amounts money, int score, bool named)
     {
-        var last = items[^1];
-        var allocations = items.Select(Full).ToArray();
-        allocations[^1] = new MatchAllocation(last.InstallmentId, last.OpenMinor - shortfall);
+        var carrier = items.MaxBy(i => i.OpenMinor)!;
+        if (carrier.OpenMinor <= shortfall)
+        {
+            return null;
+        }
+        var allocations = items.Select(i => i == carrier ? new MatchAllocation(i.InstallmentId, i.OpenMinor - shortfall) : Full(i)).ToArray();
         var kind = KindFromText(line.RemittanceText) ?? options.ShortfallKind;
-        var reasons = new List<MatchReason>();
-        reasons.Add(items.Length == 1
-            ? new(MatchReasons.ItemsExact, last.InvoiceNumber)
-            : new(MatchReasons.ItemsCombination, Count(items.Length)));
-        reasons.Add(new(MatchReasons.ItemsTolerance, money.Format(shortfall), money.Code, kind.ToString()));
-        return new(score, allocations.Where(a => a.AmountMinor > 0).ToArray(), new ProposedWriteOff(last.InstallmentId, shortfall, kind), 0, reasons, named);
+        MatchReason[] reasons =
+        [
+            items.Length == 1 ? new(MatchReasons.ItemsExact, carrier.InvoiceNumber) : new(MatchReasons.ItemsCombination, Count(items.Length)),
+            new(MatchReasons.ItemsTolerance, money.Format(shortfall), money.Code, kind.ToString()),
+        ];
+        return new(score, allocations, new ProposedWriteOff(carrier.InstallmentId, shortfall, kind), 0, reasons, named);
     }
 
     private static ItemMatch? NamedAsFarAsItGoes(MatchOpenItem[] named, long amount, Amounts money)

@@ -347,4 +347,31 @@ public sealed class BankMatcherItemsTests
             Assert.All(p.Allocations, a => Assert.True(a.AmountMinor > 0));
         }
     }
+
+    [Fact]
+    public void Shortfall_OnNamedInvoices_IsCarriedByTheLargest_NeverMoreThanAnItemHolds()
+    {
+        var large = Item(Mingda, "INV-000101", 1_000m);
+        var small = Item(Mingda, "INV-000102", 0.05m);
+        var options = new MatchOptions(new MatchTolerance(Minor(1m), 0m));
+
+        var p = BankMatcher.Match(Line(999.95m, text: "INV-000101 INV-000102"), Directory([large, small]), options);
+
+        Assert.Equal([new MatchAllocation(large.InstallmentId, 99_990), new MatchAllocation(small.InstallmentId, 5)], p.Allocations);
+        Assert.Equal(new ProposedWriteOff(large.InstallmentId, 10, WriteOffKind.BankFee), p.WriteOff);
+    }
+
+    [Fact]
+    public void CarelessInput_IsMatchedWithoutFailing()
+    {
+        var item = new MatchOpenItem(Id(900), Mingda, null!, Today, Today, 1, null!, 1_000, 1_000);
+        var directory = new MatchDirectory([new(Mingda, null!), new(Acme, "Acme", Aliases: [null!, ""])], [new(null!, Mingda, 3)],
+            [new(null!, Acme)], [new(null!, MatchDocumentKind.Invoice, Acme)], [item]);
+
+        var p = BankMatcher.Match(new BankLine(1_000, null!, Today, "Acme", "", "INV-000101 \0 \u0000 \uFFFF"), directory);
+
+        Assert.Equal(Acme, p.CustomerId);
+        Assert.Empty(p.Allocations);
+        Assert.Equal(MatchReasons.ItemsNone, p.Reasons[^1].Code);
+    }
 }
