@@ -110,6 +110,22 @@ public sealed class BankMatcherPayerTests
     }
 
     [Fact]
+    public void DigitsAlone_WithoutAWordBefore_CountLess() =>
+        Assert.Equal(PayerScores.Digits + BankMatcher.CorroborationBonus, BankMatcher.Match(Line(12_000m, text: "付款 000101"), Directory(Items)).Confidence);
+
+    [Fact]
+    public void ANumberInsideALongerDocumentNumber_NamesNothing()
+    {
+        var directory = Directory(Items, documents: [new("INV-000101-2", MatchDocumentKind.Invoice, Acme)]);
+
+        var p = BankMatcher.Match(Line(12_000m, text: "货款 INV-000101-2"), directory);
+
+        Assert.Equal(Acme, p.CustomerId);
+        Assert.Empty(p.Alternatives);
+        Assert.Equal(new MatchReason(MatchReasons.PayerDocumentNumber, "INV-000101-2"), p.Reasons[0]);
+    }
+
+    [Fact]
     public void ExactName_WithExactItems_StaysBelowTheThreshold()
     {
         var p = BankMatcher.Match(Line(8_000m, name: "上海明达贸易有限公司"), Directory(Items));
