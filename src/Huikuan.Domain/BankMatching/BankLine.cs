@@ -79,7 +79,10 @@ public enum WriteOffKind
 /// The bank account's settings for matching: the tolerance, what kind of write-off a shortfall within it is unless the
 /// line's text says (手续费, 服务费, 汇差), and the confidence from which a line is applied without a person.
 /// </summary>
-public sealed record MatchOptions(MatchTolerance Tolerance, WriteOffKind ShortfallKind = WriteOffKind.BankFee, int AutoThreshold = MatchOptions.DefaultThreshold)
+public sealed record MatchOptions(
+    MatchTolerance Tolerance,
+    WriteOffKind ShortfallKind = WriteOffKind.BankFee,
+    int AutoThreshold = MatchOptions.DefaultThreshold)
 {
     public const int DefaultThreshold = 95;
 

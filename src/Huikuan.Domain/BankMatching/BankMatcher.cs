@@ -72,14 +72,15 @@ public static class BankMatcher
 
         var top = scored[0];
         var unrelated = scored.Skip(1).Where(o => !Related(directory, top.Candidate.CustomerId, o.Candidate.CustomerId)).ToArray();
-        var close = unrelated.Where(o => o.Candidate.Confidence > 0 && o.Candidate.Confidence >= top.Candidate.Confidence - AmbiguousMargin).ToArray();
+        var close = unrelated
+            .Where(o => o.Candidate.Confidence > 0 && o.Candidate.Confidence >= top.Candidate.Confidence - AmbiguousMargin).ToArray();
         var best = top.Candidate;
         if (close.Length > 0)
         {
             best = best with
             {
                 Confidence = Math.Min(best.Confidence, AmbiguousCap),
-                Reasons = [.. best.Reasons, new MatchReason(MatchReasons.PayerAmbiguous, Names(directory, close.Select(c => c.Candidate.CustomerId)))],
+                Reasons = [.. best.Reasons, new MatchReason(MatchReasons.PayerAmbiguous, Names(directory, close))],
             };
         }
         else if (unrelated.Where(o => Disagrees(top.Evidence, o.Evidence)).ToArray() is { Length: > 0 } conflicting)
@@ -87,7 +88,7 @@ public static class BankMatcher
             best = best with
             {
                 Confidence = Math.Max(0, best.Confidence - ConflictPenalty),
-                Reasons = [.. best.Reasons, new MatchReason(MatchReasons.PayerConflict, Names(directory, conflicting.Select(c => c.Candidate.CustomerId)))],
+                Reasons = [.. best.Reasons, new MatchReason(MatchReasons.PayerConflict, Names(directory, conflicting))],
             };
         }
         var alternatives = scored.Skip(1).Select(s => s.Candidate).Where(c => c.Confidence > 0).Take(MaxAlternatives).ToArray();
@@ -112,8 +113,8 @@ public static class BankMatcher
         return Math.Min(100, strongest[0] + AgreementBonus * agreeing);
     }
 
-    private static (MatchCandidate Candidate, int Payer, PayerEvidence[] Evidence) Evaluate(BankLine line, MatchDirectory directory, MatchOptions options, Guid customer,
-        PayerEvidence[] evidence, int payer)
+    private static (MatchCandidate Candidate, int Payer, PayerEvidence[] Evidence) Evaluate(BankLine line, MatchDirectory directory,
+        MatchOptions options, Guid customer, PayerEvidence[] evidence, int payer)
     {
         var named = evidence.Where(e => e.InvoiceKey is not null).OrderBy(e => e.Position).Select(e => e.InvoiceKey!).ToArray();
         var items = ItemMatcher.Match(line, directory.OpenItems(customer), named, payer >= SurePayer, payer >= ConflictScore, options);
@@ -129,6 +130,6 @@ public static class BankMatcher
     private static bool Related(MatchDirectory directory, Guid a, Guid b) =>
         directory.Customer(a)?.ParentId == b || directory.Customer(b)?.ParentId == a;
 
-    private static string Names(MatchDirectory directory, IEnumerable<Guid> customers) =>
-        string.Join(", ", customers.Select(c => directory.Customer(c)?.Name ?? c.ToString()));
+    private static string Names(MatchDirectory directory, IEnumerable<(MatchCandidate Candidate, int Payer, PayerEvidence[] Evidence)> others) =>
+        string.Join(", ", others.Select(o => directory.Customer(o.Candidate.CustomerId)?.Name ?? o.Candidate.CustomerId.ToString()));
 }

@@ -4,8 +4,8 @@ namespace Huikuan.Domain.BankMatching;
 /// An exact combination of a customer's open items for an amount. At most <see cref="MaxNamed"/> named items and the
 /// <see cref="MaxOldest"/> oldest others are considered. Tried in this order, each complete and cheap: the oldest items
 /// in a row (what a payer clearing its oldest debts pays); any two, three or four items (through a table of pair sums,
-/// a few thousand look-ups); then, only when none of these fits, larger sets by a depth-first search, larger amounts first, cut where the remaining
-/// items cannot reach the amount and stopped after <see cref="MaxSteps"/> steps. It goes on to a second, different
+/// a few thousand look-ups); then, only when none of these fits, larger sets by a depth-first search, larger amounts
+/// first, cut where the remaining items cannot reach the amount and stopped after <see cref="MaxSteps"/> steps. It goes on to a second, different
 /// combination: when one exists the amount does not say which items it pays. Every order is fixed, so the result is
 /// always the same.
 /// </summary>

@@ -61,7 +61,10 @@ public static class DocumentTokens
         ["STATEMENT"] = MatchDocumentKind.Statement,
     };
 
-    /// <summary>A number's key: its letters and digits (full-width folded), Latin letters upper case. "inv-2026 ０００１２３" is INV2026000123.</summary>
+    /// <summary>
+    /// A number's key: its letters and digits (full-width folded), Latin letters upper case. "inv-2026 ０００１２３" is
+    /// INV2026000123.
+    /// </summary>
     public static string Key(string? number)
     {
         if (string.IsNullOrEmpty(number))

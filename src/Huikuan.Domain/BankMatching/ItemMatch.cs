@@ -46,10 +46,12 @@ internal static class ItemMatcher
         var amount = line.AmountMinor;
         var currency = (line.Currency ?? "").Trim().ToUpperInvariant();
         // The directory keeps each customer's items oldest due first (MatchDirectory.ItemOrder).
-        var pool = items.Where(i => i.OpenMinor > 0 && string.Equals(i.Currency?.Trim(), currency, StringComparison.OrdinalIgnoreCase)).ToArray();
+        var pool = items
+            .Where(i => i.OpenMinor > 0 && string.Equals(i.Currency?.Trim(), currency, StringComparison.OrdinalIgnoreCase)).ToArray();
         if (pool.Length == 0)
         {
-            var others = items.Where(i => i.OpenMinor > 0).Select(i => (i.Currency ?? "").Trim().ToUpperInvariant()).Distinct().Order(StringComparer.Ordinal).ToArray();
+            var others = items.Where(i => i.OpenMinor > 0).Select(i => (i.Currency ?? "").Trim().ToUpperInvariant())
+                .Distinct().Order(StringComparer.Ordinal).ToArray();
             return others.Length > 0
                 ? ItemMatch.None(new MatchReason(MatchReasons.ItemsOtherCurrency, currency, string.Join(", ", others)))
                 : ItemMatch.None(new MatchReason(MatchReasons.ItemsNone));
@@ -144,8 +146,11 @@ internal static class ItemMatcher
         {
             return null;
         }
-        var first = DiscountOf(discounted[0], discounted.Length == 1 ? ItemScores.Discount : ItemScores.Ambiguous, money, named.Contains(discounted[0]));
-        return discounted.Length == 1 ? first : first with { Reasons = [.. first.Reasons, new(MatchReasons.ItemsAmbiguous, Count(discounted.Length))] };
+        var first = DiscountOf(discounted[0], discounted.Length == 1 ? ItemScores.Discount : ItemScores.Ambiguous, money,
+            named.Contains(discounted[0]));
+        return discounted.Length == 1
+            ? first
+            : first with { Reasons = [.. first.Reasons, new(MatchReasons.ItemsAmbiguous, Count(discounted.Length))] };
     }
 
     private static ItemMatch? Combined(MatchOpenItem[] pool, MatchOpenItem[] named, long amount)
@@ -168,7 +173,8 @@ internal static class ItemMatcher
 
     private static ItemMatch? Short(MatchOpenItem[] pool, MatchOpenItem[] named, BankLine line, MatchOptions options, Amounts money)
     {
-        var within = pool.Where(i => i.OpenMinor > line.AmountMinor && i.OpenMinor - line.AmountMinor <= options.Tolerance.AllowedMinor(i.OpenMinor))
+        var within = pool
+            .Where(i => i.OpenMinor > line.AmountMinor && i.OpenMinor - line.AmountMinor <= options.Tolerance.AllowedMinor(i.OpenMinor))
             .OrderBy(i => i.OpenMinor - line.AmountMinor).ToArray();
         if (within.Length == 0)
         {
@@ -176,8 +182,8 @@ internal static class ItemMatcher
         }
         var best = within.Where(i => i.OpenMinor == within[0].OpenMinor).ToArray();
         var item = best.FirstOrDefault(named.Contains) ?? best[0];
-        var match = ShortBy([item], item.OpenMinor - line.AmountMinor, line, options, money,
-            named.Contains(item) ? ItemScores.NamedTolerance : best.Length == 1 ? ItemScores.Tolerance : ItemScores.Ambiguous, named.Contains(item));
+        var score = named.Contains(item) ? ItemScores.NamedTolerance : best.Length == 1 ? ItemScores.Tolerance : ItemScores.Ambiguous;
+        var match = ShortBy([item], item.OpenMinor - line.AmountMinor, line, options, money, score, named.Contains(item));
         if (match is null)
         {
             return null;
@@ -191,7 +197,8 @@ internal static class ItemMatcher
     /// The items paid in full but for the shortfall, which the largest of them carries as the write-off; null when even
     /// that one is not larger than the shortfall.
     /// </summary>
-    private static ItemMatch? ShortBy(MatchOpenItem[] items, long shortfall, BankLine line, MatchOptions options, Amounts money, int score, bool named)
+    private static ItemMatch? ShortBy(MatchOpenItem[] items, long shortfall, BankLine line, MatchOptions options, Amounts money, int score,
+        bool named)
     {
         var carrier = items.MaxBy(i => i.OpenMinor)!;
         if (carrier.OpenMinor <= shortfall)
@@ -247,7 +254,8 @@ internal static class ItemMatcher
     }
 
     private static IEnumerable<MatchReason> Expired(MatchOpenItem[] pool, BankLine line) =>
-        pool.Where(i => i.DiscountMinor > 0 && i.DiscountLastDay is { } last && line.BookingDate > last && i.OpenMinor - i.DiscountMinor == line.AmountMinor)
+        pool.Where(i => i.DiscountMinor > 0 && i.DiscountLastDay is { } last && line.BookingDate > last
+                && i.OpenMinor - i.DiscountMinor == line.AmountMinor)
             .Take(1).Select(i => new MatchReason(MatchReasons.ItemsDiscountExpired, Day(i.DiscountLastDay!.Value)));
 
     private static MatchAllocation[] Apply(MatchOpenItem[] items, long amount, out long rest, out MatchOpenItem? partial)
@@ -278,7 +286,8 @@ internal static class ItemMatcher
     private static ItemMatch DiscountOf(MatchOpenItem item, int score, Amounts money, bool named) =>
         new(score, [new MatchAllocation(item.InstallmentId, item.OpenMinor - item.DiscountMinor)],
             new ProposedWriteOff(item.InstallmentId, item.DiscountMinor, WriteOffKind.Discount), 0,
-            [new MatchReason(MatchReasons.ItemsDiscount, Day(item.DiscountLastDay!.Value), money.Format(item.DiscountMinor), money.Code)], named);
+            [new MatchReason(MatchReasons.ItemsDiscount, Day(item.DiscountLastDay!.Value), money.Format(item.DiscountMinor), money.Code)],
+            named);
 
     private static MatchAllocation Full(MatchOpenItem item) => new(item.InstallmentId, item.OpenMinor);
 
@@ -291,7 +300,8 @@ internal static class ItemMatcher
         var folded = Fold.Text(text);
         return folded.Contains("服务费", StringComparison.Ordinal) ? WriteOffKind.WalletFee
             : folded.Contains("手续费", StringComparison.Ordinal) ? WriteOffKind.BankFee
-            : folded.Contains("汇差", StringComparison.Ordinal) || folded.Contains("汇兑", StringComparison.Ordinal) ? WriteOffKind.ExchangeDifference
+            : folded.Contains("汇差", StringComparison.Ordinal) || folded.Contains("汇兑", StringComparison.Ordinal)
+                ? WriteOffKind.ExchangeDifference
             : null;
     }
 

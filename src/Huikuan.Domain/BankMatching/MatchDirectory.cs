@@ -110,7 +110,8 @@ public sealed class MatchDirectory
         var given = _index.Tails.TryGetValue(digits, out var list) ? list : [];
         var items = _itemTails.Get(digits);
         return items.Count > 0
-            ? given.Concat(items.Where(i => !given.Any(g => g.CustomerId == i.CustomerId && g.Kind == i.Kind && DocumentTokens.Key(g.Number) == i.Number))).ToArray()
+            ? given.Concat(items.Where(i =>
+                !given.Any(g => g.CustomerId == i.CustomerId && g.Kind == i.Kind && DocumentTokens.Key(g.Number) == i.Number))).ToArray()
             : given;
     }
 

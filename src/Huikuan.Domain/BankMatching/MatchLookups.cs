@@ -9,7 +9,11 @@ namespace Huikuan.Domain.BankMatching;
 /// and the digits alone (<see cref="Digits"/>), to find documents by the digits after their prefix.
 /// Then <see cref="MatchDirectory.CandidatePayers"/> says whose open items to load.
 /// </summary>
-public sealed record MatchLookups(IReadOnlyList<string> Accounts, IReadOnlyList<string> Keys, IReadOnlyList<string> Numbers, IReadOnlyList<string> Digits)
+public sealed record MatchLookups(
+    IReadOnlyList<string> Accounts,
+    IReadOnlyList<string> Keys,
+    IReadOnlyList<string> Numbers,
+    IReadOnlyList<string> Digits)
 {
     /// <summary>The prefixes Huikuan numbers invoices and contracts with (Numbering: INV-000001, CT-000001).</summary>
     public static readonly IReadOnlyList<string> DefaultPrefixes = ["INV", "CT"];

@@ -8,9 +8,11 @@ public sealed record MatchReason(string Code, IReadOnlyList<string> Arguments)
     }
 
     public bool Equals(MatchReason? other) =>
-        other is not null && string.Equals(Code, other.Code, StringComparison.Ordinal) && Arguments.SequenceEqual(other.Arguments, StringComparer.Ordinal);
+        other is not null && string.Equals(Code, other.Code, StringComparison.Ordinal)
+        && Arguments.SequenceEqual(other.Arguments, StringComparer.Ordinal);
 
-    public override int GetHashCode() => Arguments.Aggregate(StringComparer.Ordinal.GetHashCode(Code), (h, a) => HashCode.Combine(h, a?.GetHashCode(StringComparison.Ordinal)));
+    public override int GetHashCode() =>
+        Arguments.Aggregate(StringComparer.Ordinal.GetHashCode(Code), (h, a) => HashCode.Combine(h, a?.GetHashCode(StringComparison.Ordinal)));
 
     public override string ToString() => Arguments.Count == 0 ? Code : $"{Code}({string.Join(", ", Arguments)})";
 }

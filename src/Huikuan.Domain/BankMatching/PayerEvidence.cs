@@ -37,7 +37,8 @@ internal enum PayerSignal
 /// One thing that names a customer as the payer, with its strength (0–100) and reason. <see cref="InvoiceKey"/> is the
 /// invoice it names, if any, and <see cref="Position"/> where in the line it stands (named invoices are paid in order).
 /// </summary>
-internal sealed record PayerEvidence(Guid Customer, PayerSignal Signal, int Score, MatchReason Reason, string? InvoiceKey = null, int Position = 0)
+internal sealed record PayerEvidence(
+    Guid Customer, PayerSignal Signal, int Score, MatchReason Reason, string? InvoiceKey = null, int Position = 0)
 {
     public static List<PayerEvidence> Collect(BankLine line, MatchDirectory directory)
     {
@@ -70,14 +71,15 @@ internal sealed record PayerEvidence(Guid Customer, PayerSignal Signal, int Scor
         foreach (var reference in directory.References(key))
         {
             var invoice = reference.InvoiceNumber is { } number ? DocumentTokens.Key(number) : null;
-            found.Add(new(reference.CustomerId, PayerSignal.Reference, PayerScores.Reference, new MatchReason(MatchReasons.PayerReference, written.Trim()),
-                invoice, position));
+            found.Add(new(reference.CustomerId, PayerSignal.Reference, PayerScores.Reference,
+                new MatchReason(MatchReasons.PayerReference, written.Trim()), invoice, position));
         }
     }
 
     private static void AddTokens(List<PayerEvidence> found, MatchDirectory directory, string text, int offset)
     {
-        var matched = new List<(DocumentToken Token, IReadOnlyList<MatchDocument> Documents, bool ByDigits, IReadOnlyList<PaymentReference> References)>();
+        var matched =
+            new List<(DocumentToken Token, IReadOnlyList<MatchDocument> Documents, bool ByDigits, IReadOnlyList<PaymentReference> References)>();
         foreach (var token in DocumentTokens.Find(text))
         {
             var references = directory.References(token.Key);
@@ -100,7 +102,7 @@ internal sealed record PayerEvidence(Guid Customer, PayerSignal Signal, int Scor
             {
                 var invoice = reference.InvoiceNumber is { } number ? DocumentTokens.Key(number) : null;
                 found.Add(new(reference.CustomerId, PayerSignal.Reference, PayerScores.Reference,
-                    new MatchReason(MatchReasons.PayerReference, text.Substring(token.Start, token.End - token.Start)), invoice, offset + token.Start));
+                    new MatchReason(MatchReasons.PayerReference, text[token.Start..token.End]), invoice, offset + token.Start));
             }
             foreach (var document in documents)
             {
@@ -135,7 +137,8 @@ internal sealed record PayerEvidence(Guid Customer, PayerSignal Signal, int Scor
             foreach (var (customer, similarity) in directory.Similar(name.Full))
             {
                 named.Add((customer, PayerScores.FuzzyName(similarity)));
-                found.Add(new(customer, PayerSignal.Name, PayerScores.FuzzyName(similarity), new MatchReason(MatchReasons.PayerName, Number(similarity))));
+                found.Add(new(customer, PayerSignal.Name, PayerScores.FuzzyName(similarity),
+                    new MatchReason(MatchReasons.PayerName, Number(similarity))));
             }
         }
         if (name.Head is { } head && exact.Count == 0)

@@ -146,7 +146,11 @@ public static partial class PayerNames
 
     // Whole words only: LTD in "LTD." or "CO.,LTD" but not in "ALTDORF". "CO" only beside another form or before a dot,
     // so the CO of "COSCO" or "TRADING CO" as part of a name stays unless written as the form "CO." or "CO., LTD".
-    [GeneratedRegex(@"(?<![A-Z0-9])(?:CO\s*\.|COMPANY\s+LIMITED|CO(?=[\s,.]*(?:LTD|LIMITED|INC|LLC)(?![A-Z0-9]))|LTD|LIMITED|LLC|L\.L\.C\.?|INC|INCORPORATED|GMBH|CORP|CORPORATION|PLC|PTE|AG|S\.A\.|(?:\(\s*)?GROUP(?:\s*\))?|HOLDINGS?)(?![A-Z0-9])\.?", RegexOptions.CultureInvariant)]
+    private const string LatinFormPattern =
+        @"(?<![A-Z0-9])(?:CO\s*\.|COMPANY\s+LIMITED|CO(?=[\s,.]*(?:LTD|LIMITED|INC|LLC)(?![A-Z0-9]))|LTD|LIMITED|LLC|L\.L\.C\.?"
+        + @"|INC|INCORPORATED|GMBH|CORP|CORPORATION|PLC|PTE|AG|S\.A\.|(?:\(\s*)?GROUP(?:\s*\))?|HOLDINGS?)(?![A-Z0-9])\.?";
+
+    [GeneratedRegex(LatinFormPattern, RegexOptions.CultureInvariant)]
     private static partial Regex LatinForms();
 
     [GeneratedRegex(@"(?<![A-Z0-9])BRANCH(?![A-Z0-9])", RegexOptions.CultureInvariant)]
