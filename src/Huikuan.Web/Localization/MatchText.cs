@@ -52,5 +52,6 @@ public static class MatchMessages
         }
     }
 
-    private static int Decimals(string amount) => amount.Contains('.', StringComparison.Ordinal) ? amount.Length - amount.IndexOf('.', StringComparison.Ordinal) - 1 : 0;
+    private static int Decimals(string amount) =>
+        amount.Contains('.', StringComparison.Ordinal) ? amount.Length - amount.IndexOf('.', StringComparison.Ordinal) - 1 : 0;
 }
