@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using Huikuan.Domain;
 using Huikuan.Statements;
 using Huikuan.Statements.Camt;
@@ -16,7 +17,7 @@ public sealed record StatementFile(string Format, IReadOnlyList<Huikuan.Statemen
 /// a file with MT940 fields (":20:", a SWIFT envelope "{1:") is MT940/MT942, a workbook or a delimited text is a table.
 /// Whatever a reader cannot read is refused with its reason and position; nothing is guessed.
 /// </summary>
-public static class BankStatementFile
+public static partial class BankStatementFile
 {
     public static StatementFile Read(byte[] bytes, BankAccount? account)
     {
@@ -67,8 +68,7 @@ public static class BankStatementFile
         {
             return FileKind.Camt;
         }
-        if (start.StartsWith("{1:", StringComparison.Ordinal) || start.StartsWith(":20:", StringComparison.Ordinal)
-            || head.Contains("\n:20:", StringComparison.Ordinal) || head.Contains("\n:25:", StringComparison.Ordinal))
+        if (start.StartsWith("{1:", StringComparison.Ordinal) || Mt940Field().IsMatch(head))
         {
             return FileKind.Mt940;
         }
@@ -79,6 +79,10 @@ public static class BankStatementFile
         var firstLine = start.Split('\n')[0];
         return firstLine.IndexOfAny([',', ';', '\t', '，']) >= 0 ? FileKind.Table : FileKind.Unknown;
     }
+
+    /// <summary>A line that starts like an MT940 field (":20:", ":61:", ":86:"): a bank's fragment may start with any.</summary>
+    [GeneratedRegex(@"(?:^|\n)[\u0001\s]*:[0-9]{2}[A-Z]?:", RegexOptions.CultureInvariant)]
+    private static partial Regex Mt940Field();
 
     /// <summary>The first 8 KB as text: enough to see a root element, the first fields or a header row.</summary>
     private static string Head(byte[] bytes) => Encoding.Latin1.GetString(bytes, 0, Math.Min(bytes.Length, 8192)).Replace("\r\n", "\n", StringComparison.Ordinal);
