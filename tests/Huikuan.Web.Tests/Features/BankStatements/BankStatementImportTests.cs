@@ -60,6 +60,37 @@ public abstract class BankStatementImportTests(HuikuanApp app)
     }
 
     [Fact]
+    public async Task AStatementOfThousandsOfLines_IsStoredInBatches_AndKnownWholeOnTheNextImport()
+    {
+        var api = await app.NewCompanyAsync();
+        await BankFiles.AccountAsync(api, Number);
+        var lines = Enumerable.Range(1, 2_500)
+            .Select(i => ("261120", 100m + (i / 100m), $"BULK{i:D5}", $"客户 {i} 货款")).ToArray();
+        var file = BankFiles.Mt940("6225880123456789", "CNY", 0m, lines);
+
+        var first = await BankFiles.ImportOkAsync(api, file, "bulk.sta");
+        var again = await BankFiles.ImportOkAsync(api, file, "bulk.sta");
+
+        Assert.Equal((2_500, 0), (first.NewLines, first.KnownLines));
+        Assert.Equal((0, 2_500), (again.NewLines, again.KnownLines));
+        var sum = await app.WithDbAsync(db => db.BankStatementLines.Where(l => l.CompanyId == api.Company.Id).SumAsync(l => l.AmountMinor));
+        Assert.Equal(lines.Sum(l => l.Item2) * 100m, sum);
+    }
+
+    [Fact]
+    public async Task TheSameFileImportedTwiceAtOnce_StoresEachLineOnce()
+    {
+        var api = await app.NewCompanyAsync();
+        await BankFiles.AccountAsync(api, Number);
+
+        var both = await Task.WhenAll(BankFiles.ImportOkAsync(api, ThreeDays(), "a.sta"), BankFiles.ImportOkAsync(api, ThreeDays(), "b.sta"));
+
+        Assert.Equal((3, 3), (both.Sum(r => r.NewLines), both.Sum(r => r.KnownLines)));
+        Assert.Equal(3, await app.WithDbAsync(db => db.BankStatementLines.CountAsync(l => l.CompanyId == api.Company.Id)));
+        Assert.Equal(1, await app.WithDbAsync(db => db.BankStatements.CountAsync(s => s.CompanyId == api.Company.Id)));
+    }
+
+    [Fact]
     public async Task TwoEqualPaymentsOnOneDayWithoutABankReference_StayTwoLines_AndAreKnownOnTheNextImport()
     {
         var api = await app.NewCompanyAsync();
