@@ -133,6 +133,45 @@ public abstract class BankStatementImportTests(HuikuanApp app)
         await AssertNothingStoredAsync(api);
     }
 
+    [Theory]
+    [InlineData("50880050/0194787400888", "0194787400888")]
+    [InlineData("1526.89.184EUR", "1526.89.184")]
+    [InlineData("nl71 rabo 0123 4567 89", "NL71RABO0123456789")]
+    public async Task TheFilesAccount_IsFound_WithoutTheBankCodeOrCurrencyMT940WritesAroundIt(string inFile, string setUp)
+    {
+        var api = await app.NewCompanyAsync();
+        var account = await BankFiles.AccountAsync(api, setUp, "EUR");
+
+        var imported = await BankFiles.ImportOkAsync(api, BankFiles.Mt940(inFile, "EUR", 0m, ("261120", 5m, "F1", "x")), "forms.sta");
+
+        Assert.Equal((account.Id, 1), (Assert.Single(imported.Statements).BankAccountId, imported.NewLines));
+    }
+
+    [Fact]
+    public async Task AnAccountThatFitsTwoBankAccounts_AFileWithoutAnAccount_AndAnAccountNoLongerInUse_AreRefused_UntilChosen()
+    {
+        var api = await app.NewCompanyAsync();
+        var withCode = await BankFiles.AccountAsync(api, "50880050/0194787400888", "EUR");
+        await BankFiles.AccountAsync(api, "0194787400888", "EUR");
+        var ambiguous = BankFiles.Mt940("50880050/0194787400888EUR", "EUR", 0m, ("261120", 5m, "A1", "x"));
+        var noAccount = Encoding.UTF8.GetBytes(":20:X\r\n:28C:1/1\r\n:60F:C261120EUR0,00\r\n:61:2611201120C5,00NTRFNONREF//N1\r\n:86:x\r\n:62F:C261120EUR5,00\r\n-\r\n");
+
+        var twoFit = await CompanyApi.AssertProblemAsync(await BankFiles.UploadAsync(api, ambiguous, "a.sta"), HttpStatusCode.UnprocessableEntity, "bankAccountId");
+        var none = await CompanyApi.AssertProblemAsync(await BankFiles.UploadAsync(api, noAccount, "n.sta"), HttpStatusCode.UnprocessableEntity, "bankAccountId");
+        await AssertNothingStoredAsync(api);
+        await api.PutOkAsync<BankAccountView>($"/api/bank-accounts/{withCode.Id}", new SaveBankAccount(withCode.Name, null, withCode.AccountNumber, "EUR", Active: false));
+        var inactive = await CompanyApi.AssertProblemAsync(await BankFiles.UploadAsync(api, ambiguous, "a.sta", withCode.Id), HttpStatusCode.UnprocessableEntity,
+            "bankAccountId");
+
+        Assert.Equal("https://huikuan.dev/problems/bankStatement.ambiguousAccount", twoFit.GetProperty("type").GetString());
+        Assert.Equal("https://huikuan.dev/problems/bankStatement.noAccount", none.GetProperty("type").GetString());
+        Assert.Equal("https://huikuan.dev/problems/bankAccount.inactive", inactive.GetProperty("type").GetString());
+        await AssertNothingStoredAsync(api);
+        await api.PutOkAsync<BankAccountView>($"/api/bank-accounts/{withCode.Id}", new SaveBankAccount(withCode.Name, null, withCode.AccountNumber, "EUR"));
+        Assert.Equal(1, (await BankFiles.ImportOkAsync(api, ambiguous, "a.sta", withCode.Id)).NewLines);
+        Assert.Equal(1, (await BankFiles.ImportOkAsync(api, noAccount, "n.sta", withCode.Id)).NewLines);
+    }
+
     [Fact]
     public async Task AFileInAnotherCurrencyThanTheAccount_IsRefused()
     {
