@@ -43,6 +43,8 @@ public static class PageList
             new("Exchange rates", "/exchange-rates"),
             new("Exchange approvals", "/exchange-approvals"),
             new("Write-offs", "/write-offs"),
+            new("Bank statements", "/bank-statements", "tbody tr td, [data-testid=bank-statements-empty]"),
+            new("Bank accounts", "/bank-accounts", "tbody tr td, [data-testid=bank-accounts-empty]"),
         ];
 
     /// <summary>Menu entries the list above does not name; each is timed under its menu text.</summary>

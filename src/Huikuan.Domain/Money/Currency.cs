@@ -13,6 +13,7 @@ public sealed record Currency(string Code, int Exponent)
         ["CNY"] = 2, ["USD"] = 2, ["EUR"] = 2, ["HKD"] = 2, ["GBP"] = 2, ["SGD"] = 2, ["TWD"] = 2,
         ["AUD"] = 2, ["CAD"] = 2, ["CHF"] = 2, ["PLN"] = 2, ["SEK"] = 2, ["NOK"] = 2, ["DKK"] = 2,
         ["MYR"] = 2, ["THB"] = 2, ["INR"] = 2, ["RUB"] = 2, ["NZD"] = 2, ["MOP"] = 2, ["PHP"] = 2,
+        ["RON"] = 2,
         ["JPY"] = 0, ["KRW"] = 0, ["VND"] = 0, ["IDR"] = 0, ["CLP"] = 0,
         ["KWD"] = 3, ["BHD"] = 3, ["OMR"] = 3, ["JOD"] = 3, ["TND"] = 3,
     };

@@ -72,6 +72,9 @@ public abstract class HuikuanDbContext(DbContextOptions options, Scope? scope) :
     public DbSet<EscalationCase> EscalationCases => Set<EscalationCase>();
     public DbSet<EscalationEvent> EscalationEvents => Set<EscalationEvent>();
     public DbSet<EscalationDocument> EscalationDocuments => Set<EscalationDocument>();
+    public DbSet<BankAccount> BankAccounts => Set<BankAccount>();
+    public DbSet<BankStatement> BankStatements => Set<BankStatement>();
+    public DbSet<BankStatementLine> BankStatementLines => Set<BankStatementLine>();
 
     public abstract bool IsSqlite { get; }
 

@@ -32,6 +32,10 @@ public sealed class AuditInterceptor(Scope scope, BusinessClock clock) : SaveCha
         typeof(EscalationEvent), typeof(EscalationDocument),
     ];
 
+    // Rows whose adding the use case records as one event of its own: a bank statement import writes thousands of
+    // lines and one "bankStatements.imported" entry with the file and its counts; a later change of a line is audited.
+    private static readonly HashSet<Type> SkippedWhenAdded = [typeof(BankStatementLine)];
+
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(eventData);
@@ -56,7 +60,8 @@ public sealed class AuditInterceptor(Scope scope, BusinessClock clock) : SaveCha
     {
         var now = clock.Now;
         var entries = db.ChangeTracker.Entries()
-            .Where(e => (e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted) && !Skipped.Contains(e.Entity.GetType()))
+            .Where(e => (e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted) && !Skipped.Contains(e.Entity.GetType())
+                        && !(e.State == EntityState.Added && SkippedWhenAdded.Contains(e.Entity.GetType())))
             .ToList();
         foreach (var e in entries)
         {

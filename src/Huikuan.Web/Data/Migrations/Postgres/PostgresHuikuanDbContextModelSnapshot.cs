@@ -233,6 +233,352 @@ namespace Huikuan.Web.Data.Migrations.Postgres
                     b.ToTable("audit_entries");
                 });
 
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.BankAccount", b =>
+                {
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AccountKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("account_key");
+
+                    b.Property<string>("AccountNumber")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("account_number");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean")
+                        .HasColumnName("active");
+
+                    b.Property<int>("AutoApplyThreshold")
+                        .HasColumnType("integer")
+                        .HasColumnName("auto_apply_threshold");
+
+                    b.Property<string>("BankName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("bank_name");
+
+                    b.Property<string>("ColumnMapping")
+                        .HasColumnType("text")
+                        .HasColumnName("column_mapping");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("currency");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("TablePreset")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("table_preset");
+
+                    b.Property<int>("ToleranceBasisPoints")
+                        .HasColumnType("integer")
+                        .HasColumnName("tolerance_basis_points");
+
+                    b.Property<long>("ToleranceMinor")
+                        .HasColumnType("bigint")
+                        .HasColumnName("tolerance_minor");
+
+                    b.HasKey("CompanyId", "Id")
+                        .HasName("pk_bank_accounts");
+
+                    b.HasIndex("CompanyId", "AccountKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_bank_accounts_company_id_account_key");
+
+                    b.ToTable("bank_accounts", t =>
+                        {
+                            t.HasCheckConstraint("ck_bank_accounts_threshold", "auto_apply_threshold BETWEEN 0 AND 100");
+
+                            t.HasCheckConstraint("ck_bank_accounts_tolerance", "tolerance_minor >= 0 AND tolerance_basis_points BETWEEN 0 AND 10000");
+                        });
+                });
+
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.BankStatement", b =>
+                {
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("BankAccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("bank_account_id");
+
+                    b.Property<DateOnly?>("ClosingBalanceDate")
+                        .HasColumnType("date")
+                        .HasColumnName("closing_balance_date");
+
+                    b.Property<long?>("ClosingBalanceMinor")
+                        .HasColumnType("bigint")
+                        .HasColumnName("closing_balance_minor");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("currency");
+
+                    b.Property<string>("FileAccount")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("file_account");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("format");
+
+                    b.Property<DateTimeOffset>("ImportedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("imported_at");
+
+                    b.Property<string>("ImportedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("imported_by");
+
+                    b.Property<int>("KnownLines")
+                        .HasColumnType("integer")
+                        .HasColumnName("known_lines");
+
+                    b.Property<int>("LineCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("line_count");
+
+                    b.Property<int>("NewLines")
+                        .HasColumnType("integer")
+                        .HasColumnName("new_lines");
+
+                    b.Property<DateOnly?>("OpeningBalanceDate")
+                        .HasColumnType("date")
+                        .HasColumnName("opening_balance_date");
+
+                    b.Property<long?>("OpeningBalanceMinor")
+                        .HasColumnType("bigint")
+                        .HasColumnName("opening_balance_minor");
+
+                    b.Property<DateOnly?>("PeriodFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("period_from");
+
+                    b.Property<DateOnly?>("PeriodTo")
+                        .HasColumnType("date")
+                        .HasColumnName("period_to");
+
+                    b.Property<string>("SequenceNumber")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("sequence_number");
+
+                    b.Property<string>("StatementId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("statement_id");
+
+                    b.Property<string>("Warnings")
+                        .HasColumnType("text")
+                        .HasColumnName("warnings");
+
+                    b.HasKey("CompanyId", "Id")
+                        .HasName("pk_bank_statements");
+
+                    b.HasIndex("CompanyId", "ImportedAt")
+                        .HasDatabaseName("ix_bank_statements_company_id_imported_at");
+
+                    b.HasIndex("CompanyId", "BankAccountId", "PeriodTo")
+                        .HasDatabaseName("ix_bank_statements_company_id_bank_account_id_period_to");
+
+                    b.ToTable("bank_statements");
+                });
+
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.BankStatementLine", b =>
+                {
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AmountMinor")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_minor");
+
+                    b.Property<Guid>("BankAccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("bank_account_id");
+
+                    b.Property<string>("BankReference")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("bank_reference");
+
+                    b.Property<DateOnly?>("BookingDate")
+                        .HasColumnType("date")
+                        .HasColumnName("booking_date");
+
+                    b.Property<int?>("Confidence")
+                        .HasColumnType("integer")
+                        .HasColumnName("confidence");
+
+                    b.Property<string>("CounterpartyAccount")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("counterparty_account");
+
+                    b.Property<string>("CounterpartyBank")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("counterparty_bank");
+
+                    b.Property<string>("CounterpartyName")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("counterparty_name");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("currency");
+
+                    b.Property<string>("CustomerReference")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("customer_reference");
+
+                    b.Property<string>("Details")
+                        .HasColumnType("text")
+                        .HasColumnName("details");
+
+                    b.Property<string>("EndToEndId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("end_to_end_id");
+
+                    b.Property<string>("IdentityKey")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("identity_key");
+
+                    b.Property<int>("Index")
+                        .HasColumnType("integer")
+                        .HasColumnName("index");
+
+                    b.Property<Guid?>("MatchedCustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("matched_customer_id");
+
+                    b.Property<string>("Reasons")
+                        .HasColumnType("text")
+                        .HasColumnName("reasons");
+
+                    b.Property<Guid?>("ReceiptId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("receipt_id");
+
+                    b.Property<string>("RemittanceText")
+                        .HasColumnType("text")
+                        .HasColumnName("remittance_text");
+
+                    b.Property<bool>("Reversal")
+                        .HasColumnType("boolean")
+                        .HasColumnName("reversal");
+
+                    b.Property<Guid>("StatementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("statement_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("StructuredReference")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("structured_reference");
+
+                    b.Property<string>("TransactionCode")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("transaction_code");
+
+                    b.Property<DateOnly?>("ValueDate")
+                        .HasColumnType("date")
+                        .HasColumnName("value_date");
+
+                    b.HasKey("CompanyId", "Id")
+                        .HasName("pk_bank_statement_lines");
+
+                    b.HasIndex("CompanyId", "BankReference")
+                        .HasDatabaseName("ix_bank_statement_lines_company_id_bank_reference");
+
+                    b.HasIndex("CompanyId", "MatchedCustomerId")
+                        .HasDatabaseName("ix_bank_statement_lines_company_id_matched_customer_id");
+
+                    b.HasIndex("CompanyId", "ReceiptId")
+                        .HasDatabaseName("ix_bank_statement_lines_company_id_receipt_id");
+
+                    b.HasIndex("CompanyId", "BankAccountId", "BookingDate")
+                        .HasDatabaseName("ix_bank_statement_lines_company_id_bank_account_id_booking_date");
+
+                    b.HasIndex("CompanyId", "BankAccountId", "IdentityKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_bank_statement_lines_company_id_bank_account_id_identity_key");
+
+                    b.HasIndex("CompanyId", "StatementId", "Status")
+                        .HasDatabaseName("ix_bank_statement_lines_company_id_statement_id_status");
+
+                    b.ToTable("bank_statement_lines", t =>
+                        {
+                            t.HasCheckConstraint("ck_bank_statement_lines_confidence", "confidence IS NULL OR confidence BETWEEN 0 AND 100");
+                        });
+                });
+
             modelBuilder.Entity("Huikuan.Web.Data.Entities.ChargeWaiver", b =>
                 {
                     b.Property<Guid>("CompanyId")
@@ -4147,6 +4493,55 @@ namespace Huikuan.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_api_keys_users_company_id_user_id");
+                });
+
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.BankAccount", b =>
+                {
+                    b.HasOne("Huikuan.Web.Data.Entities.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_bank_accounts_companies_company_id");
+                });
+
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.BankStatement", b =>
+                {
+                    b.HasOne("Huikuan.Web.Data.Entities.BankAccount", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId", "BankAccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_bank_statements_bank_accounts_company_id_bank_account_id");
+                });
+
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.BankStatementLine", b =>
+                {
+                    b.HasOne("Huikuan.Web.Data.Entities.BankAccount", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId", "BankAccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_bank_statement_lines_bank_accounts_company_id_bank_account_~");
+
+                    b.HasOne("Huikuan.Web.Data.Entities.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId", "MatchedCustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_bank_statement_lines_customers_company_id_matched_customer_~");
+
+                    b.HasOne("Huikuan.Web.Data.Entities.Receipt", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId", "ReceiptId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_bank_statement_lines_receipts_company_id_receipt_id");
+
+                    b.HasOne("Huikuan.Web.Data.Entities.BankStatement", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId", "StatementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_bank_statement_lines_bank_statements_company_id_statement_id");
                 });
 
             modelBuilder.Entity("Huikuan.Web.Data.Entities.ChargeWaiver", b =>
