@@ -18,13 +18,14 @@ public sealed class MergeTemplate
     /// <c>fee</c> what this letter charges, <c>earlierCharges</c> what earlier letters charged that is still owed, and
     /// <c>amountDue</c> all of it with the items, per currency. <c>lastLetterDate</c> and <c>lastLetterLevel</c> name the
     /// customer's last dunning letter (empty without one), and <c>previousReminders</c> is a sentence citing it, empty
-    /// when the history holds none.
+    /// when the history holds none. <c>paymentReference</c> is the payment reference (付款参考号) of each invoice the message
+    /// lists, for the customer to quote; the items table has it per item too.
     /// </summary>
     public static readonly IReadOnlyList<string> Fields =
     [
         "customer.name", "customer.code", "contact.name", "company.name", "date", "level",
         "items", "itemCount", "total", "interest", "fee", "earlierCharges", "amountDue", "oldestDaysOverdue", "dueDate", "payBy", "paymentInstructions",
-        "lastLetterDate", "lastLetterLevel", "previousReminders",
+        "lastLetterDate", "lastLetterLevel", "previousReminders", "paymentReference",
     ];
 
     public const int MaxLength = 8000;

@@ -49,6 +49,9 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         b.HasOne<Company>().WithMany().HasForeignKey(x => x.CompanyId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Salesperson>().WithMany().HasForeignKey(x => new { x.CompanyId, x.SalespersonId }).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<PaymentTermTemplate>().WithMany().HasForeignKey(x => new { x.CompanyId, x.PaymentTermId }).OnDelete(DeleteBehavior.Restrict);
+        // The parent is a customer of the same company: the key pairs the company with the parent's id.
+        b.HasIndex(x => new { x.CompanyId, x.ParentId });
+        b.HasOne<Customer>().WithMany().HasForeignKey(x => new { x.CompanyId, x.ParentId }).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

@@ -20,6 +20,8 @@ public abstract class HuikuanDbContext(DbContextOptions options, Scope? scope) :
     public DbSet<Company> Companies => Set<Company>();
     public DbSet<Salesperson> Salespeople => Set<Salesperson>();
     public DbSet<Customer> Customers => Set<Customer>();
+    public DbSet<CustomerAlias> CustomerAliases => Set<CustomerAlias>();
+    public DbSet<PayerAccount> PayerAccounts => Set<PayerAccount>();
     public DbSet<PaymentTermTemplate> PaymentTerms => Set<PaymentTermTemplate>();
     public DbSet<Invoice> Invoices => Set<Invoice>();
     public DbSet<Installment> Installments => Set<Installment>();
@@ -101,6 +103,10 @@ public abstract class HuikuanDbContext(DbContextOptions options, Scope? scope) :
         modelBuilder.Entity<Contract>().HasQueryFilter(x => OwnerFilter == null
             || Customers.Any(c => c.CompanyId == x.CompanyId && c.Id == x.CustomerId));
         modelBuilder.Entity<ContractStage>().HasQueryFilter(x => OwnerFilter == null
+            || Customers.Any(c => c.CompanyId == x.CompanyId && c.Id == x.CustomerId));
+        modelBuilder.Entity<CustomerAlias>().HasQueryFilter(x => OwnerFilter == null
+            || Customers.Any(c => c.CompanyId == x.CompanyId && c.Id == x.CustomerId));
+        modelBuilder.Entity<PayerAccount>().HasQueryFilter(x => OwnerFilter == null
             || Customers.Any(c => c.CompanyId == x.CompanyId && c.Id == x.CustomerId));
         modelBuilder.Entity<CustomerContact>().HasQueryFilter(x => OwnerFilter == null
             || Customers.Any(c => c.CompanyId == x.CompanyId && c.Id == x.CustomerId));

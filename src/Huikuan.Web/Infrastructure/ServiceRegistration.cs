@@ -39,6 +39,7 @@ public static class ServiceRegistration
         services.AddScoped<LedgerWriter>();
         services.AddScoped<Features.ExchangeRates.CrossCurrency>();
         services.AddScoped<Features.Dunning.DunningLetters>();
+        services.AddScoped<Features.Customers.PayerAccounts>();
         services.TryAddSingleton<Pdf.IPdfRenderer, Pdf.ChromiumPdfRenderer>();
         services.TryAddScoped<IPasswordHasher<User>, PasswordHasher<User>>();
         foreach (var type in HandlerTypes)

@@ -173,4 +173,34 @@ public sealed class CustomersTests(HuikuanServer server, Chromium chromium)
         await Expect(row.GetByTestId("promise-cancel")).ToBeVisibleAsync();
         await collector.Page.GetByTestId("customer-promises").ScreenshotAsync(new() { Path = System.IO.Path.Combine(RepositoryPaths.Artifacts("screenshots"), "customer-promise.png") });
     }
+    [Fact]
+    public async Task AnAccountant_AddsAPayerAccountAndAnotherName_ThenBlocksTheAccount()
+    {
+        await using var accountant = await chromium.NewSessionAsync(server);
+        await new SignInPage(accountant.Page).SignInAsync("Accountant");
+        var list = await (await accountant.Page.GotoAsync("/api/customers?pageSize=1&sort=name&desc=true"))!.JsonAsync();
+        var id = Guid.Parse(list!.Value.GetProperty("items")[0].GetProperty("id").GetString()!);
+        var page = new CustomerPage(accountant.Page, id);
+        await page.OpenAsync();
+        var account = "6222 0210-" + Random.Shared.Next(1000, 9999).ToString(CultureInfo.InvariantCulture);
+
+        await Expect(accountant.Page.GetByTestId("group-parent")).ToBeVisibleAsync();
+        await accountant.Page.GetByTestId("payer-account-number").FillAsync(account);
+        await accountant.Page.GetByTestId("payer-account-name").FillAsync("华东贸易有限公司");
+        await accountant.Page.GetByTestId("payer-add").ClickAsync();
+        var row = accountant.Page.GetByTestId("payer-account").Filter(new() { HasText = account });
+        await Expect(row).ToContainTextAsync("手工录入");
+        await Expect(row).ToContainTextAsync("使用中");
+
+        await accountant.Page.GetByTestId("payer-reason").FillAsync("支付公司代多家客户付款");
+        await row.GetByTestId("payer-block").ClickAsync();
+        await Expect(row.GetByTestId("payer-blocked")).ToHaveTextAsync("已停用：非该客户账户");
+        await Expect(row).ToContainTextAsync("支付公司代多家客户付款");
+
+        var name = "华东" + Random.Shared.Next(1000, 9999).ToString(CultureInfo.InvariantCulture);
+        await accountant.Page.GetByTestId("alias-name").FillAsync(name);
+        await accountant.Page.GetByTestId("alias-add").ClickAsync();
+        await Expect(accountant.Page.GetByTestId("alias").Filter(new() { HasText = name })).ToContainTextAsync("简称");
+        await accountant.Page.GetByTestId("payer-accounts").ScreenshotAsync(new() { Path = System.IO.Path.Combine(RepositoryPaths.Artifacts("screenshots"), "payer-accounts.png") });
+    }
 }

@@ -50,6 +50,9 @@ public sealed class Customer
     public string? TaxId { get; set; }
     public string? Email { get; set; }
     public string? Phone { get; set; }
+
+    /// <summary>The parent company (母公司/集团) of the customer's group: another customer of the same company, never a cycle.</summary>
+    public Guid? ParentId { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public required string CreatedBy { get; set; }
 }

@@ -60,10 +60,10 @@ public sealed class CreateCustomerHandler(HuikuanDbContext db, Scope scope, Busi
 
 public sealed record CustomerView(
     Guid Id, string Code, string Name, Guid? SalespersonId, Guid? PaymentTermId, string Currency,
-    string? TaxId, string? Email, string? Phone)
+    string? TaxId, string? Email, string? Phone, Guid? ParentId = null)
 {
     public static CustomerView From(Customer c) =>
-        new(c.Id, c.Code, c.Name, c.SalespersonId, c.PaymentTermId, c.Currency, c.TaxId, c.Email, c.Phone);
+        new(c.Id, c.Code, c.Name, c.SalespersonId, c.PaymentTermId, c.Currency, c.TaxId, c.Email, c.Phone, c.ParentId);
 }
 
 internal static class CustomerLookup

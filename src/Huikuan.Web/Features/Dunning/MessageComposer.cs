@@ -6,8 +6,14 @@ using Huikuan.Domain.Templates;
 
 namespace Huikuan.Web.Features.Dunning;
 
-/// <summary>An item a message lists; <see cref="DaysOverdue"/> is 0 for notices and reminders.</summary>
-public sealed record MessageItem(string Number, DateOnly DueDate, int DaysOverdue, string Currency, long OpenMinor);
+/// <summary>
+/// An item a message lists; <see cref="DaysOverdue"/> is 0 for notices and reminders. <see cref="PaymentReference"/> is the
+/// invoice's payment reference (付款参考号), null when its number cannot make one.
+/// </summary>
+public sealed record MessageItem(string Number, DateOnly DueDate, int DaysOverdue, string Currency, long OpenMinor)
+{
+    public string? PaymentReference => Huikuan.Domain.Ledger.PaymentReference.For(Number);
+}
 
 /// <summary>An amount in one currency, in its minor units.</summary>
 public readonly record struct CurrencyAmount(string Currency, long Minor);
@@ -72,6 +78,7 @@ public static class MessageComposer
             "dueDate" => values.DueDate is { } d ? Date(d, zh) : "",
             "payBy" => values.PayBy is { } p ? Date(p, zh) : "",
             "paymentInstructions" => values.PaymentInstructions ?? "",
+            "paymentReference" => PaymentReferences(values.Items),
             _ => "",
         };
 
@@ -150,6 +157,10 @@ public static class MessageComposer
         return zh ? $"我司已于 {Date(previous.Day, true)} 向贵司发出催收函（{level}）。" : $"We wrote to you on {Date(previous.Day, false)} ({level}). ";
     }
 
+    /// <summary>The payment references of the items, each once, in the order the items come (an invoice in installments is one).</summary>
+    private static string PaymentReferences(IReadOnlyList<MessageItem> items) =>
+        string.Join(", ", items.Select(i => i.PaymentReference).OfType<string>().Distinct(StringComparer.Ordinal));
+
     private static string ItemCount(MergeValues v, bool zh, CultureInfo culture) =>
         zh ? string.Create(culture, $"{v.Items.Count} 笔") : string.Create(culture, $"{v.Items.Count} item{(v.Items.Count == 1 ? "" : "s")}");
 
@@ -165,7 +176,12 @@ public static class MessageComposer
             {
                 sb.Append("  ").Append(zh ? string.Create(culture, $"逾期 {i.DaysOverdue} 天") : string.Create(culture, $"{i.DaysOverdue} days overdue"));
             }
-            sb.Append("  ").Append(Money(i.OpenMinor, i.Currency, culture)).Append('\n');
+            sb.Append("  ").Append(Money(i.OpenMinor, i.Currency, culture));
+            if (i.PaymentReference is { } reference)
+            {
+                sb.Append("  ").Append(zh ? "付款参考号 " : "payment reference ").Append(reference);
+            }
+            sb.Append('\n');
         }
         foreach (var (label, amount) in ChargeLines(v, zh, culture))
         {
@@ -211,7 +227,8 @@ public static class MessageComposer
         {
             sb.Append("<th class=\"num\">").Append(zh ? "逾期天数" : "Days overdue").Append("</th>");
         }
-        sb.Append("<th class=\"num\">").Append(zh ? "未付金额" : "Open amount").Append("</th></tr></thead><tbody>");
+        sb.Append("<th class=\"num\">").Append(zh ? "未付金额" : "Open amount").Append("</th><th>").Append(zh ? "付款参考号" : "Payment reference")
+            .Append("</th></tr></thead><tbody>");
         foreach (var i in v.Items)
         {
             sb.Append("<tr><td>").Append(WebUtility.HtmlEncode(i.Number)).Append("</td><td>").Append(Date(i.DueDate, zh)).Append("</td>");
@@ -219,14 +236,15 @@ public static class MessageComposer
             {
                 sb.Append("<td class=\"num\">").Append(i.DaysOverdue.ToString(culture)).Append("</td>");
             }
-            sb.Append("<td class=\"num\">").Append(Money(i.OpenMinor, i.Currency, culture)).Append("</td></tr>");
+            sb.Append("<td class=\"num\">").Append(Money(i.OpenMinor, i.Currency, culture)).Append("</td><td>")
+                .Append(WebUtility.HtmlEncode(i.PaymentReference ?? "")).Append("</td></tr>");
         }
         sb.Append("</tbody><tfoot><tr><td colspan=\"").Append(overdue ? 3 : 2).Append("\">").Append(zh ? "合计" : "Total").Append("</td><td class=\"num\">")
-            .Append(WebUtility.HtmlEncode(Totals(v.Items, culture))).Append("</td></tr>");
+            .Append(WebUtility.HtmlEncode(Totals(v.Items, culture))).Append("</td><td></td></tr>");
         foreach (var (label, amount) in ChargeLines(v, zh, culture))
         {
             sb.Append("<tr><td colspan=\"").Append(overdue ? 3 : 2).Append("\">").Append(label).Append("</td><td class=\"num\">")
-                .Append(WebUtility.HtmlEncode(amount)).Append("</td></tr>");
+                .Append(WebUtility.HtmlEncode(amount)).Append("</td><td></td></tr>");
         }
         sb.Append("</tfoot></table>");
         return sb.ToString();

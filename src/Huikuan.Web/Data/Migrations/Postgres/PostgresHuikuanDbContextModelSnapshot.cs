@@ -1474,6 +1474,10 @@ namespace Huikuan.Web.Data.Migrations.Postgres
                         .HasColumnType("character varying(300)")
                         .HasColumnName("name");
 
+                    b.Property<Guid?>("ParentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("parent_id");
+
                     b.Property<Guid?>("PaymentTermId")
                         .HasColumnType("uuid")
                         .HasColumnName("payment_term_id");
@@ -1502,6 +1506,9 @@ namespace Huikuan.Web.Data.Migrations.Postgres
                     b.HasIndex("CompanyId", "Name")
                         .HasDatabaseName("ix_customers_company_id_name");
 
+                    b.HasIndex("CompanyId", "ParentId")
+                        .HasDatabaseName("ix_customers_company_id_parent_id");
+
                     b.HasIndex("CompanyId", "PaymentTermId")
                         .HasDatabaseName("ix_customers_company_id_payment_term_id");
 
@@ -1509,6 +1516,61 @@ namespace Huikuan.Web.Data.Migrations.Postgres
                         .HasDatabaseName("ix_customers_company_id_salesperson_id");
 
                     b.ToTable("customers");
+                });
+
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.CustomerAlias", b =>
+                {
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("created_by");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("NameKey")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("name_key");
+
+                    b.HasKey("CompanyId", "Id")
+                        .HasName("pk_customer_aliases");
+
+                    b.HasIndex("CompanyId", "NameKey")
+                        .HasDatabaseName("ix_customer_aliases_company_id_name_key");
+
+                    b.HasIndex("CompanyId", "CustomerId", "NameKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_customer_aliases_company_id_customer_id_name_key");
+
+                    b.ToTable("customer_aliases", (string)null);
                 });
 
             modelBuilder.Entity("Huikuan.Web.Data.Entities.CustomerContact", b =>
@@ -3482,6 +3544,105 @@ namespace Huikuan.Web.Data.Migrations.Postgres
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.PayerAccount", b =>
+                {
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Account")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("account");
+
+                    b.Property<string>("AccountKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("account_key");
+
+                    b.Property<string>("AccountName")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("account_name");
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("added_at");
+
+                    b.Property<string>("AddedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("added_by");
+
+                    b.Property<string>("Bank")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("bank");
+
+                    b.Property<bool>("Blocked")
+                        .HasColumnType("boolean")
+                        .HasColumnName("blocked");
+
+                    b.Property<DateTimeOffset?>("BlockedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("blocked_at");
+
+                    b.Property<string>("BlockedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("blocked_by");
+
+                    b.Property<string>("BlockedReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("blocked_reason");
+
+                    b.Property<int>("ConfirmedCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("confirmed_count");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.Property<DateOnly?>("FirstUsedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("first_used_on");
+
+                    b.Property<Guid?>("LastSourceLineId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("last_source_line_id");
+
+                    b.Property<DateOnly?>("LastUsedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("last_used_on");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("source");
+
+                    b.HasKey("CompanyId", "Id")
+                        .HasName("pk_payer_accounts");
+
+                    b.HasIndex("CompanyId", "AccountKey")
+                        .HasDatabaseName("ix_payer_accounts_company_id_account_key");
+
+                    b.HasIndex("CompanyId", "CustomerId", "AccountKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_payer_accounts_company_id_customer_id_account_key");
+
+                    b.ToTable("payer_accounts", (string)null);
+                });
+
             modelBuilder.Entity("Huikuan.Web.Data.Entities.PaymentPromise", b =>
                 {
                     b.Property<Guid>("CompanyId")
@@ -4666,6 +4827,12 @@ namespace Huikuan.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasConstraintName("fk_customers_companies_company_id");
 
+                    b.HasOne("Huikuan.Web.Data.Entities.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId", "ParentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_customers_customers_company_id_parent_id");
+
                     b.HasOne("Huikuan.Web.Data.Entities.PaymentTermTemplate", null)
                         .WithMany()
                         .HasForeignKey("CompanyId", "PaymentTermId")
@@ -4677,6 +4844,16 @@ namespace Huikuan.Web.Data.Migrations.Postgres
                         .HasForeignKey("CompanyId", "SalespersonId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_customers_salespeople_company_id_salesperson_id");
+                });
+
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.CustomerAlias", b =>
+                {
+                    b.HasOne("Huikuan.Web.Data.Entities.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId", "CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_customer_aliases_customers_company_id_customer_id");
                 });
 
             modelBuilder.Entity("Huikuan.Web.Data.Entities.CustomerContact", b =>
@@ -4948,6 +5125,16 @@ namespace Huikuan.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_outbox_attachments_outbox_messages_company_id_message_id");
+                });
+
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.PayerAccount", b =>
+                {
+                    b.HasOne("Huikuan.Web.Data.Entities.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId", "CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_payer_accounts_customers_company_id_customer_id");
                 });
 
             modelBuilder.Entity("Huikuan.Web.Data.Entities.PaymentPromise", b =>

@@ -1469,6 +1469,10 @@ namespace Huikuan.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("name");
 
+                    b.Property<Guid?>("ParentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("parent_id");
+
                     b.Property<Guid?>("PaymentTermId")
                         .HasColumnType("TEXT")
                         .HasColumnName("payment_term_id");
@@ -1497,6 +1501,9 @@ namespace Huikuan.Web.Data.Migrations.Sqlite
                     b.HasIndex("CompanyId", "Name")
                         .HasDatabaseName("ix_customers_company_id_name");
 
+                    b.HasIndex("CompanyId", "ParentId")
+                        .HasDatabaseName("ix_customers_company_id_parent_id");
+
                     b.HasIndex("CompanyId", "PaymentTermId")
                         .HasDatabaseName("ix_customers_company_id_payment_term_id");
 
@@ -1504,6 +1511,61 @@ namespace Huikuan.Web.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_customers_company_id_salesperson_id");
 
                     b.ToTable("customers");
+                });
+
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.CustomerAlias", b =>
+                {
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("company_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("customer_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("NameKey")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name_key");
+
+                    b.HasKey("CompanyId", "Id")
+                        .HasName("pk_customer_aliases");
+
+                    b.HasIndex("CompanyId", "NameKey")
+                        .HasDatabaseName("ix_customer_aliases_company_id_name_key");
+
+                    b.HasIndex("CompanyId", "CustomerId", "NameKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_customer_aliases_company_id_customer_id_name_key");
+
+                    b.ToTable("customer_aliases", (string)null);
                 });
 
             modelBuilder.Entity("Huikuan.Web.Data.Entities.CustomerContact", b =>
@@ -3477,6 +3539,105 @@ namespace Huikuan.Web.Data.Migrations.Sqlite
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.PayerAccount", b =>
+                {
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("company_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Account")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account");
+
+                    b.Property<string>("AccountKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account_key");
+
+                    b.Property<string>("AccountName")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account_name");
+
+                    b.Property<long>("AddedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("added_at");
+
+                    b.Property<string>("AddedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("added_by");
+
+                    b.Property<string>("Bank")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("bank");
+
+                    b.Property<bool>("Blocked")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("blocked");
+
+                    b.Property<long?>("BlockedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("blocked_at");
+
+                    b.Property<string>("BlockedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("blocked_by");
+
+                    b.Property<string>("BlockedReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("blocked_reason");
+
+                    b.Property<int>("ConfirmedCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("confirmed_count");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("customer_id");
+
+                    b.Property<DateOnly?>("FirstUsedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("first_used_on");
+
+                    b.Property<Guid?>("LastSourceLineId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_source_line_id");
+
+                    b.Property<DateOnly?>("LastUsedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_used_on");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.HasKey("CompanyId", "Id")
+                        .HasName("pk_payer_accounts");
+
+                    b.HasIndex("CompanyId", "AccountKey")
+                        .HasDatabaseName("ix_payer_accounts_company_id_account_key");
+
+                    b.HasIndex("CompanyId", "CustomerId", "AccountKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_payer_accounts_company_id_customer_id_account_key");
+
+                    b.ToTable("payer_accounts", (string)null);
+                });
+
             modelBuilder.Entity("Huikuan.Web.Data.Entities.PaymentPromise", b =>
                 {
                     b.Property<Guid>("CompanyId")
@@ -4661,6 +4822,12 @@ namespace Huikuan.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasConstraintName("fk_customers_companies_company_id");
 
+                    b.HasOne("Huikuan.Web.Data.Entities.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId", "ParentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_customers_customers_company_id_parent_id");
+
                     b.HasOne("Huikuan.Web.Data.Entities.PaymentTermTemplate", null)
                         .WithMany()
                         .HasForeignKey("CompanyId", "PaymentTermId")
@@ -4672,6 +4839,16 @@ namespace Huikuan.Web.Data.Migrations.Sqlite
                         .HasForeignKey("CompanyId", "SalespersonId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_customers_salespeople_company_id_salesperson_id");
+                });
+
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.CustomerAlias", b =>
+                {
+                    b.HasOne("Huikuan.Web.Data.Entities.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId", "CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_customer_aliases_customers_company_id_customer_id");
                 });
 
             modelBuilder.Entity("Huikuan.Web.Data.Entities.CustomerContact", b =>
@@ -4943,6 +5120,16 @@ namespace Huikuan.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_outbox_attachments_outbox_messages_company_id_message_id");
+                });
+
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.PayerAccount", b =>
+                {
+                    b.HasOne("Huikuan.Web.Data.Entities.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId", "CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_payer_accounts_customers_company_id_customer_id");
                 });
 
             modelBuilder.Entity("Huikuan.Web.Data.Entities.PaymentPromise", b =>
