@@ -134,3 +134,42 @@ public static class NoteRules
 
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
+
+/// <summary>What a receipt by draft says about the draft: the same rules for both kinds, by hand, through the API and in an import.</summary>
+public sealed record DraftDetails(string? Number, DateOnly? MaturesOn, string? Acceptor, string? Drawer, DateOnly? IssuedOn)
+{
+    /// <summary>
+    /// A draft needs its number (票号), its maturity (on or after the day it came in) and its acceptor (承兑人); the
+    /// drawer and the issue date are optional, and a draft is issued on or before the day it came in. Other methods
+    /// carry none of it.
+    /// </summary>
+    public void Check(ReceiptMethod method, DateOnly receivedOn)
+    {
+        if (!NoteRules.IsDraft(method))
+        {
+            if (Number is not null || MaturesOn is not null || Acceptor is not null || Drawer is not null || IssuedOn is not null)
+            {
+                throw new DomainRuleException("receipt.draftFields", Number is not null || MaturesOn is null ? "draftNumber" : "draftMaturesOn",
+                    "Draft number, maturity, acceptor, drawer and issue date belong to acceptance drafts (银行承兑汇票, 商业承兑汇票) only.");
+            }
+            return;
+        }
+        if (Number is null)
+        {
+            throw new DomainRuleException("receipt.draftNumber", "draftNumber", "An acceptance draft needs its draft number (票号).");
+        }
+        if (MaturesOn is not { } matures || matures < receivedOn)
+        {
+            throw new DomainRuleException("receipt.draftMaturity", "draftMaturesOn",
+                "An acceptance draft needs its maturity date (到期日), on or after the day it was received.");
+        }
+        if (Acceptor is null)
+        {
+            throw new DomainRuleException("receipt.draftAcceptor", "draftAcceptor", "An acceptance draft needs its acceptor (承兑人): the bank or company that pays it.");
+        }
+        if (IssuedOn is { } issued && issued > receivedOn)
+        {
+            throw new DomainRuleException("receipt.draftIssuedOn", "draftIssuedOn", "A draft is issued on or before the day it is received.");
+        }
+    }
+}

@@ -72,6 +72,8 @@ public abstract class HuikuanDbContext(DbContextOptions options, Scope? scope) :
     public DbSet<EscalationCase> EscalationCases => Set<EscalationCase>();
     public DbSet<EscalationEvent> EscalationEvents => Set<EscalationEvent>();
     public DbSet<EscalationDocument> EscalationDocuments => Set<EscalationDocument>();
+    public DbSet<NoteReceivable> NotesReceivable => Set<NoteReceivable>();
+    public DbSet<NoteReceivableEvent> NoteReceivableEvents => Set<NoteReceivableEvent>();
 
     public abstract bool IsSqlite { get; }
 
@@ -116,6 +118,8 @@ public abstract class HuikuanDbContext(DbContextOptions options, Scope? scope) :
         modelBuilder.Entity<SalesOrder>().HasQueryFilter(x => OwnerFilter == null
             || Customers.Any(c => c.CompanyId == x.CompanyId && c.Id == x.CustomerId));
         modelBuilder.Entity<SalesOrderDelivery>().HasQueryFilter(x => OwnerFilter == null
+            || Customers.Any(c => c.CompanyId == x.CompanyId && c.Id == x.CustomerId));
+        modelBuilder.Entity<NoteReceivable>().HasQueryFilter(x => OwnerFilter == null
             || Customers.Any(c => c.CompanyId == x.CompanyId && c.Id == x.CustomerId));
         modelBuilder.Entity<EscalationCase>().HasQueryFilter(x => OwnerFilter == null
             || Customers.Any(c => c.CompanyId == x.CompanyId && c.Id == x.CustomerId));
