@@ -69,7 +69,6 @@ public sealed class ChangeNoteStatusHandler(HuikuanDbContext db, Scope scope, Bu
                 note.StatusOn = day;
                 note.Version++;
                 note.UpdatedAt = change.At;
-                db.NoteReceivableEvents.Add(change);
                 // Saved first: the version check takes the note's row, so a second change waits here and then finds it changed.
                 await db.SaveChangesAsync(token);
                 if (request.Status == NoteStatus.Dishonoured)
@@ -78,8 +77,10 @@ public sealed class ChangeNoteStatusHandler(HuikuanDbContext db, Scope scope, Bu
                         day, token);
                     note.ReversalReceiptId = reversal.Id;
                     change.ReversalReceiptId = reversal.Id;
-                    await db.SaveChangesAsync(token);
                 }
+                // The event is written once, complete: the history is append-only.
+                db.NoteReceivableEvents.Add(change);
+                await db.SaveChangesAsync(token);
                 return 0;
             }, ct);
         }
