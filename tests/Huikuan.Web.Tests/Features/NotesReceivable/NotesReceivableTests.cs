@@ -264,6 +264,22 @@ public abstract class NotesReceivableTests(HuikuanApp app)
     }
 
     [Fact]
+    public async Task ASalesperson_SeesTheDraftsOfTheirOwnCustomersOnly()
+    {
+        var (api, customer) = await SetUpAsync();
+        var seller = await api.SalespersonAsync("S01", "李业务");
+        var own = await api.CustomerAsync("无锡某某电子有限公司", salespersonId: seller.Id);
+        var theirs = await DraftAsync(api, own.Id, 100m, "OWN");
+        var notTheirs = await DraftAsync(api, customer.Id, 200m, "OTHER");
+        var salesperson = await api.AsNewUserAsync(Role.Salesperson, seller.Id);
+
+        var seen = await salesperson.GetAsync<Page<NoteListItem>>("/api/notes-receivable");
+
+        Assert.Equal(theirs.Id, Assert.Single(seen.Items).Id);
+        Assert.Equal(HttpStatusCode.NotFound, (await salesperson.Http.GetAsync(new Uri($"/api/notes-receivable/{notTheirs.Id}", UriKind.Relative))).StatusCode);
+    }
+
+    [Fact]
     public async Task ReversingAHeldDraftsReceiptByHand_VoidsItsNote_AndFreesTheNumber_ButNotOnceTheDraftWasPassedOn()
     {
         var (api, customer) = await SetUpAsync();
