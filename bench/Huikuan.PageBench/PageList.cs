@@ -20,6 +20,7 @@ public static class PageList
             new("Customers by outstanding", "/customers?sort=outstanding"),
             new("Invoices", "/invoices"),
             new("Receipts", "/receipts"),
+            new("Notes receivable", "/notes-receivable"),
             new("Follow-ups", "/follow-ups"),
             new("Issue an invoice", "/invoices/new", "[data-testid=post]"),
             new("Record a receipt", "/receipts/new", "[data-testid=post]"),

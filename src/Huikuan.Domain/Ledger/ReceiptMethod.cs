@@ -12,6 +12,8 @@ public enum ReceiptMethod
     BankAcceptanceDraft,
     OnlinePaymentLink,
     Other,
+    /// <summary>商业承兑汇票: a commercial acceptance draft, accepted by a company rather than a bank; kept as a note receivable like the bank's.</summary>
+    CommercialAcceptanceDraft,
 }
 
 public enum DocumentKind

@@ -77,6 +77,8 @@ public abstract class HuikuanDbContext(DbContextOptions options, Scope? scope) :
     public DbSet<BankAccount> BankAccounts => Set<BankAccount>();
     public DbSet<BankStatement> BankStatements => Set<BankStatement>();
     public DbSet<BankStatementLine> BankStatementLines => Set<BankStatementLine>();
+    public DbSet<NoteReceivable> NotesReceivable => Set<NoteReceivable>();
+    public DbSet<NoteReceivableEvent> NoteReceivableEvents => Set<NoteReceivableEvent>();
 
     public abstract bool IsSqlite { get; }
 
@@ -125,6 +127,8 @@ public abstract class HuikuanDbContext(DbContextOptions options, Scope? scope) :
         modelBuilder.Entity<SalesOrder>().HasQueryFilter(x => OwnerFilter == null
             || Customers.Any(c => c.CompanyId == x.CompanyId && c.Id == x.CustomerId));
         modelBuilder.Entity<SalesOrderDelivery>().HasQueryFilter(x => OwnerFilter == null
+            || Customers.Any(c => c.CompanyId == x.CompanyId && c.Id == x.CustomerId));
+        modelBuilder.Entity<NoteReceivable>().HasQueryFilter(x => OwnerFilter == null
             || Customers.Any(c => c.CompanyId == x.CompanyId && c.Id == x.CustomerId));
         modelBuilder.Entity<EscalationCase>().HasQueryFilter(x => OwnerFilter == null
             || Customers.Any(c => c.CompanyId == x.CompanyId && c.Id == x.CustomerId));

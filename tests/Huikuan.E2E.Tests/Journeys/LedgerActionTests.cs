@@ -99,6 +99,7 @@ public sealed class LedgerActionTests(HuikuanServer server, Chromium chromium)
         await record.DraftNumber.FillAsync(draftNumber);
         await LedgerForms.PickDayAsync(session.Page, record.DraftMaturesOn, monthsAhead: 6, day: 15);
         await Expect(record.DraftMaturesOn).ToHaveValueAsync(maturity.ToString("d", English));
+        await record.DraftAcceptor.FillAsync("Industrial and Commercial Bank of China, Shanghai");
         await record.AutoApply.ClickAsync();
         await record.ScreenshotAsync("receipt-draft-new");
         await record.Post.ClickAsync();

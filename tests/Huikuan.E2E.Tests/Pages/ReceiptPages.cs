@@ -27,6 +27,8 @@ public sealed class RecordReceiptPage(IPage page) : AppShell(page)
     /// <summary>The date picker's input; the open calendar carries the same test id.</summary>
     public ILocator DraftMaturesOn => Page.Locator("input[data-testid=draft-matures-on]");
 
+    public ILocator DraftAcceptor => Page.GetByTestId("draft-acceptor");
+
     public ILocator Post => Page.GetByTestId("post");
 }
 

@@ -1,9 +1,11 @@
 using Huikuan.Domain.Aging;
+using Huikuan.Domain.Drafts;
 using Huikuan.Domain.Ledger;
 using Huikuan.Web.Data;
 using Huikuan.Web.Features.Aging;
 using Huikuan.Web.Features.Allocations;
 using Huikuan.Web.Features.ExchangeRates;
+using Huikuan.Web.Features.Receipts;
 using Huikuan.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,13 +20,16 @@ public sealed record OverdueCustomer(Guid Id, string Code, string Name, decimal 
 /// when nothing fell due). Both sides are the same installments, so the rate is at most 100 %; the rest of the month is
 /// left out, so on the 5th a month that is on track does not look 16 % collected, and payments of older debts do not
 /// make a month look better than it is. Every currency counts: <see cref="Conversion"/> says at which rates the others
-/// were converted and which had no rate, and so are not in the figures.
+/// were converted and which had no rate, and so are not in the figures. The month's receipts (from the 1st to today,
+/// reversals netted) are split into cash (<see cref="ReceivedCash"/>, every method but drafts) and acceptance drafts
+/// (<see cref="ReceivedDrafts"/>), which are not money yet; <see cref="DraftsHeld"/> is the face amount of the drafts
+/// held that have not matured, what the company's notes receivable will bring in if nothing else happens to them.
 /// </summary>
 public sealed record DashboardView(
     DateOnly AsOf, string Currency, decimal Receivables, decimal Overdue, decimal? OverdueShare,
     IReadOnlyList<string> BucketKeys, IReadOnlyList<decimal> Buckets, IReadOnlyList<OverdueCustomer> TopOverdue,
     DateOnly MonthStart, DateOnly Through, decimal CollectedThisMonth, decimal DueToDate, decimal? CollectionRate,
-    long PartialFollowUps, TotalsConversion Conversion);
+    long PartialFollowUps, TotalsConversion Conversion, decimal ReceivedCash = 0, decimal ReceivedDrafts = 0, decimal DraftsHeld = 0);
 
 /// <summary>
 /// The figures of the start page. Aging comes from the aging report's own per-customer sums (the same buckets,
@@ -50,7 +55,16 @@ public sealed class DashboardHandler(HuikuanDbContext db, Scope scope, BusinessC
                 .Where(i => i.CompanyId == company && i.DueDate >= monthStart && i.DueDate <= today)
                 .GroupBy(i => i.Currency).Select(g => new { Currency = g.Key, Due = g.Sum(i => i.AmountMinor) }).ToListAsync(ct))
             .ToDictionary(d => d.Currency, d => (decimal)d.Due, StringComparer.Ordinal);
-        var totalsIn = await CompanyTotals.LoadAsync(db, company, today, openCurrencies.Union(dueByCurrency.Keys), ct);
+        var drafts = QueryReceiptsHandler.Drafts;
+        var received = await db.Receipts.AsNoTracking()
+            .Where(r => r.CompanyId == company && r.ReceivedOn >= monthStart && r.ReceivedOn <= today)
+            .GroupBy(r => new { r.Currency, Draft = drafts.Contains(r.Method) })
+            .Select(g => new { g.Key.Currency, g.Key.Draft, Sum = g.Sum(r => r.AmountMinor) }).ToListAsync(ct);
+        var held = await db.NotesReceivable.AsNoTracking()
+            .Where(n => n.CompanyId == company && n.Status == NoteStatus.Held && n.VoidedOn == null && n.MaturesOn > today)
+            .GroupBy(n => n.Currency).Select(g => new { Currency = g.Key, Sum = g.Sum(n => n.FaceMinor) }).ToListAsync(ct);
+        var totalsIn = await CompanyTotals.LoadAsync(db, company, today,
+            openCurrencies.Union(dueByCurrency.Keys).Union(received.Select(r => r.Currency)).Union(held.Select(h => h.Currency)), ct);
 
         // Per currency, each customer's bucket amounts converted once each, as the aging report's rows are, so that the
         // dashboard's figures are the aging report's totals to the fen (in decimal: each customer's sums fit a long, the
@@ -107,8 +121,26 @@ public sealed class DashboardHandler(HuikuanDbContext db, Scope scope, BusinessC
         }
         var partial = await followUps.CountAsync(ct);
 
+        // A currency without a rate is named once, with what is open or fell due in it, else with these sums.
+        decimal Convert(string currency, long sumMinor)
+        {
+            if (totalsIn.CanConvert(currency))
+            {
+                return totalsIn.Convert(currency, sumMinor)!.Value;
+            }
+            if (!openCurrencies.Contains(currency) && !dueByCurrency.ContainsKey(currency))
+            {
+                totalsIn.LeaveOut(currency, sumMinor);
+            }
+            return 0;
+        }
+        var receivedCash = received.Where(r => !r.Draft).Sum(r => Convert(r.Currency, r.Sum));
+        var receivedDrafts = received.Where(r => r.Draft).Sum(r => Convert(r.Currency, r.Sum));
+        var draftsHeld = held.Sum(h => Convert(h.Currency, h.Sum));
+
         return new DashboardView(today, totalsIn.Target.Code, receivables, overdue, receivables == 0 ? null : overdue / receivables,
-            buckets.Keys(), totals, topOverdue, monthStart, today, collected, due, due == 0 ? null : collected / due, partial, totalsIn.Describe());
+            buckets.Keys(), totals, topOverdue, monthStart, today, collected, due, due == 0 ? null : collected / due, partial, totalsIn.Describe(),
+            receivedCash, receivedDrafts, draftsHeld);
     }
 
     /// <summary>
@@ -140,5 +172,5 @@ public static class DashboardEndpoints
 {
     public static void MapDashboard(this RouteGroupBuilder api) =>
         api.MapGet("/dashboard", async (DashboardHandler handler, CancellationToken ct) => TypedResults.Ok(await handler.HandleAsync(ct)))
-            .WithTags("Dashboard").WithSummary("Receivables, overdue share, aging buckets, top overdue customers and this month's collection rate (applied from the 1st to today over what fell due from the 1st to today), every currency converted into the company's at the rate table as of today; conversion names the rates used and the currencies without one.");
+            .WithTags("Dashboard").WithSummary("Receivables, overdue share, the month's receipts in cash and in drafts, drafts held not yet matured, aging buckets, top overdue customers and this month's collection rate (applied from the 1st to today over what fell due from the 1st to today), every currency converted into the company's at the rate table as of today; conversion names the rates used and the currencies without one.");
 }

@@ -47,6 +47,9 @@ public static class ImportLayouts
         new("note", false, "note", "备注"),
         new("draft_number", false, "draft_number", "汇票号码", "票号", "票据号码"),
         new("draft_matures_on", false, "draft_matures_on", "汇票到期日", "票据到期日"),
+        new("draft_acceptor", false, "draft_acceptor", "承兑人", "承兑人名称"),
+        new("draft_drawer", false, "draft_drawer", "出票人", "出票人名称"),
+        new("draft_issued_on", false, "draft_issued_on", "出票日期", "出票日"),
     ];
 
     /// <summary>Worksheet names that are taken in preference to the first sheet.</summary>

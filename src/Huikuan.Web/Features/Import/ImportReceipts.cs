@@ -1,7 +1,9 @@
 using Huikuan.Domain.Access;
+using Huikuan.Domain.Drafts;
 using Huikuan.Domain.Ledger;
 using Huikuan.Web.Data;
 using Huikuan.Web.Data.Entities;
+using Huikuan.Web.Features.NotesReceivable;
 using Huikuan.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,7 +20,9 @@ public sealed class ImportReceiptsHandler(HuikuanDbContext db, Scope scope, Busi
         ["银行转账"] = ReceiptMethod.BankTransfer, ["转账"] = ReceiptMethod.BankTransfer, ["电汇"] = ReceiptMethod.BankTransfer,
         ["支票"] = ReceiptMethod.Cheque, ["现金"] = ReceiptMethod.Cash, ["支付宝"] = ReceiptMethod.Alipay,
         ["微信"] = ReceiptMethod.WeChatPay, ["微信支付"] = ReceiptMethod.WeChatPay, ["银行承兑汇票"] = ReceiptMethod.BankAcceptanceDraft,
-        ["承兑汇票"] = ReceiptMethod.BankAcceptanceDraft, ["承兑"] = ReceiptMethod.BankAcceptanceDraft, ["在线支付"] = ReceiptMethod.OnlinePaymentLink,
+        ["承兑汇票"] = ReceiptMethod.BankAcceptanceDraft, ["承兑"] = ReceiptMethod.BankAcceptanceDraft, ["银承"] = ReceiptMethod.BankAcceptanceDraft,
+        ["商业承兑汇票"] = ReceiptMethod.CommercialAcceptanceDraft, ["商承"] = ReceiptMethod.CommercialAcceptanceDraft,
+        ["在线支付"] = ReceiptMethod.OnlinePaymentLink,
         ["其他"] = ReceiptMethod.Other,
     };
 
@@ -41,6 +45,10 @@ public sealed class ImportReceiptsHandler(HuikuanDbContext db, Scope scope, Busi
         var done = 0;
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         var receipts = new List<Receipt>(table.Rows.Count);
+        var notes = new Dictionary<Receipt, NoteReceivable>();
+        var draftsSeen = new Dictionary<(DraftKind, string), int>();
+        var draftsKnown = (await db.NotesReceivable.IgnoreQueryFilters().AsNoTracking().Where(n => n.CompanyId == company && n.VoidedOn == null)
+            .Select(n => new { n.Kind, n.Number }).ToListAsync(ct)).Select(n => (n.Kind, n.Number)).ToHashSet();
         var totals = new Totals();
         var now = clock.Now;
         var today = clock.Today;
@@ -88,21 +96,43 @@ public sealed class ImportReceiptsHandler(HuikuanDbContext db, Scope scope, Busi
             var payerName = r.Text("payer_name", 300);
             var payerReference = r.Text("payer_reference", 500);
             var note = r.Text("note", 2000);
-            var (draftNumber, draftMaturesOn, draftOk) = Draft(r, method, receivedOn);
+            var (draft, draftOk) = Draft(r, method, receivedOn);
+            if (draftOk && method is { } m && NoteRules.KindOf(m) is { } kind && draft.Number is { } number)
+            {
+                if (draftsSeen.TryGetValue((kind, number), out var first))
+                {
+                    r.Fail("draft_number", number, $"The draft is also in row {first}; each draft once.", "receipt.duplicateDraft");
+                    draftOk = false;
+                }
+                else if (draftsKnown.Contains((kind, number)))
+                {
+                    r.Fail("draft_number", number, "This draft is recorded already.", "receipt.duplicateDraft");
+                    draftOk = false;
+                }
+                else
+                {
+                    draftsSeen[(kind, number)] = row.Number;
+                }
+            }
             if (customer is null || receivedOn is null || currency is null || amount is null || method is null || !draftOk
                 || (bankReference is null && !r.IsBlank("bank_reference")))
             {
                 continue;
             }
             totals.Add(currency, amount.Value, amount.Value);
-            receipts.Add(new Receipt
+            var receipt = new Receipt
             {
                 CompanyId = company, Id = Ids.New(), Number = "", CustomerId = customer.Id, ReceivedOn = receivedOn.Value,
                 Method = method.Value, Currency = currency.Code, AmountMinor = amount.Value, UnappliedMinor = amount.Value,
                 PayerName = payerName, PayerReference = payerReference, BankReference = bankReference, Note = note,
-                DraftNumber = draftNumber, DraftMaturesOn = draftMaturesOn,
+                DraftNumber = draft.Number, DraftMaturesOn = draft.MaturesOn,
                 RecordedAt = now, RecordedBy = scope.Actor,
-            });
+            };
+            receipts.Add(receipt);
+            if (NoteWriter.For(receipt, draft) is { } held)
+            {
+                notes[receipt] = held;
+            }
         }
         ImportSteps.RejectIfAny("receipts", table, errors);
         if (!dryRun)
@@ -114,37 +144,52 @@ public sealed class ImportReceiptsHandler(HuikuanDbContext db, Scope scope, Busi
                 {
                     receipts[i].Number = numbers(i);
                 }
-            }, x => [x], ct);
+            }, x => notes.TryGetValue(x, out var note) ? [x, note] : [x], ct);
         }
         return new ImportSummary("receipts", dryRun, table.Rows.Count, dryRun ? 0 : receipts.Count, totals.ToList(), map.Ignored);
     }
 
-    /// <summary>As for a receipt entered by hand: a bank acceptance draft needs its number and maturity; other methods have neither.</summary>
-    private static (string? Number, DateOnly? MaturesOn, bool Ok) Draft(RowReader r, ReceiptMethod? method, DateOnly? receivedOn)
+    /// <summary>
+    /// As for a receipt entered by hand: an acceptance draft (bank or commercial) needs its number, maturity and acceptor;
+    /// other methods have none of the draft's columns.
+    /// </summary>
+    private static (DraftDetails Draft, bool Ok) Draft(RowReader r, ReceiptMethod? method, DateOnly? receivedOn)
     {
         var errors = r.ErrorCount;
         var number = r.Text("draft_number", 64);
         var maturesOn = r.Date("draft_matures_on");
-        if (method == ReceiptMethod.BankAcceptanceDraft)
+        var acceptor = r.Text("draft_acceptor", 200);
+        var drawer = r.Text("draft_drawer", 200);
+        var issuedOn = r.Date("draft_issued_on");
+        string[] columns = ["draft_number", "draft_matures_on", "draft_acceptor", "draft_drawer", "draft_issued_on"];
+        if (method is { } m && NoteRules.IsDraft(m))
         {
             if (number is null && r.IsBlank("draft_number"))
             {
-                r.Fail("draft_number", null, "A bank acceptance draft (银行承兑汇票) needs its draft number (票号).", "receipt.draftNumber");
+                r.Fail("draft_number", null, "An acceptance draft needs its draft number (票号).", "receipt.draftNumber");
             }
             if (maturesOn is null && r.IsBlank("draft_matures_on"))
             {
-                r.Fail("draft_matures_on", null, "A bank acceptance draft needs its maturity date (到期日).", "receipt.draftMaturity");
+                r.Fail("draft_matures_on", null, "An acceptance draft needs its maturity date (到期日).", "receipt.draftMaturity");
             }
-            else if (maturesOn is { } m && receivedOn is { } received && m < received)
+            else if (maturesOn is { } matures && receivedOn is { } received && matures < received)
             {
-                r.Fail("draft_matures_on", m.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), "The draft matures before the day it was received.", "receipt.draftBeforeReceived");
+                r.Fail("draft_matures_on", matures.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), "The draft matures before the day it was received.", "receipt.draftBeforeReceived");
+            }
+            if (acceptor is null && r.IsBlank("draft_acceptor"))
+            {
+                r.Fail("draft_acceptor", null, "An acceptance draft needs its acceptor (承兑人).", "receipt.draftAcceptor");
+            }
+            if (issuedOn is { } issued && receivedOn is { } day && issued > day)
+            {
+                r.Fail("draft_issued_on", issued.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), "A draft is issued on or before the day it is received.", "receipt.draftIssuedOn");
             }
         }
-        else if (method is not null && (!r.IsBlank("draft_number") || !r.IsBlank("draft_matures_on")))
+        else if (method is not null && columns.FirstOrDefault(c => !r.IsBlank(c)) is { } given)
         {
-            r.Fail(r.IsBlank("draft_number") ? "draft_matures_on" : "draft_number", null, "Draft number and maturity belong to bank acceptance drafts (银行承兑汇票) only.", "receipt.draftOnly");
+            r.Fail(given, null, "Draft number, maturity, acceptor, drawer and issue date belong to acceptance drafts (银行承兑汇票, 商业承兑汇票) only.", "receipt.draftOnly");
         }
-        return (number, maturesOn, r.ErrorCount == errors);
+        return (new DraftDetails(number, maturesOn, acceptor, drawer, issuedOn), r.ErrorCount == errors);
     }
 
     /// <summary>BankTransfer when empty; the English names of <see cref="ReceiptMethod"/> or the usual Chinese words.</summary>
@@ -164,7 +209,7 @@ public sealed class ImportReceiptsHandler(HuikuanDbContext db, Scope scope, Busi
         {
             return method;
         }
-        r.Fail("method", text, "Unknown payment method; use " + string.Join(", ", Enum.GetNames<ReceiptMethod>()) + " or 银行转账, 支票, 现金, 支付宝, 微信, 银行承兑汇票.", "receipt.method");
+        r.Fail("method", text, "Unknown payment method; use " + string.Join(", ", Enum.GetNames<ReceiptMethod>()) + " or 银行转账, 支票, 现金, 支付宝, 微信, 银行承兑汇票, 商业承兑汇票.", "receipt.method");
         return null;
     }
 }

@@ -14,7 +14,7 @@ namespace Huikuan.Web.Features.Import;
 internal static class PostgresCopy
 {
     /// <summary>Principal tables before their dependants, so that foreign keys hold at every row.</summary>
-    private static readonly Type[] Order = [typeof(Customer), typeof(Invoice), typeof(InvoiceLine), typeof(Installment), typeof(Receipt), typeof(Allocation),
+    private static readonly Type[] Order = [typeof(Customer), typeof(Invoice), typeof(InvoiceLine), typeof(Installment), typeof(Receipt), typeof(NoteReceivable), typeof(Allocation),
         typeof(ExchangeRate)];
 
     public static async Task WriteAsync(HuikuanDbContext db, IEnumerable<object> entities, CancellationToken ct)

@@ -10,8 +10,9 @@ public static class ReceiptsEndpoints
     public static void MapReceipts(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/receipts").WithTags("Receipts");
-        group.MapGet("/", async (QueryReceiptsHandler handler, Guid? customerId, bool? unappliedOnly, int? page, int? pageSize, CancellationToken ct) =>
-            TypedResults.Ok(await handler.ListAsync(customerId, unappliedOnly ?? false, PageRequest.From(page, pageSize), ct)));
+        group.MapGet("/", async (QueryReceiptsHandler handler, Guid? customerId, bool? unappliedOnly, string? search, int? page, int? pageSize,
+                CancellationToken ct) => TypedResults.Ok(await handler.ListAsync(customerId, unappliedOnly ?? false, PageRequest.From(page, pageSize), ct, search)))
+            .WithSummary("Receipts, newest first; search finds part of the number, customer, bank reference, payer's reference or draft number. Totals: cash and drafts per currency over all that match.");
         group.MapGet("/{id:guid}", async (Guid id, QueryReceiptsHandler handler, CancellationToken ct) => TypedResults.Ok(await handler.GetAsync(id, ct)));
         group.MapPost("/", async Task<Created<ReceiptView>> (RecordReceipt request, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
             RecordReceiptHandler handler, HttpContext http, CancellationToken ct) =>

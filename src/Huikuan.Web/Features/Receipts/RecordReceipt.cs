@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Huikuan.Domain;
+using Huikuan.Domain.Drafts;
 using Huikuan.Domain.Ledger;
 using Huikuan.Domain.Money;
 using Huikuan.Web.Data;
@@ -10,6 +11,7 @@ using Huikuan.Web.Data.Entities;
 using Huikuan.Web.Features.Allocations;
 using Huikuan.Web.Features.Companies;
 using Huikuan.Web.Features.Customers;
+using Huikuan.Web.Features.NotesReceivable;
 using Huikuan.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,12 +19,14 @@ namespace Huikuan.Web.Features.Receipts;
 
 /// <summary>
 /// Record money received. With <see cref="AutoApply"/> it is applied at once: to the invoices named in
-/// the payer's reference, then oldest due first; anything left stays as unapplied cash on the customer.
+/// the payer's reference, then oldest due first; anything left stays as unapplied cash on the customer. A draft (银行 or
+/// 商业承兑汇票) also becomes a note receivable (应收票据), held, with its number, acceptor, drawer and dates.
 /// </summary>
 public sealed record RecordReceipt(
     Guid CustomerId, DateOnly ReceivedOn, decimal Amount, ReceiptMethod Method = ReceiptMethod.BankTransfer, string? Currency = null,
     string? PayerName = null, string? PayerReference = null, string? BankReference = null, string? Note = null, bool AutoApply = false,
-    string? DraftNumber = null, DateOnly? DraftMaturesOn = null);
+    string? DraftNumber = null, DateOnly? DraftMaturesOn = null, string? DraftAcceptor = null, string? DraftDrawer = null,
+    DateOnly? DraftIssuedOn = null);
 
 public sealed record RecordedReceipt(ReceiptView Receipt, bool Replayed);
 
@@ -46,6 +50,7 @@ public sealed class RecordReceiptHandler(HuikuanDbContext db, Scope scope, Busin
         BusinessDates.Require(request.ReceivedOn, "receivedOn");
         LedgerDates.MustNotBeInTheFuture(request.ReceivedOn, clock.Today, "receivedOn");
         BusinessDates.Optional(request.DraftMaturesOn, "draftMaturesOn");
+        BusinessDates.Optional(request.DraftIssuedOn, "draftIssuedOn");
         var currency = Currency.Of(request.Currency ?? customer.Currency);
         var amount = currency.ToMinor(request.Amount);
         if (amount <= 0)
@@ -57,9 +62,12 @@ public sealed class RecordReceiptHandler(HuikuanDbContext db, Scope scope, Busin
             throw new DomainRuleException("receipt.method", "method", "Unknown payment method.");
         }
         var bankReference = CompanyHandler.Optional(request.BankReference, "bankReference", 200);
-        var draftNumber = CompanyHandler.Optional(request.DraftNumber, "draftNumber", 64);
-        DraftRules(request, draftNumber);
+        var draft = new DraftDetails(CompanyHandler.Optional(request.DraftNumber, "draftNumber", 64), request.DraftMaturesOn,
+            CompanyHandler.Optional(request.DraftAcceptor, "draftAcceptor", 200), CompanyHandler.Optional(request.DraftDrawer, "draftDrawer", 200),
+            request.DraftIssuedOn);
+        draft.Check(request.Method, request.ReceivedOn);
         await EnsureBankReferenceFreeAsync(bankReference, ct);
+        await NoteWriter.EnsureNumberFreeAsync(db, company, request.Method, draft.Number, ct);
 
         try
         {
@@ -73,10 +81,14 @@ public sealed class RecordReceiptHandler(HuikuanDbContext db, Scope scope, Busin
                     PayerName = CompanyHandler.Optional(request.PayerName, "payerName", 300),
                     PayerReference = CompanyHandler.Optional(request.PayerReference, "payerReference", 500),
                     BankReference = bankReference, IdempotencyKey = key, Note = CompanyHandler.Optional(request.Note, "note", 2000),
-                    DraftNumber = draftNumber, DraftMaturesOn = request.DraftMaturesOn,
+                    DraftNumber = draft.Number, DraftMaturesOn = request.DraftMaturesOn,
                     RecordedAt = clock.Now, RecordedBy = scope.Actor,
                 };
                 db.Receipts.Add(receipt);
+                if (NoteWriter.For(receipt, draft) is { } note)
+                {
+                    db.NotesReceivable.Add(note);
+                }
                 await db.SaveChangesAsync(token);
                 if (request.AutoApply)
                 {
@@ -106,6 +118,7 @@ public sealed class RecordReceiptHandler(HuikuanDbContext db, Scope scope, Busin
                 return winner;
             }
             await EnsureBankReferenceFreeAsync(bankReference, ct);
+            await NoteWriter.EnsureNumberFreeAsync(db, company, request.Method, draft.Number, ct);
             throw;
         }
     }
@@ -123,27 +136,6 @@ public sealed class RecordReceiptHandler(HuikuanDbContext db, Scope scope, Busin
                 "This Idempotency-Key was already used with a different request body. Use a new key for a new receipt.");
         }
         return new RecordedReceipt(JsonSerializer.Deserialize<ReceiptView>(record.ResponseJson, JsonSerializerOptions.Web)!, Replayed: true);
-    }
-
-    /// <summary>A bank acceptance draft needs its number and maturity; other methods have neither.</summary>
-    private static void DraftRules(RecordReceipt request, string? draftNumber)
-    {
-        if (request.Method == ReceiptMethod.BankAcceptanceDraft)
-        {
-            if (draftNumber is null)
-            {
-                throw new DomainRuleException("receipt.draftNumber", "draftNumber", "A bank acceptance draft (银行承兑汇票) needs its draft number (票号).");
-            }
-            if (request.DraftMaturesOn is not { } matures || matures < request.ReceivedOn)
-            {
-                throw new DomainRuleException("receipt.draftMaturity", "draftMaturesOn",
-                    "A bank acceptance draft needs its maturity date (到期日), on or after the day it was received.");
-            }
-        }
-        else if (draftNumber is not null || request.DraftMaturesOn is not null)
-        {
-            throw new DomainRuleException("receipt.draftFields", "draftNumber", "Draft number and maturity belong to bank acceptance drafts only.");
-        }
     }
 
     private async Task EnsureBankReferenceFreeAsync(string? bankReference, CancellationToken ct)

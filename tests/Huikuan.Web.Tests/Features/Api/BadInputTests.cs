@@ -96,7 +96,7 @@ public abstract partial class BadInputTests(HuikuanApp app)
         api.Http.DefaultRequestHeaders.AcceptLanguage.ParseAdd("zh-CN");
         var chinese = await ErrorAsync(api, "/api/receipts", $$"""{"customerId":"{{ids.Customer}}","receivedOn":"2026-02-30","amount":1}""", "receivedOn");
 
-        Assert.Equal("Give one of: BankTransfer, Cheque, Cash, Alipay, WeChatPay, BankAcceptanceDraft, OnlinePaymentLink, Other.", method);
+        Assert.Equal("Give one of: BankTransfer, Cheque, Cash, Alipay, WeChatPay, BankAcceptanceDraft, OnlinePaymentLink, Other, CommercialAcceptanceDraft.", method);
         Assert.Equal("Give a real date as yyyy-MM-dd, such as 2026-03-31.", date);
         Assert.StartsWith("Give an id", id, StringComparison.Ordinal);
         Assert.Equal("This field is required.", missing);

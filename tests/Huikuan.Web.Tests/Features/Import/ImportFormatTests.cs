@@ -96,22 +96,22 @@ public abstract class ImportFormatTests(HuikuanApp app)
         await api.RecordReceiptAsync(customer.Id, new DateOnly(2026, 5, 1), 10m, bankReference: "B-OLD");
         var c = customer.Code;
         var file = ImportFiles.Csv($"""
-            客户编码,收款日期,金额,收款方式,银行流水号,汇票号码,汇票到期日
-            {c},2026-06-01,10,支付宝,B-NEW,,
-            {c},2026-06-01,10,微信,B-OLD,,
-            {c},2026-06-01,10,银行承兑汇票,B-NEW,130158100001,2026-12-01
-            {c},2026-06-01,10,信用证,,,
-            {c},2026-06-01,10,银行承兑汇票,,,
-            {c},2026-06-01,10,现金,,130158100002,
-            {c},2206-06-01,10,现金,,,
-            {c},2026-06-01,10,承兑,,130158100003,2026-05-01
+            客户编码,收款日期,金额,收款方式,银行流水号,汇票号码,汇票到期日,承兑人
+            {c},2026-06-01,10,支付宝,B-NEW,,,
+            {c},2026-06-01,10,微信,B-OLD,,,
+            {c},2026-06-01,10,银行承兑汇票,B-NEW,130158100001,2026-12-01,工商银行
+            {c},2026-06-01,10,信用证,,,,
+            {c},2026-06-01,10,银行承兑汇票,,,,
+            {c},2026-06-01,10,现金,,130158100002,,
+            {c},2206-06-01,10,现金,,,,
+            {c},2026-06-01,10,承兑,,130158100003,2026-05-01,工商银行
             """);
 
         var problem = await CompanyApi.AssertProblemAsync(await ImportFiles.UploadAsync(api, "receipts", file, "r.csv"), HttpStatusCode.UnprocessableEntity);
 
         var rows = problem.GetProperty("rows").EnumerateArray().Select(e => (e.GetProperty("row").GetInt32(), e.GetProperty("field").GetString())).ToList();
         Assert.Equal([(3, "bank_reference"), (4, "bank_reference"), (5, "method"), (6, "draft_number"), (6, "draft_matures_on"),
-            (7, "draft_number"), (8, "received_on"), (9, "draft_matures_on")], rows);
+            (6, "draft_acceptor"), (7, "draft_number"), (8, "received_on"), (9, "draft_matures_on")], rows);
     }
 
     [Fact]
@@ -119,13 +119,45 @@ public abstract class ImportFormatTests(HuikuanApp app)
     {
         var api = await app.NewCompanyAsync();
         var customer = await api.CustomerAsync();
-        var file = ImportFiles.Csv($"customer_code,received_on,amount,method,draft_number,draft_matures_on\n{customer.Code},2026-06-01,50000,BankAcceptanceDraft,130158100001,2026-12-01\n");
+        var file = ImportFiles.Csv($"customer_code,received_on,amount,method,draft_number,draft_matures_on,draft_acceptor\n{customer.Code},2026-06-01,50000,BankAcceptanceDraft,130158100001,2026-12-01,工商银行\n");
 
         var response = await ImportFiles.UploadAsync(api, "receipts", file, "r.csv");
 
         Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
         var draft = await app.WithDbAsync(db => db.Receipts.Where(x => x.CompanyId == api.Company.Id).Select(x => new { x.DraftNumber, x.DraftMaturesOn }).SingleAsync());
         Assert.Equal(("130158100001", (DateOnly?)new DateOnly(2026, 12, 1)), (draft.DraftNumber, draft.DraftMaturesOn));
+    }
+
+    [Fact]
+    public async Task Import_OfCommercialDrafts_KeepsEachAsAHeldNote_AndRefusesADraftTwiceOrWithoutItsAcceptor()
+    {
+        var api = await app.NewCompanyAsync();
+        var customer = await api.CustomerAsync();
+        var c = customer.Code;
+        var twice = ImportFiles.Csv($"""
+            客户编码,收款日期,金额,收款方式,汇票号码,汇票到期日,承兑人,出票人,出票日期
+            {c},2026-06-01,100,商业承兑汇票,230158100001,2026-12-01,上海某某机械有限公司,,
+            {c},2026-06-01,200,商业承兑汇票,230158100001,2026-12-01,上海某某机械有限公司,,
+            {c},2026-06-01,300,商承,230158100002,2026-12-01,,,
+            {c},2026-06-01,400,商承,230158100003,2026-12-01,某某公司,,2026-06-02
+            """);
+        var problem = await CompanyApi.AssertProblemAsync(await ImportFiles.UploadAsync(api, "receipts", twice, "r.csv"), HttpStatusCode.UnprocessableEntity);
+        var rows = problem.GetProperty("rows").EnumerateArray().Select(e => (e.GetProperty("row").GetInt32(), e.GetProperty("field").GetString())).ToList();
+        Assert.Equal([(3, "draft_number"), (4, "draft_acceptor"), (5, "draft_issued_on")], rows);
+
+        var file = ImportFiles.Csv($"""
+            客户编码,收款日期,金额,收款方式,汇票号码,汇票到期日,承兑人,出票人,出票日期
+            {c},2026-06-01,100.50,商业承兑汇票,230158100001,2026-12-01,上海某某机械有限公司,上海某某机械有限公司,2026-05-28
+            {c},2026-06-02,200,银承,230158100001,2026-12-02,工商银行,,
+            """);
+        var response = await ImportFiles.UploadAsync(api, "receipts", file, "r.csv");
+
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        var notes = (await api.GetAsync<Huikuan.Web.Infrastructure.Page<Huikuan.Web.Features.NotesReceivable.NoteListItem>>("/api/notes-receivable")).Items;
+        Assert.Equal([("Commercial", 100.50m, "上海某某机械有限公司", (DateOnly?)new DateOnly(2026, 5, 28), "Held"), ("Bank", 200m, "工商银行", null, "Held")],
+            notes.Select(n => (n.Kind, n.Face, n.Acceptor!, n.IssuedOn, n.Status)));
+        var again = await ImportFiles.UploadAsync(api, "receipts", file, "r.csv");
+        await CompanyApi.AssertProblemAsync(again, HttpStatusCode.UnprocessableEntity);
     }
 }
 

@@ -207,9 +207,10 @@ public abstract class ReceiptTests(HuikuanApp app)
             DraftNumber: "130258100012420260601000123", DraftMaturesOn: Jun1.AddDays(-1))), HttpStatusCode.UnprocessableEntity, "draftMaturesOn");
 
         var draft = await api.PostOkAsync<ReceiptView>("/api/receipts", new RecordReceipt(customer.Id, Jun1, 50_000m, ReceiptMethod.BankAcceptanceDraft,
-            DraftNumber: "130258100012420260601000123", DraftMaturesOn: Jun1.AddMonths(6)));
+            DraftNumber: "130258100012420260601000123", DraftMaturesOn: Jun1.AddMonths(6), DraftAcceptor: "中国工商银行上海分行"));
 
         Assert.Equal(("BankAcceptanceDraft", "130258100012420260601000123", Jun1.AddMonths(6)), (draft.Method, draft.DraftNumber, draft.DraftMaturesOn));
+        Assert.Equal(("中国工商银行上海分行", "Held"), (draft.DraftAcceptor, draft.DraftStatus));
     }
 
     [Fact]

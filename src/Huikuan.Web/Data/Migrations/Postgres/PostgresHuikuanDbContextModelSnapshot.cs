@@ -3387,6 +3387,207 @@ namespace Huikuan.Web.Data.Migrations.Postgres
                     b.ToTable("message_templates", (string)null);
                 });
 
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.NoteReceivable", b =>
+                {
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AcceptorName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("acceptor_name");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("currency");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.Property<string>("DrawerName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("drawer_name");
+
+                    b.Property<long>("FaceMinor")
+                        .HasColumnType("bigint")
+                        .HasColumnName("face_minor");
+
+                    b.Property<DateOnly?>("IssuedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("issued_on");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateOnly>("MaturesOn")
+                        .HasColumnType("date")
+                        .HasColumnName("matures_on");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("number");
+
+                    b.Property<Guid>("ReceiptId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("receipt_id");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("received_on");
+
+                    b.Property<Guid?>("ReversalReceiptId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("reversal_receipt_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<DateOnly?>("StatusOn")
+                        .HasColumnType("date")
+                        .HasColumnName("status_on");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<DateOnly?>("VoidedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("voided_on");
+
+                    b.HasKey("CompanyId", "Id")
+                        .HasName("pk_notes_receivable");
+
+                    b.HasIndex("CompanyId", "CustomerId")
+                        .HasDatabaseName("ix_notes_receivable_company_id_customer_id");
+
+                    b.HasIndex("CompanyId", "ReceiptId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_notes_receivable_company_id_receipt_id");
+
+                    b.HasIndex("CompanyId", "ReversalReceiptId")
+                        .HasDatabaseName("ix_notes_receivable_company_id_reversal_receipt_id");
+
+                    b.HasIndex("CompanyId", "Kind", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_notes_receivable_company_id_kind_number")
+                        .HasFilter("voided_on IS NULL");
+
+                    b.HasIndex("CompanyId", "Status", "MaturesOn")
+                        .HasDatabaseName("ix_notes_receivable_company_id_status_matures_on");
+
+                    b.ToTable("notes_receivable", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_notes_receivable_face_positive", "face_minor > 0");
+                        });
+                });
+
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.NoteReceivableEvent", b =>
+                {
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Bank")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("bank");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("by");
+
+                    b.Property<long?>("DiscountChargeMinor")
+                        .HasColumnType("bigint")
+                        .HasColumnName("discount_charge_minor");
+
+                    b.Property<string>("Endorsee")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("endorsee");
+
+                    b.Property<string>("FromStatus")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("from_status");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("note");
+
+                    b.Property<Guid>("NoteId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("note_id");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("date")
+                        .HasColumnName("on");
+
+                    b.Property<Guid?>("ReversalReceiptId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("reversal_receipt_id");
+
+                    b.Property<string>("ToStatus")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("to_status");
+
+                    b.HasKey("CompanyId", "Id")
+                        .HasName("pk_note_receivable_events");
+
+                    b.HasIndex("CompanyId", "ReversalReceiptId")
+                        .HasDatabaseName("ix_note_receivable_events_company_id_reversal_receipt_id");
+
+                    b.HasIndex("CompanyId", "NoteId", "At")
+                        .HasDatabaseName("ix_note_receivable_events_company_id_note_id_at");
+
+                    b.ToTable("note_receivable_events", (string)null);
+                });
+
             modelBuilder.Entity("Huikuan.Web.Data.Entities.NumberSequence", b =>
                 {
                     b.Property<Guid>("CompanyId")
@@ -5115,6 +5316,45 @@ namespace Huikuan.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_invoice_line_invoices_company_id_invoice_id");
+                });
+
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.NoteReceivable", b =>
+                {
+                    b.HasOne("Huikuan.Web.Data.Entities.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId", "CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_notes_receivable_customers_company_id_customer_id");
+
+                    b.HasOne("Huikuan.Web.Data.Entities.Receipt", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId", "ReceiptId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_notes_receivable_receipts_company_id_receipt_id");
+
+                    b.HasOne("Huikuan.Web.Data.Entities.Receipt", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId", "ReversalReceiptId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_notes_receivable_receipts_company_id_reversal_receipt_id");
+                });
+
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.NoteReceivableEvent", b =>
+                {
+                    b.HasOne("Huikuan.Web.Data.Entities.NoteReceivable", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId", "NoteId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_note_receivable_events_notes_receivable_company_id_note_id");
+
+                    b.HasOne("Huikuan.Web.Data.Entities.Receipt", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId", "ReversalReceiptId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_note_receivable_events_receipts_company_id_reversal_receipt~");
                 });
 
             modelBuilder.Entity("Huikuan.Web.Data.Entities.OutboxAttachment", b =>

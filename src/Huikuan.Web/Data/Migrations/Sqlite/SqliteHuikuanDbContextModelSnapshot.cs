@@ -3382,6 +3382,207 @@ namespace Huikuan.Web.Data.Migrations.Sqlite
                     b.ToTable("message_templates", (string)null);
                 });
 
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.NoteReceivable", b =>
+                {
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("company_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AcceptorName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("acceptor_name");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("currency");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("customer_id");
+
+                    b.Property<string>("DrawerName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("drawer_name");
+
+                    b.Property<long>("FaceMinor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("face_minor");
+
+                    b.Property<DateOnly?>("IssuedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("issued_on");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<DateOnly>("MaturesOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("matures_on");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("number");
+
+                    b.Property<Guid>("ReceiptId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("receipt_id");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("received_on");
+
+                    b.Property<Guid?>("ReversalReceiptId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reversal_receipt_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<DateOnly?>("StatusOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status_on");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<DateOnly?>("VoidedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("voided_on");
+
+                    b.HasKey("CompanyId", "Id")
+                        .HasName("pk_notes_receivable");
+
+                    b.HasIndex("CompanyId", "CustomerId")
+                        .HasDatabaseName("ix_notes_receivable_company_id_customer_id");
+
+                    b.HasIndex("CompanyId", "ReceiptId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_notes_receivable_company_id_receipt_id");
+
+                    b.HasIndex("CompanyId", "ReversalReceiptId")
+                        .HasDatabaseName("ix_notes_receivable_company_id_reversal_receipt_id");
+
+                    b.HasIndex("CompanyId", "Kind", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_notes_receivable_company_id_kind_number")
+                        .HasFilter("voided_on IS NULL");
+
+                    b.HasIndex("CompanyId", "Status", "MaturesOn")
+                        .HasDatabaseName("ix_notes_receivable_company_id_status_matures_on");
+
+                    b.ToTable("notes_receivable", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_notes_receivable_face_positive", "face_minor > 0");
+                        });
+                });
+
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.NoteReceivableEvent", b =>
+                {
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("company_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Bank")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("bank");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("by");
+
+                    b.Property<long?>("DiscountChargeMinor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("discount_charge_minor");
+
+                    b.Property<string>("Endorsee")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("endorsee");
+
+                    b.Property<string>("FromStatus")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from_status");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<Guid>("NoteId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note_id");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("on");
+
+                    b.Property<Guid?>("ReversalReceiptId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reversal_receipt_id");
+
+                    b.Property<string>("ToStatus")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("to_status");
+
+                    b.HasKey("CompanyId", "Id")
+                        .HasName("pk_note_receivable_events");
+
+                    b.HasIndex("CompanyId", "ReversalReceiptId")
+                        .HasDatabaseName("ix_note_receivable_events_company_id_reversal_receipt_id");
+
+                    b.HasIndex("CompanyId", "NoteId", "At")
+                        .HasDatabaseName("ix_note_receivable_events_company_id_note_id_at");
+
+                    b.ToTable("note_receivable_events", (string)null);
+                });
+
             modelBuilder.Entity("Huikuan.Web.Data.Entities.NumberSequence", b =>
                 {
                     b.Property<Guid>("CompanyId")
@@ -5110,6 +5311,45 @@ namespace Huikuan.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_invoice_line_invoices_company_id_invoice_id");
+                });
+
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.NoteReceivable", b =>
+                {
+                    b.HasOne("Huikuan.Web.Data.Entities.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId", "CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_notes_receivable_customers_company_id_customer_id");
+
+                    b.HasOne("Huikuan.Web.Data.Entities.Receipt", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId", "ReceiptId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_notes_receivable_receipts_company_id_receipt_id");
+
+                    b.HasOne("Huikuan.Web.Data.Entities.Receipt", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId", "ReversalReceiptId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_notes_receivable_receipts_company_id_reversal_receipt_id");
+                });
+
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.NoteReceivableEvent", b =>
+                {
+                    b.HasOne("Huikuan.Web.Data.Entities.NoteReceivable", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId", "NoteId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_note_receivable_events_notes_receivable_company_id_note_id");
+
+                    b.HasOne("Huikuan.Web.Data.Entities.Receipt", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId", "ReversalReceiptId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_note_receivable_events_receipts_company_id_reversal_receipt_id");
                 });
 
             modelBuilder.Entity("Huikuan.Web.Data.Entities.OutboxAttachment", b =>
