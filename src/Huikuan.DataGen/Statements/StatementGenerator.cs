@@ -15,7 +15,9 @@ public static class StatementGenerator
     /// <summary>How often each behaviour occurs, per thousand lines.</summary>
     private static readonly (PayerBehaviour Behaviour, int PerMille)[] Mix =
     [
-        (PayerBehaviour.ExactReference, 300),
+        (PayerBehaviour.ExactReference, 270),
+        (PayerBehaviour.Lookalike, 15),
+        (PayerBehaviour.WrongReference, 15),
         (PayerBehaviour.NoisyReference, 180),
         (PayerBehaviour.NoReference, 120),
         (PayerBehaviour.SeveralInvoices, 100),
@@ -96,6 +98,28 @@ public static class StatementGenerator
             }
             var customer = data.Customers[customerIndex.Value];
             var items = remaining[customer.Index];
+            if (behaviour == PayerBehaviour.Lookalike)
+            {
+                // Nothing is paid: the customer's item stays open for the lines after.
+                lines.Add(new GenStatementLine(i, day, items[0].OpenMinor, WithoutLegalForm(customer.Name) + "贸易商行", "6217" + rng.NextLong(100_000_000_000, 999_999_999_999).ToString(CultureInfo.InvariantCulture),
+                    rng.Pick(Purposes), reference, behaviour, null, []));
+                continue;
+            }
+            if (behaviour == PayerBehaviour.WrongReference)
+            {
+                var other = payers[rng.Next(payers.Count)];
+                var quoted = other != customer.Index ? remaining[other][0].InvoiceNumber : "INV-999999";
+                var own = items[0];
+                items.RemoveAt(0);
+                lines.Add(new GenStatementLine(i, day, own.OpenMinor, customer.Name, PayerAccount(data.Spec.Seed, customer.Index),
+                    rng.Pick(Purposes) + " " + quoted, reference, behaviour, customer.Index, [new ExpectedAllocation(own.InstallmentId, own.InvoiceNumber, own.OpenMinor)]));
+                if (items.Count == 0)
+                {
+                    remaining.Remove(customer.Index);
+                    payers.Remove(customer.Index);
+                }
+                continue;
+            }
             lines.Add(Payment(rng, i, day, reference, behaviour, customer, items, data.Spec.Seed));
             if (items.Count == 0)
             {

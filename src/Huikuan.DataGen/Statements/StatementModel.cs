@@ -29,6 +29,15 @@ public enum PayerBehaviour
 
     /// <summary>Not a customer's payment: interest, a supplier's refund, money going out, the bank's own fees.</summary>
     Unrelated,
+
+    /// <summary>
+    /// A trap: not a customer, but a trader whose name looks like a customer's (the same trade name, another firm), paying
+    /// exactly one of that customer's open amounts without a reference. Applying it would be wrong.
+    /// </summary>
+    Lookalike,
+
+    /// <summary>A trap: the customer pays one of its own items but quotes another customer's invoice number by mistake.</summary>
+    WrongReference,
 }
 
 /// <summary>What a line should end up paying, for the match-rate report: an installment and how much of it.</summary>

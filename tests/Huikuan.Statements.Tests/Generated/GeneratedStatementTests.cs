@@ -22,7 +22,7 @@ public sealed class GeneratedStatementTests
         var behaviours = Statement.Lines.Select(l => l.Behaviour).Distinct().ToHashSet();
 
         Assert.Equal(Enum.GetValues<PayerBehaviour>().ToHashSet(), behaviours);
-        Assert.All(Statement.Lines.Where(l => l.Behaviour == PayerBehaviour.Unrelated), l =>
+        Assert.All(Statement.Lines.Where(l => l.Behaviour is PayerBehaviour.Unrelated or PayerBehaviour.Lookalike), l =>
         {
             Assert.Null(l.CustomerIndex);
             Assert.Empty(l.Expected);
