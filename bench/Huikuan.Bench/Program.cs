@@ -10,6 +10,10 @@ catch (ArgumentException e)
     Console.Error.WriteLine(e.Message);
     return 2;
 }
+if (options.MatchRate > 0)
+{
+    return MatchRate.Run(options);
+}
 using var cancel = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {

@@ -47,6 +47,19 @@ public sealed class BenchSmokeTests
         Assert.Equal(2, run.Output.Split("unexplained: 0").Length - 1);
     }
 
+    [Fact]
+    public async Task MatchRate_ReadsTheGeneratedStatementInEveryFormat_AndHoldsTheWrongApplicationLimit()
+    {
+        var run = await BenchProcess.RunAsync("Huikuan.Bench", Timeout, "--match-rate", "150", "--size", "demo");
+
+        Assert.True(run.ExitCode == 0, run.Output);
+        foreach (var format in new[] { "Camt053", "Mt940", "CmbCsv" })
+        {
+            Assert.Equal(2, run.Output.Split('\n').Count(l => l.Contains($"| {format} | 150 |", StringComparison.Ordinal)));
+        }
+        Assert.Contains("limit 0.2 %: held", run.Output, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("sqlite")]
     [InlineData("postgres")]

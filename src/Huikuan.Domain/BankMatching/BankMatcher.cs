@@ -22,6 +22,12 @@ public static class BankMatcher
 {
     public const int AgreementBonus = 4;
     public const int CorroborationBonus = 8;
+
+    /// <summary>
+    /// A payer known by its exact name (or better) with exactly one open item of exactly the amount: the amount confirms the
+    /// name, as a person would take it (80 + 15 = 95). A fuzzy name (below 80) gets nothing from it.
+    /// </summary>
+    public const int AmountCorroboration = 15;
     public const int NoItemsCap = 50;
     public const int SurePayer = 90;
     public const int AmbiguousMargin = 10;
@@ -118,7 +124,8 @@ public static class BankMatcher
     {
         var named = evidence.Where(e => e.InvoiceKey is not null).OrderBy(e => e.Position).Select(e => e.InvoiceKey!).ToArray();
         var items = ItemMatcher.Match(line, directory.OpenItems(customer), named, payer >= SurePayer, payer >= ConflictScore, options);
-        var corroborated = items.UsedNamed && named.Length > 0 ? CorroborationBonus : 0;
+        var corroborated = items.UsedNamed && named.Length > 0 ? CorroborationBonus
+            : items.Score == ItemScores.Exact && payer >= PayerScores.ExactName ? AmountCorroboration : 0;
         var confidence = items.Score > 0 ? Math.Min(Math.Min(100, payer + corroborated), items.Score) : Math.Min(payer, NoItemsCap);
         var reasons = evidence.OrderByDescending(e => e.Score).ThenBy(e => e.Signal).Select(e => e.Reason)
             .DistinctBy(r => r.ToString()).Concat(items.Reasons).ToArray();

@@ -10,9 +10,11 @@ public static class ItemScores
 {
     public const int NamedExact = 100;
     public const int Exact = 95;
-    public const int NamedTolerance = 90;
+    public const int NamedTolerance = 95;
+    public const int NamedSinglePartial = 95;
     public const int Discount = 90;
-    public const int NamedCombination = 90;
+    public const int NamedCombination = 95;
+    public const int SureCombination = 95;
     public const int Combination = 85;
     public const int Tolerance = 80;
     public const int Installment = 75;
@@ -65,7 +67,7 @@ internal static class ItemMatcher
             ?? Single(pool, named, amount, money)
             ?? Installment(pool, named, amount, money)
             ?? Discounted(pool, named, line, money)
-            ?? (payerLikely ? Combined(pool, named, amount) : null)
+            ?? (payerLikely ? Combined(pool, named, amount, payerSure) : null)
             ?? Short(pool, named, line, options, money)
             ?? NamedAsFarAsItGoes(named, amount, money)
             ?? (payerSure ? OldestFirst(pool, named, amount, money) : null)
@@ -102,7 +104,7 @@ internal static class ItemMatcher
             return DiscountOf(discounted[0], ItemScores.NamedExact, money, true);
         }
         var total = Sum(named);
-        if (total > amount && total <= long.MaxValue && (long)total - amount <= options.Tolerance.AllowedMinor((long)total))
+        if (total > amount && total <= long.MaxValue && IsFee((long)total - amount, (long)total, options))
         {
             return ShortBy(named, (long)total - amount, line, options, money, ItemScores.NamedTolerance, true);
         }
@@ -153,16 +155,23 @@ internal static class ItemMatcher
             : first with { Reasons = [.. first.Reasons, new(MatchReasons.ItemsAmbiguous, Count(discounted.Length))] };
     }
 
-    private static ItemMatch? Combined(MatchOpenItem[] pool, MatchOpenItem[] named, long amount)
+    private static ItemMatch? Combined(MatchOpenItem[] pool, MatchOpenItem[] named, long amount, bool payerSure)
     {
         var result = Combinations.Find(pool, named, amount);
         if (result.First is not { Count: >= 2 } first)
         {
             return null;
         }
-        var usesNamed = named.Length > 0 && named.All(first.Contains);
+        // The set uses the named invoices when it pays all of them, or only installments of them.
+        var usesNamed = named.Length > 0 && (named.All(first.Contains) || first.All(named.Contains));
+        if (named.Length > 0 && !usesNamed)
+        {
+            // The text names invoices the set leaves out: the amount fitting other items is a coincidence, not what was meant.
+            return null;
+        }
         var reasons = new List<MatchReason> { new(MatchReasons.ItemsCombination, Count(first.Count)) };
-        var score = usesNamed ? ItemScores.NamedCombination : ItemScores.Combination;
+        // The only set of a sure payer's items that adds up to the amount is what it pays (月结: "this month's invoices").
+        var score = usesNamed ? ItemScores.NamedCombination : payerSure ? ItemScores.SureCombination : ItemScores.Combination;
         if (result.Another)
         {
             reasons.Add(new(MatchReasons.ItemsAmbiguous, "2"));
@@ -174,7 +183,7 @@ internal static class ItemMatcher
     private static ItemMatch? Short(MatchOpenItem[] pool, MatchOpenItem[] named, BankLine line, MatchOptions options, Amounts money)
     {
         var within = pool
-            .Where(i => i.OpenMinor > line.AmountMinor && i.OpenMinor - line.AmountMinor <= options.Tolerance.AllowedMinor(i.OpenMinor))
+            .Where(i => i.OpenMinor > line.AmountMinor && IsFee(i.OpenMinor - line.AmountMinor, i.OpenMinor, options))
             .OrderBy(i => i.OpenMinor - line.AmountMinor).ToArray();
         if (within.Length == 0)
         {
@@ -192,6 +201,13 @@ internal static class ItemMatcher
             ? match with { Reasons = [.. match.Reasons, new(MatchReasons.ItemsAmbiguous, Count(best.Length))] }
             : match;
     }
+
+    /// <summary>
+    /// Whether a shortfall is a fee rather than a part payment: within the account's tolerance, and at most a tenth of what
+    /// it falls short of (a 50.00 tolerance must not turn 66.98 paid on a 94.79 invoice into a 27.81 fee).
+    /// </summary>
+    private static bool IsFee(long shortfall, long due, MatchOptions options) =>
+        shortfall <= options.Tolerance.AllowedMinor(due) && shortfall <= due / 10;
 
     /// <summary>
     /// The items paid in full but for the shortfall, which the largest of them carries as the write-off; null when even
@@ -231,7 +247,10 @@ internal static class ItemMatcher
         {
             reasons.Add(money.Unapplied(rest));
         }
-        return new(rest > 0 ? ItemScores.NamedOverpaid : ItemScores.NamedPartial, allocations, null, rest, reasons, true);
+        // Part of the one invoice the payer names goes to that invoice, the rest of it stays open: as sure as the payer.
+        var single = named.Select(i => i.InvoiceNumber).Distinct(StringComparer.Ordinal).Count() == 1;
+        var score = rest > 0 ? ItemScores.NamedOverpaid : single ? ItemScores.NamedSinglePartial : ItemScores.NamedPartial;
+        return new(score, allocations, null, rest, reasons, true);
     }
 
     private static ItemMatch OldestFirst(MatchOpenItem[] pool, MatchOpenItem[] named, long amount, Amounts money)

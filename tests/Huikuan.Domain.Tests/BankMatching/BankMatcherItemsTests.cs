@@ -54,7 +54,8 @@ public sealed class BankMatcherItemsTests
 
         Assert.Equal([items[3].InstallmentId, items[2].InstallmentId, items[0].InstallmentId], p.Allocations.Select(a => a.InstallmentId));
         Assert.Equal(Minor(9_444.65m), p.Allocations.Sum(a => a.AmountMinor));
-        Assert.Equal(ItemScores.Combination, p.Confidence);
+        // The payer's account is learned: the only set of its items that adds up is what it pays.
+        Assert.Equal(ItemScores.SureCombination, p.Confidence);
         Assert.Contains(new MatchReason(MatchReasons.ItemsCombination, "3"), p.Reasons);
     }
 
@@ -86,7 +87,7 @@ public sealed class BankMatcherItemsTests
     }
 
     [Fact]
-    public void PartialPayment_OfANamedInvoice_IsAppliedToIt_AndWaitsForAPerson()
+    public void PartialPayment_OfTheOneInvoiceNamed_IsAppliedToIt_AsSureAsThePayer()
     {
         var a = Item(Mingda, "INV-000101", 10_000m, Today.AddDays(-30));
         var b = Item(Mingda, "INV-000102", 10_000m, Today.AddDays(-60));
@@ -94,7 +95,7 @@ public sealed class BankMatcherItemsTests
         var p = BankMatcher.Match(Line(4_000m, name: "上海明达贸易有限公司", text: "INV-000101 部分付款"), Directory([a, b]));
 
         Assert.Equal([new MatchAllocation(a.InstallmentId, 400_000)], p.Allocations);
-        Assert.Equal(ItemScores.NamedPartial, p.Confidence);
+        Assert.Equal(ItemScores.NamedSinglePartial, p.Confidence);
         Assert.Contains(new MatchReason(MatchReasons.ItemsPartial, "INV-000101"), p.Reasons);
     }
 
@@ -187,6 +188,32 @@ public sealed class BankMatcherItemsTests
         Assert.Equal(0, p.UnappliedMinor);
         Assert.Equal(ItemScores.Tolerance, p.Confidence);
         Assert.Equal(new MatchReason(MatchReasons.ItemsTolerance, "15.00", "CNY", "BankFee"), p.Reasons[^1]);
+    }
+
+    [Fact]
+    public void AShortfallOfMoreThanATenthOfTheItem_IsAPartPayment_NotAFee_WhateverTheTolerance()
+    {
+        var item = Item(Mingda, "INV-000101", 94.79m, Today.AddDays(-10));
+        var options = new MatchOptions(new MatchTolerance(Minor(50m), 0m));
+
+        var p = BankMatcher.Match(Line(66.98m, name: "上海明达贸易有限公司", text: "货款 INV-000101 部分付款"), Directory([item]), options);
+
+        Assert.Null(p.WriteOff);
+        Assert.Equal([new MatchAllocation(item.InstallmentId, 6_698)], p.Allocations);
+        Assert.Contains(new MatchReason(MatchReasons.ItemsPartial, "INV-000101"), p.Reasons);
+    }
+
+    [Fact]
+    public void APartPaymentNamingAnInvoice_IsNotTakenForOtherItemsThatHappenToAddUpToIt()
+    {
+        var named = Item(Mingda, "INV-000101", 10_000m, Today.AddDays(-90));
+        var x = Item(Mingda, "INV-000102", 2_500m, Today.AddDays(-60));
+        var y = Item(Mingda, "INV-000103", 1_500m, Today.AddDays(-30));
+
+        var p = Match(Line(4_000m, text: "INV-000101 部分付款"), [named, x, y]);
+
+        Assert.Equal([new MatchAllocation(named.InstallmentId, 400_000)], p.Allocations);
+        Assert.DoesNotContain(p.Reasons, r => r.Code == MatchReasons.ItemsCombination);
     }
 
     [Fact]

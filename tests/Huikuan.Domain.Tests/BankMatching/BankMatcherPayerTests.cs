@@ -27,14 +27,18 @@ public sealed class BankMatcherPayerTests
     }
 
     [Theory]
-    [InlineData(1, 88)]
-    [InlineData(2, 92)]
-    [InlineData(3, 95)]
-    [InlineData(40, 95)]
-    public void LearnedAccount_CountsMoreWithEachConfirmation(int confirmations, int confidence)
+    [InlineData(1, 92)]
+    [InlineData(2, 95)]
+    [InlineData(3, 97)]
+    [InlineData(40, 97)]
+    public void LearnedAccount_CountsMoreWithEachConfirmation_AndWithOneExactItemIsSureFromTheFirst(int confirmations, int payer)
     {
         var directory = Directory(Items, accounts: [new("6222020012345678", Mingda, confirmations)]);
-        Assert.Equal(confidence, BankMatcher.Match(Line(8_000m, account: "6222020012345678"), directory).Confidence);
+        var p = BankMatcher.Match(Line(8_000m, account: "6222020012345678"), directory);
+
+        Assert.Equal(payer, PayerScores.Account(confirmations));
+        Assert.Equal(Mingda, p.CustomerId);
+        Assert.True(p.IsSure());
     }
 
     [Fact]
@@ -87,14 +91,14 @@ public sealed class BankMatcherPayerTests
         Assert.Equal(Mingda, BankMatcher.Match(Line(12_000m, text: "付ＩＮＶ－０００１０１款"), Directory(Items)).CustomerId);
 
     [Fact]
-    public void ContractNumber_NamesTheCustomer_ButNotTheItems()
+    public void ContractNumber_NamesTheCustomer_ButNotTheItems_WhichTheOneExactAmountConfirms()
     {
         var directory = Directory(Items, documents: [new("CT-000042", MatchDocumentKind.Contract, Acme)]);
 
         var p = BankMatcher.Match(Line(12_000m, text: "合同 CT-000042 首付款"), directory);
 
         Assert.Equal(Acme, p.CustomerId);
-        Assert.Equal(85, p.Confidence);
+        Assert.Equal(ItemScores.Exact, p.Confidence);
         Assert.Equal([MatchReasons.PayerDocumentNumber, MatchReasons.ItemsExact], Codes(p));
     }
 
@@ -126,14 +130,24 @@ public sealed class BankMatcherPayerTests
     }
 
     [Fact]
-    public void ExactName_WithExactItems_StaysBelowTheThreshold()
+    public void ExactName_WithOneOpenItemOfExactlyTheAmount_IsSure_TheAmountConfirmsTheName()
     {
         var p = BankMatcher.Match(Line(8_000m, name: "上海明达贸易有限公司"), Directory(Items));
 
         Assert.Equal(Mingda, p.CustomerId);
-        Assert.Equal(80, p.Confidence);
-        Assert.False(p.IsSure());
+        Assert.Equal(PayerScores.ExactName + BankMatcher.AmountCorroboration, p.Confidence);
+        Assert.True(p.IsSure());
         Assert.Equal(["100"], p.Reasons[0].Arguments);
+    }
+
+    [Fact]
+    public void ExactName_WithNoItemOfTheAmount_OrAFuzzyName_StaysBelowTheThreshold()
+    {
+        var noItem = BankMatcher.Match(Line(8_123m, name: "上海明达贸易有限公司"), Directory(Items));
+        var fuzzy = BankMatcher.Match(Line(8_000m, name: "上海明达贸易商行"), Directory(Items));
+
+        Assert.False(noItem.IsSure());
+        Assert.False(fuzzy.IsSure());
     }
 
     [Theory]
@@ -234,7 +248,7 @@ public sealed class BankMatcherPayerTests
         var p = BankMatcher.Match(Line(8_000m, name: "上海明达贸易有限公司北京分公司"), directory);
 
         Assert.Equal(Id(60), p.CustomerId);
-        Assert.Equal(PayerScores.ExactName, p.Confidence);
+        Assert.Equal(ItemScores.Exact, p.Confidence);
     }
 
     [Fact]
