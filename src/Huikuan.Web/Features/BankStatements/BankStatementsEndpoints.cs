@@ -1,5 +1,6 @@
 using Huikuan.Domain;
 using Huikuan.Web.Data.Entities;
+using Huikuan.Web.Features.BankStatements.Matching;
 using Huikuan.Web.Features.Import;
 using Huikuan.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -34,6 +35,14 @@ public static class BankStatementsEndpoints
             TypedResults.Ok(await handler.MarkAsync(id, ct)));
         statements.MapDelete("/lines/{id:guid}/not-receivables", async (Guid id, NotReceivablesHandler handler, CancellationToken ct) =>
             TypedResults.Ok(await handler.UnmarkAsync(id, ct)));
+        statements.MapPost("/{id:guid}/match", async (Guid id, MatchStatementHandler handler, CancellationToken ct) =>
+            TypedResults.Ok(await handler.HandleAsync(id, ct)));
+        statements.MapPost("/{id:guid}/post", async (Guid id, PostBankLinesHandler handler, CancellationToken ct) =>
+            TypedResults.Ok(await handler.PostSureAsync(id, ct)));
+        statements.MapPost("/lines/{id:guid}/confirm", async (Guid id, ConfirmBankLine request, SettleBankLineHandler handler, CancellationToken ct) =>
+            TypedResults.Ok(await handler.ConfirmAsync(id, request, ct)));
+        statements.MapPost("/lines/{id:guid}/undo", async (Guid id, UndoBankLine request, SettleBankLineHandler handler, CancellationToken ct) =>
+            TypedResults.Ok(await handler.UndoAsync(id, request, ct)));
     }
 
     private static async Task<Results<Ok<BankStatementImport>, ProblemHttpResult>> ImportAsync(

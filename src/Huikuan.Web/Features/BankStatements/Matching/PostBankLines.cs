@@ -1,0 +1,218 @@
+using Huikuan.Domain;
+using Huikuan.Domain.Access;
+using Huikuan.Domain.Ledger;
+using Huikuan.Domain.Money;
+using Huikuan.Web.Data;
+using Huikuan.Web.Data.Entities;
+using Huikuan.Web.Features.Allocations;
+using Huikuan.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Huikuan.Web.Features.BankStatements.Matching;
+
+/// <summary>A line that was not posted, and why (a code translated on the page, and the English text).</summary>
+public sealed record SkippedLine(Guid LineId, int Index, string Code, string Message);
+
+/// <summary>What posting did: receipts made, lines left for a person with the reason, write-offs asked for.</summary>
+public sealed record PostedBankLines(int Posted, int WriteOffsRequested, IReadOnlyList<SkippedLine> Skipped);
+
+/// <summary>
+/// Turns the sure matches of a statement into receipts and allocations (核销): each line one receipt of the matched
+/// customer, dated the day the bank booked it, with the bank's reference and the payer's name and text, applied as the
+/// proposal says through <see cref="LedgerWriter"/> (so the ledger's invariants are checked by the database as for any
+/// allocation). Lines go in batches, each batch one transaction; a batch that fails is posted again line by line, so
+/// one line that changed meanwhile (its invoice paid by hand, its bank reference recorded on a receipt typed in) is
+/// left for a person with the reason, not the whole batch. A line is claimed by a conditional update, so two people
+/// posting the same statement at once post each line once. A shortfall the proposal calls a fee is asked for as a
+/// write-off afterwards, under the usual approval rules.
+/// </summary>
+public sealed class PostBankLinesHandler(HuikuanDbContext db, Scope scope, BusinessClock clock, LedgerWriter ledger, WriteOffsHandler writeOffs)
+{
+    private const int Batch = 200;
+
+    public async Task<PostedBankLines> PostSureAsync(Guid statementId, CancellationToken ct)
+    {
+        scope.Require(Permission.PostLedger);
+        var company = scope.CompanyId;
+        var statement = await db.BankStatements.AsNoTracking().SingleOrDefaultAsync(s => s.CompanyId == company && s.Id == statementId, ct)
+                        ?? throw new NotFoundException("Bank statement", statementId);
+        var account = await db.BankAccounts.AsNoTracking().SingleAsync(a => a.CompanyId == company && a.Id == statement.BankAccountId, ct);
+        var threshold = account.AutoApplyThreshold;
+        var lines = await db.BankStatementLines.AsNoTracking()
+            .Where(l => l.CompanyId == company && l.StatementId == statementId && l.Status == BankLineStatus.ToReview
+                && l.Confidence >= threshold && l.MatchedCustomerId != null && l.AmountMinor > 0 && !l.Reversal)
+            .OrderBy(l => l.Index).ToListAsync(ct);
+        var posts = lines.Select(l => (Line: l, Proposal: StoredProposal.FromJson(l.Reasons)?.Best))
+            .Where(p => p.Proposal is not null && p.Proposal.CustomerId == p.Line.MatchedCustomerId)
+            .Select(p => new LinePost(p.Line, p.Proposal!)).ToList();
+        return await PostAsync(posts, MethodOf(account), ct);
+    }
+
+    /// <summary>A person confirms one line as the given candidate (the proposal, an alternative, or their own allocations).</summary>
+    internal async Task<PostedBankLines> PostOneAsync(BankStatementLine line, StoredCandidate candidate, BankAccount account, CancellationToken ct) =>
+        await PostAsync([new LinePost(line, candidate)], MethodOf(account), ct);
+
+    private sealed record LinePost(BankStatementLine Line, StoredCandidate Candidate);
+
+    private async Task<PostedBankLines> PostAsync(List<LinePost> posts, ReceiptMethod method, CancellationToken ct)
+    {
+        var skipped = new List<SkippedLine>();
+        var posted = new List<LinePost>();
+        foreach (var batch in posts.Chunk(Batch))
+        {
+            try
+            {
+                var done = await Transactions.RunAsync(db, token => WriteAsync(batch, method, skipped, token), ct);
+                posted.AddRange(done);
+            }
+            catch (Exception e) when (batch.Length > 1 && e is DomainRuleException or ConflictException or DbUpdateException)
+            {
+                db.ChangeTracker.Clear();
+                foreach (var one in batch)
+                {
+                    try
+                    {
+                        posted.AddRange(await Transactions.RunAsync(db, token => WriteAsync([one], method, skipped, token), ct));
+                    }
+                    catch (Exception single) when (single is DomainRuleException or ConflictException or DbUpdateException)
+                    {
+                        db.ChangeTracker.Clear();
+                        skipped.Add(new SkippedLine(one.Line.Id, one.Line.Index, Code(single), single.Message));
+                    }
+                }
+            }
+        }
+        var writeOffsRequested = 0;
+        foreach (var post in posted.Where(p => p.Candidate.WriteOff is { AmountMinor: > 0 }))
+        {
+            var writeOff = post.Candidate.WriteOff!;
+            var currency = Currency.Of(post.Line.Currency);
+            try
+            {
+                await writeOffs.RequestAsync(new WriteOff(writeOff.InstallmentId, WriteOffReason(writeOff, post.Line),
+                    currency.ToMajor(writeOff.AmountMinor), post.Line.BookingDate ?? post.Line.ValueDate), ct);
+                writeOffsRequested++;
+            }
+            catch (Exception e) when (e is DomainRuleException or ConflictException)
+            {
+                db.ChangeTracker.Clear();
+                skipped.Add(new SkippedLine(post.Line.Id, post.Line.Index, Code(e), "Posted, but the write-off of the difference was not requested: " + e.Message));
+            }
+        }
+        return new PostedBankLines(posted.Count, writeOffsRequested, skipped);
+    }
+
+    private async Task<List<LinePost>> WriteAsync(LinePost[] batch, ReceiptMethod method, List<SkippedLine> skipped, CancellationToken ct)
+    {
+        var company = scope.CompanyId;
+        var references = batch.Select(p => p.Line.BankReference).OfType<string>().Distinct().ToList();
+        // Receipts already holding a line's bank reference: a live one means the money is recorded (typed in by hand, or
+        // posted from another import); reversed ones (an undone posting) only mean the new receipt needs its own reference.
+        var holders = references.Count == 0 ? [] : await db.Receipts.AsNoTracking()
+            .Where(r => r.CompanyId == company && r.ReversalOfId == null && r.BankReference != null
+                && references.Contains(r.BankReference))
+            .Select(r => new { r.BankReference, r.Number, Reversed = db.Receipts.Any(x => x.CompanyId == company && x.ReversalOfId == r.Id) })
+            .ToListAsync(ct);
+        var recorded = holders.Where(h => !h.Reversed).GroupBy(h => h.BankReference!).ToDictionary(g => g.Key, g => g.First().Number);
+        var undone = holders.Where(h => h.Reversed).Select(h => h.BankReference!).ToHashSet(StringComparer.Ordinal);
+        var installmentIds = batch.SelectMany(p => p.Candidate.Allocations.Select(a => a.InstallmentId)).Distinct().ToList();
+        var installments = await db.Installments.AsNoTracking().Where(i => i.CompanyId == company && installmentIds.Contains(i.Id))
+            .ToDictionaryAsync(i => i.Id, ct);
+        var done = new List<LinePost>(batch.Length);
+        var pendingSkips = new List<SkippedLine>();
+        foreach (var post in batch)
+        {
+            var line = post.Line;
+            var on = line.BookingDate ?? line.ValueDate ?? clock.Today;
+            if (on > clock.Today)
+            {
+                pendingSkips.Add(new SkippedLine(line.Id, line.Index, "bankLine.future", $"The bank booked the line on {on:yyyy-MM-dd}, after today."));
+                continue;
+            }
+            if (line.BankReference is { } reference && recorded.TryGetValue(reference, out var number))
+            {
+                pendingSkips.Add(new SkippedLine(line.Id, line.Index, "bankLine.alreadyRecorded",
+                    $"A receipt with the bank reference {reference} is already recorded as {number}."));
+                continue;
+            }
+            var stale = post.Candidate.Allocations.FirstOrDefault(a =>
+                !installments.TryGetValue(a.InstallmentId, out var i) || i.CustomerId != post.Candidate.CustomerId || i.OpenMinor < a.AmountMinor || i.Currency != line.Currency);
+            if (stale is not null || post.Candidate.Allocations.Sum(a => a.AmountMinor) > line.AmountMinor)
+            {
+                pendingSkips.Add(new SkippedLine(line.Id, line.Index, "bankLine.changed",
+                    "What the line would pay has changed since it was matched (paid by hand or reversed); match the statement again."));
+                continue;
+            }
+            var bankReference = Cut(line.BankReference, 180);
+            if (bankReference is not null && undone.Contains(bankReference))
+            {
+                // Posted before and undone: the reversed receipt keeps the reference; this one is the n-th posting of the line.
+                var earlier = await db.Receipts.CountAsync(r => r.CompanyId == company && r.ReversalOfId == null
+                    && r.BankReference != null && r.BankReference.StartsWith(bankReference + "/"), ct);
+                bankReference += "/" + (earlier + 2).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+            var receiptId = Ids.New();
+            var claimed = await db.BankStatementLines
+                .Where(l => l.CompanyId == company && l.Id == line.Id && l.ReceiptId == null
+                    && (l.Status == BankLineStatus.ToReview || l.Status == BankLineStatus.Unmatched))
+                .ExecuteUpdateAsync(s => s.SetProperty(l => l.Status, BankLineStatus.Applied)
+                    .SetProperty(l => l.MatchedCustomerId, post.Candidate.CustomerId), ct);
+            if (claimed == 0)
+            {
+                pendingSkips.Add(new SkippedLine(line.Id, line.Index, "bankLine.taken", "Someone else settled this line meanwhile."));
+                continue;
+            }
+            var receipt = new Receipt
+            {
+                CompanyId = company, Id = receiptId, Number = await Numbering.NextAsync(db, company, "RC", ct), CustomerId = post.Candidate.CustomerId,
+                ReceivedOn = on, Method = method, Currency = line.Currency, AmountMinor = line.AmountMinor, UnappliedMinor = line.AmountMinor,
+                PayerName = Cut(line.CounterpartyName, 300), PayerReference = Cut(line.RemittanceText ?? line.CustomerReference, 500),
+                BankReference = bankReference, Note = "Bank statement line " + (line.Index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                RecordedAt = clock.Now, RecordedBy = scope.Actor,
+            };
+            db.Receipts.Add(receipt);
+            await db.SaveChangesAsync(ct);
+            await db.BankStatementLines.Where(l => l.CompanyId == company && l.Id == line.Id)
+                .ExecuteUpdateAsync(s => s.SetProperty(l => l.ReceiptId, receiptId), ct);
+            foreach (var allocation in post.Candidate.Allocations.Where(a => a.AmountMinor > 0))
+            {
+                await ledger.MoveAsync(MoneySource.FromReceipt(receiptId), installments[allocation.InstallmentId], allocation.AmountMinor,
+                    allocation.AmountMinor, on, "Bank statement line", null, ct);
+            }
+            AuditLog.Event(db, scope, clock, company, "bankStatementLine.applied", nameof(BankStatementLine), line.Id.ToString(),
+                new { receipt = receipt.Number, customer = post.Candidate.CustomerId, confidence = post.Candidate.Confidence, line.AmountMinor, line.Currency });
+            await db.SaveChangesAsync(ct);
+            done.Add(post);
+        }
+        skipped.AddRange(pendingSkips);
+        return done;
+    }
+
+    /// <summary>The receipt method a bank account's lines come by: the wallets' own, else a bank transfer.</summary>
+    public static ReceiptMethod MethodOf(BankAccount account)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        return account.TablePreset switch
+        {
+            "alipay" => ReceiptMethod.Alipay,
+            "wechatpay" => ReceiptMethod.WeChatPay,
+            _ => ReceiptMethod.BankTransfer,
+        };
+    }
+
+    private static string WriteOffReason(StoredWriteOff writeOff, BankStatementLine line) => writeOff.Kind switch
+    {
+        "WalletFee" => "服务费 Wallet service fee",
+        "ExchangeDifference" => "汇兑差额 Exchange difference",
+        _ => "手续费 Bank fee",
+    } + (line.BankReference is { } reference ? " (" + reference + ")" : string.Empty);
+
+    private static string Code(Exception e) => e switch
+    {
+        DomainRuleException rule => rule.Rule,
+        _ => "bankLine.failed",
+    };
+
+    private static string? Cut(string? text, int length) =>
+        string.IsNullOrWhiteSpace(text) ? null : text.Length <= length ? text.Trim() : text[..length].Trim();
+}

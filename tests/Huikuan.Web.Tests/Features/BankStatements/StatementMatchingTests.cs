@@ -1,0 +1,282 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using Huikuan.Web.Data.Entities;
+using Huikuan.Web.Features.Allocations;
+using Huikuan.Web.Features.BankStatements;
+using Huikuan.Web.Features.BankStatements.Matching;
+using Huikuan.Web.Features.Invoices;
+using Huikuan.Web.Features.Receipts;
+using Huikuan.Web.Infrastructure;
+using Huikuan.Web.Tests.Infrastructure;
+
+namespace Huikuan.Web.Tests.Features.BankStatements;
+
+/// <summary>
+/// A statement imported, matched and posted as an AR accountant's morning goes: sure lines become receipts applied to
+/// the invoices they pay, doubtful ones wait for a person, and everything posted can be undone by counter-entries.
+/// </summary>
+public abstract class StatementMatchingTests(HuikuanApp app)
+{
+    private static readonly DateOnly Day = new(2026, 11, 20);
+    private const string Account = "6222020000112233";
+
+    [Fact]
+    public async Task ALineNamingAnInvoiceWithItsExactAmount_IsPostedAsAReceiptWithTheBanksReference_AndPaysTheInvoice()
+    {
+        var (api, _) = await CompanyWithAccountAsync();
+        var customer = await api.CustomerAsync("上海宏达机电有限公司");
+        var invoice = await api.IssueInvoiceAsync(customer.Id, Day.AddDays(-40), 1_000m);
+
+        var statement = await ImportAsync(api, Line(1_000m, "G0001", "货款 " + invoice.Number, "上海宏达机电有限公司"));
+        var matched = await api.PostOkAsync<StatementMatchResult>($"/api/bank-statements/{statement}/match", new { });
+        var posted = await api.PostOkAsync<PostedBankLines>($"/api/bank-statements/{statement}/post", new { });
+
+        Assert.Equal(1, matched.Sure);
+        Assert.Equal(1, posted.Posted);
+        Assert.Empty(posted.Skipped);
+        Assert.Equal(0m, (await api.GetAsync<InvoiceView>($"/api/invoices/{invoice.Id}")).Open);
+        var line = Assert.Single(await LinesAsync(api, statement));
+        Assert.Equal(BankLineStatus.Applied, line.Status);
+        var receipt = await api.GetAsync<ReceiptView>($"/api/receipts/{line.ReceiptId}");
+        Assert.Equal("G0001", receipt.BankReference);
+        Assert.Equal(customer.Id, receipt.CustomerId);
+        Assert.Equal(Day, receipt.ReceivedOn);
+        Assert.True((await api.CheckLedgerAsync()).Ok);
+    }
+
+    [Fact]
+    public async Task Undo_ReversesTheReceiptByCounterEntries_TheInvoiceIsOpenAgain_AndTheLineCanBePostedAgain()
+    {
+        var (api, _) = await CompanyWithAccountAsync();
+        var customer = await api.CustomerAsync("杭州瑞丰科技有限公司");
+        var invoice = await api.IssueInvoiceAsync(customer.Id, Day.AddDays(-10), 2_500m);
+        var statement = await ImportAsync(api, Line(2_500m, "G0002", invoice.Number, "杭州瑞丰科技有限公司"));
+        await api.PostOkAsync<StatementMatchResult>($"/api/bank-statements/{statement}/match", new { });
+        await api.PostOkAsync<PostedBankLines>($"/api/bank-statements/{statement}/post", new { });
+        var line = Assert.Single(await LinesAsync(api, statement));
+
+        var undone = await api.PostOkAsync<BankStatementLineView>($"/api/bank-statements/lines/{line.Id}/undo", new UndoBankLine("Wrong customer"));
+
+        Assert.Equal(BankLineStatus.ToReview, undone.Status);
+        Assert.Null(undone.ReceiptId);
+        Assert.Equal(2_500m, (await api.GetAsync<InvoiceView>($"/api/invoices/{invoice.Id}")).Open);
+        var original = await api.GetAsync<ReceiptView>($"/api/receipts/{line.ReceiptId}");
+        Assert.NotNull(original.ReversedById);
+        await CompanyApi.AssertProblemAsync(await api.PostAsync($"/api/bank-statements/lines/{line.Id}/undo", new UndoBankLine()), HttpStatusCode.Conflict);
+
+        var again = await api.PostOkAsync<PostedBankLines>($"/api/bank-statements/{statement}/post", new { });
+        Assert.Equal(1, again.Posted);
+        var reposted = Assert.Single(await LinesAsync(api, statement));
+        Assert.Equal("G0002/2", (await api.GetAsync<ReceiptView>($"/api/receipts/{reposted.ReceiptId}")).BankReference);
+        Assert.Equal(0m, (await api.GetAsync<InvoiceView>($"/api/invoices/{invoice.Id}")).Open);
+        Assert.True((await api.CheckLedgerAsync()).Ok);
+    }
+
+    [Fact]
+    public async Task ALineWithOnlyASimilarName_WaitsForAPerson_WhoConfirmsItAndItIsPosted()
+    {
+        var (api, _) = await CompanyWithAccountAsync();
+        var customer = await api.CustomerAsync("深圳鹏程电子有限公司");
+        var invoice = await api.IssueInvoiceAsync(customer.Id, Day.AddDays(-30), 800m);
+        var statement = await ImportAsync(api, Line(800m, "G0003", "货款", "深圳鹏程电子"));
+
+        var matched = await api.PostOkAsync<StatementMatchResult>($"/api/bank-statements/{statement}/match", new { });
+        var posted = await api.PostOkAsync<PostedBankLines>($"/api/bank-statements/{statement}/post", new { });
+
+        Assert.Equal(0, matched.Sure);
+        Assert.Equal(1, matched.ToReview);
+        Assert.Equal(0, posted.Posted);
+        var line = Assert.Single(await LinesAsync(api, statement));
+        Assert.Equal(customer.Id, line.MatchedCustomerId);
+        Assert.InRange(line.Confidence!.Value, 1, 94);
+
+        var confirmed = await api.PostOkAsync<PostedBankLines>($"/api/bank-statements/lines/{line.Id}/confirm", new ConfirmBankLine(customer.Id));
+
+        Assert.Equal(1, confirmed.Posted);
+        Assert.Equal(0m, (await api.GetAsync<InvoiceView>($"/api/invoices/{invoice.Id}")).Open);
+        await CompanyApi.AssertProblemAsync(
+            await api.PostAsync($"/api/bank-statements/lines/{line.Id}/confirm", new ConfirmBankLine(customer.Id)), HttpStatusCode.Conflict);
+    }
+
+    [Fact]
+    public async Task ConfirmingWithNoAllocations_RecordsTheMoneyAsTheCustomersUnappliedReceipt()
+    {
+        var (api, _) = await CompanyWithAccountAsync();
+        var customer = await api.CustomerAsync("无锡天成五金有限公司");
+        var statement = await ImportAsync(api, Line(300m, "G0004", "预付款", "某某个人"));
+        var line = Assert.Single(await LinesAsync(api, statement));
+
+        var confirmed = await api.PostOkAsync<PostedBankLines>($"/api/bank-statements/lines/{line.Id}/confirm", new ConfirmBankLine(customer.Id, []));
+
+        Assert.Equal(1, confirmed.Posted);
+        var receipt = await api.GetAsync<ReceiptView>($"/api/receipts/{(await LinesAsync(api, statement))[0].ReceiptId}");
+        Assert.Equal(300m, receipt.Unapplied);
+    }
+
+    [Fact]
+    public async Task ConfirmingMoreThanTheLine_OrAnotherCompanysCustomer_IsRefused()
+    {
+        var (api, _) = await CompanyWithAccountAsync();
+        var customer = await api.CustomerAsync("成都博远软件有限公司");
+        var invoice = await api.IssueInvoiceAsync(customer.Id, Day.AddDays(-5), 5_000m);
+        var statement = await ImportAsync(api, Line(1_000m, "G0005", invoice.Number, "成都博远软件有限公司"));
+        var line = Assert.Single(await LinesAsync(api, statement));
+        var other = await (await app.NewCompanyAsync()).CustomerAsync("成都博远软件有限公司");
+
+        await CompanyApi.AssertProblemAsync(await api.PostAsync($"/api/bank-statements/lines/{line.Id}/confirm",
+            new ConfirmBankLine(customer.Id, [new ConfirmAllocation(invoice.Installments[0].Id, 1_000.01m)])), HttpStatusCode.UnprocessableEntity, "allocations");
+        await CompanyApi.AssertProblemAsync(await api.PostAsync($"/api/bank-statements/lines/{line.Id}/confirm",
+            new ConfirmBankLine(other.Id)), HttpStatusCode.UnprocessableEntity, "customerId");
+        Assert.Equal(5_000m, (await api.GetAsync<InvoiceView>($"/api/invoices/{invoice.Id}")).Open);
+    }
+
+    [Fact]
+    public async Task AReceiptAlreadyTypedInWithTheLinesBankReference_IsNotRecordedTwice()
+    {
+        var (api, _) = await CompanyWithAccountAsync();
+        var customer = await api.CustomerAsync("南京华信物流有限公司");
+        var invoice = await api.IssueInvoiceAsync(customer.Id, Day.AddDays(-20), 600m);
+        var byHand = await api.RecordReceiptAsync(customer.Id, Day, 600m, bankReference: "G0006");
+        var statement = await ImportAsync(api, Line(600m, "G0006", invoice.Number, "南京华信物流有限公司"));
+        await api.PostOkAsync<StatementMatchResult>($"/api/bank-statements/{statement}/match", new { });
+
+        var posted = await api.PostOkAsync<PostedBankLines>($"/api/bank-statements/{statement}/post", new { });
+
+        Assert.Equal(0, posted.Posted);
+        var skipped = Assert.Single(posted.Skipped);
+        Assert.Equal("bankLine.alreadyRecorded", skipped.Code);
+        Assert.Contains(byHand.Number, skipped.Message, StringComparison.Ordinal);
+        Assert.Equal(600m, (await api.GetAsync<InvoiceView>($"/api/invoices/{invoice.Id}")).Open);
+    }
+
+    [Fact]
+    public async Task TwoPeoplePostingTheSameStatementAtOnce_PostEachLineOnce()
+    {
+        var (api, _) = await CompanyWithAccountAsync();
+        var lines = new List<string>();
+        for (var i = 0; i < 6; i++)
+        {
+            var customer = await api.CustomerAsync($"并发测试{i}号贸易有限公司");
+            var invoice = await api.IssueInvoiceAsync(customer.Id, Day.AddDays(-3), 100m + i);
+            lines.Add(Line(100m + i, $"R{i:D4}", invoice.Number, $"并发测试{i}号贸易有限公司"));
+        }
+        var statement = await ImportAsync(api, [.. lines]);
+        await api.PostOkAsync<StatementMatchResult>($"/api/bank-statements/{statement}/match", new { });
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => api.PostAsync($"/api/bank-statements/{statement}/post", new { })));
+
+        var posted = 0;
+        foreach (var response in results)
+        {
+            Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+            posted += (await response.Content.ReadFromJsonAsync<PostedBankLines>(HuikuanApp.Json))!.Posted;
+        }
+        Assert.Equal(6, posted);
+        Assert.All(await LinesAsync(api, statement), l => Assert.Equal(BankLineStatus.Applied, l.Status));
+        Assert.Equal(6, (await api.GetAsync<Page<ReceiptListItem>>("/api/receipts?pageSize=50")).Total);
+        Assert.True((await api.CheckLedgerAsync()).Ok);
+    }
+
+    [Fact]
+    public async Task ABankFeeWithinTheAccountsTolerance_IsPostedAtTheAccountsThreshold_AndTheFeeIsAskedForAsAWriteOff()
+    {
+        // A named invoice paid less a fee scores 90: this account applies from 90 by itself.
+        var (api, _) = await CompanyWithAccountAsync(toleranceAmount: 20m, threshold: 90);
+        var customer = await api.CustomerAsync("青岛海纳化工有限公司");
+        var invoice = await api.IssueInvoiceAsync(customer.Id, Day.AddDays(-45), 10_000m);
+        var statement = await ImportAsync(api, Line(9_985m, "G0008", "货款 " + invoice.Number, "青岛海纳化工有限公司"));
+        var matched = await api.PostOkAsync<StatementMatchResult>($"/api/bank-statements/{statement}/match", new { });
+        Assert.True(matched.Sure == 1, (await LinesAsync(api, statement))[0].Reasons);
+
+        var posted = await api.PostOkAsync<PostedBankLines>($"/api/bank-statements/{statement}/post", new { });
+
+        Assert.Equal(1, posted.Posted);
+        Assert.Equal(1, posted.WriteOffsRequested);
+        Assert.Equal(15m, (await api.GetAsync<InvoiceView>($"/api/invoices/{invoice.Id}")).Open);
+        var writeOff = Assert.Single(await api.GetAsync<List<WriteOffView>>($"/api/write-offs?invoiceId={invoice.Id}"));
+        Assert.Equal(15m, writeOff.Amount);
+        Assert.Contains("手续费", writeOff.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ALineBookedToday_At0730InShanghai_IsPosted_ButALineBookedTomorrowIsNot()
+    {
+        var (api, _) = await CompanyWithAccountAsync();
+        var customer = await api.CustomerAsync("厦门启明食品有限公司");
+        var first = await api.IssueInvoiceAsync(customer.Id, Day.AddDays(-9), 70m);
+        var second = await api.IssueInvoiceAsync(customer.Id, Day.AddDays(-8), 71m);
+        var statement = await ImportAsync(api, Line(70m, "G0009", first.Number, "厦门启明食品有限公司"),
+            Line(71m, "G0010", second.Number, "厦门启明食品有限公司", Day.AddDays(1)));
+        app.Clock.SetShanghai(Day, new TimeOnly(7, 30));
+        await api.PostOkAsync<StatementMatchResult>($"/api/bank-statements/{statement}/match", new { });
+
+        var posted = await api.PostOkAsync<PostedBankLines>($"/api/bank-statements/{statement}/post", new { });
+
+        Assert.Equal(1, posted.Posted);
+        Assert.Equal("bankLine.future", Assert.Single(posted.Skipped).Code);
+        Assert.Equal(0m, (await api.GetAsync<InvoiceView>($"/api/invoices/{first.Id}")).Open);
+        Assert.Equal(71m, (await api.GetAsync<InvoiceView>($"/api/invoices/{second.Id}")).Open);
+    }
+
+    [Fact]
+    public async Task AnotherCompanysStatementAndLines_AreNotFound()
+    {
+        var (api, _) = await CompanyWithAccountAsync();
+        var customer = await api.CustomerAsync("大连长城重工有限公司");
+        var statement = await ImportAsync(api, Line(10m, "G0011", "货款", "大连长城重工有限公司"));
+        var line = Assert.Single(await LinesAsync(api, statement));
+        var intruder = await app.NewCompanyAsync();
+
+        Assert.Equal(HttpStatusCode.NotFound, (await intruder.PostAsync($"/api/bank-statements/{statement}/match", new { })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await intruder.PostAsync($"/api/bank-statements/{statement}/post", new { })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await intruder.PostAsync($"/api/bank-statements/lines/{line.Id}/confirm", new ConfirmBankLine(customer.Id))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await intruder.PostAsync($"/api/bank-statements/lines/{line.Id}/undo", new UndoBankLine())).StatusCode);
+    }
+
+    private async Task<(CompanyApi Api, BankAccountView Account)> CompanyWithAccountAsync(decimal toleranceAmount = 0m, int threshold = 95)
+    {
+        app.Clock.SetShanghai(Day, new TimeOnly(10, 0));
+        var api = await app.NewCompanyAsync();
+        var account = await api.PostOkAsync<BankAccountView>("/api/bank-accounts",
+            new SaveBankAccount("基本户 Main account", "中国民生银行", Account, "CNY", threshold, ToleranceAmount: toleranceAmount));
+        return (api, account);
+    }
+
+    /// <summary>One :61:/:86: pair of an MT940 statement: money in, the bank's reference, the purpose and the payer.</summary>
+    private static string Line(decimal amount, string reference, string purpose, string payer, DateOnly? booked = null)
+    {
+        var day = booked ?? Day;
+        return ":61:" + day.ToString("yyMMdd", CultureInfo.InvariantCulture) + day.ToString("MMdd", CultureInfo.InvariantCulture) + "C"
+            + amount.ToString("0.00", CultureInfo.InvariantCulture).Replace('.', ',') + "NTRFNONREF//" + reference + "\r\n"
+            + ":86:166?00转账收入?20" + purpose + "?31" + PayerAccount(payer) + "?32" + payer + "\r\n";
+    }
+
+    /// <summary>The payer's own account: the same for the same payer.</summary>
+    private static string PayerAccount(string payer) => "6228" + string.Concat(payer.Select(c => (char)('0' + (c % 10))));
+
+    private static async Task<Guid> ImportAsync(CompanyApi api, params string[] lines)
+    {
+        var total = lines.Sum(l => decimal.Parse(l[15..l.IndexOf('N', 15)].Replace(',', '.'), CultureInfo.InvariantCulture));
+        var text = ":20:STMT\r\n:25:" + Account + "\r\n:28C:1/1\r\n:60F:C" + Day.ToString("yyMMdd", CultureInfo.InvariantCulture) + "CNY0,00\r\n"
+            + string.Concat(lines)
+            + ":62F:C" + Day.ToString("yyMMdd", CultureInfo.InvariantCulture) + "CNY" + total.ToString("0.00", CultureInfo.InvariantCulture).Replace('.', ',') + "\r\n-\r\n";
+        using var content = new MultipartFormDataContent();
+        var file = new ByteArrayContent(Encoding.UTF8.GetBytes(text));
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        content.Add(file, "file", "statement.sta");
+        var response = await api.Http.PostAsync(new Uri("/api/bank-statements/import", UriKind.Relative), content);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        var import = (await response.Content.ReadFromJsonAsync<BankStatementImport>(HuikuanApp.Json))!;
+        return Assert.Single(import.Statements).Id!.Value;
+    }
+
+    private static async Task<IReadOnlyList<BankStatementLineView>> LinesAsync(CompanyApi api, Guid statement) =>
+        (await api.GetAsync<BankStatementDetail>($"/api/bank-statements/{statement}?pageSize=100")).Lines.Items;
+}
+
+public sealed class StatementMatchingTestsOnSqlite(SqliteApp app) : StatementMatchingTests(app), IClassFixture<SqliteApp>;
+
+public sealed class StatementMatchingTestsOnPostgres(PostgresApp app) : StatementMatchingTests(app), IClassFixture<PostgresApp>;
