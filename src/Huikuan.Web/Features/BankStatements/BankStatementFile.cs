@@ -1,9 +1,12 @@
+using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Huikuan.Domain;
 using Huikuan.Statements;
 using Huikuan.Statements.Camt;
 using Huikuan.Statements.Mt940;
+using Huikuan.Statements.Table;
 using Huikuan.Web.Data.Entities;
 using Huikuan.Web.Features.Import;
 
@@ -121,11 +124,61 @@ public static partial class BankStatementFile
     /// Huikuan.Statements, with the account's preset and saved column mapping. Until that reader is here, such files
     /// are refused with a problem that says what can be imported.
     /// </summary>
+    /// <summary>
+    /// A CSV (any encoding the banks use, comma or tab) or an .xlsx sheet, read by the account's own column mapping, else
+    /// its bank's preset, else the preset whose header the file carries. The account chosen gives the statement its
+    /// account and currency when the file's preface names none.
+    /// </summary>
     private static StatementFile ReadTable(byte[] bytes, BankAccount? account)
     {
-        _ = bytes;
-        _ = account;
-        throw new DomainRuleException("bankStatement.tableNotYet", "file",
-            "Bank statements in CSV or Excel layouts cannot be imported yet; upload the bank's camt.053/054 or MT940 file.");
+        IReadOnlyList<IReadOnlyList<string>> rows = bytes is [0x50, 0x4B, 0x03, 0x04, ..]
+            ? WorkbookRows(bytes)
+            : bytes is [0xD0, 0xCF, 0x11, 0xE0, ..]
+                ? throw new DomainRuleException("bankStatement.oldExcel", "file",
+                    "This is an old Excel workbook (.xls); open it in Excel and save it as .xlsx or CSV.")
+                : DelimitedText.ReadRows(new MemoryStream(bytes, writable: false)).ToList();
+        var layout = Layout(account, rows);
+        var statement = TableStatementReader.Read(rows, layout,
+            new TableReadOptions { Account = account?.AccountNumber, Currency = account?.Currency });
+        return new StatementFile(StatementFormat.Table.ToString(), [statement]);
+    }
+
+    private static TableLayout Layout(BankAccount? account, IReadOnlyList<IReadOnlyList<string>> rows)
+    {
+        if (account?.ColumnMapping is { Length: > 0 } mapping)
+        {
+            try
+            {
+                return JsonSerializer.Deserialize<TableLayout>(mapping, JsonSerializerOptions.Web)
+                    ?? throw new JsonException("The mapping is empty.");
+            }
+            catch (JsonException e)
+            {
+                throw new DomainRuleException("bankStatement.mapping", "file",
+                    $"The column mapping saved on the bank account {account.Name} cannot be read: {e.Message}", account.Name);
+            }
+        }
+        return (account?.TablePreset is { Length: > 0 } name ? TablePresets.Find(name) : null)?.Layout
+            ?? TablePresets.Detect(rows)?.Layout
+            ?? throw new DomainRuleException("bankStatement.tableLayout", "file",
+                "The columns of this CSV/Excel file are not a layout Huikuan knows: choose the bank's layout on the bank account, or save a column mapping there.");
+    }
+
+    /// <summary>The first sheet's rows as text: numbers exactly as decimals, dates as yyyy-MM-dd HH:mm:ss, blank rows kept.</summary>
+    private static List<IReadOnlyList<string>> WorkbookRows(byte[] bytes)
+    {
+        var table = XlsxTableReader.Read(bytes, "bankStatement");
+        var rows = new List<IReadOnlyList<string>> { table.Headers };
+        rows.AddRange(table.Rows.Select(r => (IReadOnlyList<string>)r.Cells.Select(c => Text(c.Value)).ToArray()));
+        return rows;
+
+        static string Text(object? value) => value switch
+        {
+            null => "",
+            DateTime day => day.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+            double number => ((decimal)number).ToString(CultureInfo.InvariantCulture),
+            IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
+            _ => value.ToString() ?? "",
+        };
     }
 }

@@ -243,8 +243,9 @@ public abstract class BankStatementImportTests(HuikuanApp app)
         { "MT940 with a broken balance", Encoding.UTF8.GetBytes(":20:X\r\n:25:6225880123456789\r\n:60F:C26XX20CNYabc\r\n-\r\n"), "bankStatement.unreadable" },
         { "XML that is not camt", Encoding.UTF8.GetBytes("<?xml version=\"1.0\"?><html><body>hi</body></html>"), "bankStatement.unreadable" },
         { "a DTD", Encoding.UTF8.GetBytes("<?xml version=\"1.0\"?><!DOCTYPE d [<!ENTITY a \"aaaa\">]><Document>&a;</Document>"), "bankStatement.unreadable" },
-        { "a CSV statement", Encoding.UTF8.GetBytes("交易日期,金额,对方户名\n2026-11-20,100.00,上海甲公司\n"), "bankStatement.tableNotYet" },
-        { "a workbook", [0x50, 0x4B, 0x03, 0x04, 0x14, 0x00], "bankStatement.tableNotYet" },
+        { "a CSV statement of no known layout", Encoding.UTF8.GetBytes("日期,款项,单位\n2026-11-20,100.00,上海甲公司\n"), "bankStatement.tableLayout" },
+        { "a damaged workbook", [0x50, 0x4B, 0x03, 0x04, 0x14, 0x00], "import.xlsx" },
+        { "an old .xls workbook", [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1], "bankStatement.oldExcel" },
         { "an empty file", [], "import.empty" },
     };
 

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
+using Huikuan.DataGen.Statements;
 using Huikuan.Web.Data.Entities;
 using Huikuan.Web.Features.Allocations;
 using Huikuan.Web.Features.BankStatements;
@@ -76,12 +77,12 @@ public abstract class StatementMatchingTests(HuikuanApp app)
     }
 
     [Fact]
-    public async Task ALineWithOnlyASimilarName_WaitsForAPerson_WhoConfirmsItAndItIsPosted()
+    public async Task ALineWithANameTheBankCutShort_WaitsForAPerson_WhoConfirmsIt_AndThePayersAccountIsLearned()
     {
         var (api, _) = await CompanyWithAccountAsync();
-        var customer = await api.CustomerAsync("深圳鹏程电子有限公司");
+        var customer = await api.CustomerAsync("深圳鹏程电子科技有限公司");
         var invoice = await api.IssueInvoiceAsync(customer.Id, Day.AddDays(-30), 800m);
-        var statement = await ImportAsync(api, Line(800m, "G0003", "货款", "深圳鹏程电子"));
+        var statement = await ImportAsync(api, Line(800m, "G0003", "货款", "深圳鹏程电子科"));
 
         var matched = await api.PostOkAsync<StatementMatchResult>($"/api/bank-statements/{statement}/match", new { });
         var posted = await api.PostOkAsync<PostedBankLines>($"/api/bank-statements/{statement}/post", new { });
@@ -99,6 +100,32 @@ public abstract class StatementMatchingTests(HuikuanApp app)
         Assert.Equal(0m, (await api.GetAsync<InvoiceView>($"/api/invoices/{invoice.Id}")).Open);
         await CompanyApi.AssertProblemAsync(
             await api.PostAsync($"/api/bank-statements/lines/{line.Id}/confirm", new ConfirmBankLine(customer.Id)), HttpStatusCode.Conflict);
+
+        // The account that paid is learned: the next payment from it, written the same careless way, applies by itself.
+        var next = await api.IssueInvoiceAsync(customer.Id, Day.AddDays(-2), 456m);
+        var tomorrow = await ImportAsync(api, Line(456m, "G0013", "货款", "深圳鹏程电子科"));
+        var again = await api.PostOkAsync<StatementMatchResult>($"/api/bank-statements/{tomorrow}/match", new { });
+        Assert.Equal(1, again.Sure);
+        Assert.Contains("payer.learnedAccount", Assert.Single(await LinesAsync(api, tomorrow)).Reasons, StringComparison.Ordinal);
+        await api.PostOkAsync<PostedBankLines>($"/api/bank-statements/{tomorrow}/post", new { });
+        Assert.Equal(0m, (await api.GetAsync<InvoiceView>($"/api/invoices/{next.Id}")).Open);
+    }
+
+    [Fact]
+    public async Task ThePaymentReferenceHuikuanPrinted_AloneInTheText_NamesTheInvoice_AndIsPosted()
+    {
+        var (api, _) = await CompanyWithAccountAsync();
+        var customer = await api.CustomerAsync("合肥振华新能源有限公司");
+        var invoice = await api.IssueInvoiceAsync(customer.Id, Day.AddDays(-15), 3_000m);
+        var printed = Huikuan.Domain.Ledger.PaymentReference.For(invoice.Number)!;
+
+        var statement = await ImportAsync(api, Line(3_000m, "G0014", printed.ToLowerInvariant(), "个人代付"));
+        var matched = await api.PostOkAsync<StatementMatchResult>($"/api/bank-statements/{statement}/match", new { });
+
+        Assert.Equal(1, matched.Sure);
+        var line = Assert.Single(await LinesAsync(api, statement));
+        Assert.Equal(customer.Id, line.MatchedCustomerId);
+        Assert.Contains("payer.reference", line.Reasons, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -236,6 +263,38 @@ public abstract class StatementMatchingTests(HuikuanApp app)
         Assert.Equal(HttpStatusCode.NotFound, (await intruder.PostAsync($"/api/bank-statements/lines/{line.Id}/undo", new UndoBankLine())).StatusCode);
     }
 
+    [Fact]
+    public async Task AChinaMerchantsBankCsvExport_InGb18030_IsImported_Matched_AndPosted()
+    {
+        var (api, _) = await CompanyWithAccountAsync();
+        var customer = await api.CustomerAsync("温州嘉禾纺织有限公司");
+        var invoice = await api.IssueInvoiceAsync(customer.Id, Day.AddDays(-25), 12_345.67m);
+        var statement = new GenStatement("S1", Account, "CN00" + Account, "CMBCCNBS", "CNY", Day, 1_000_000,
+        [
+            new GenStatementLine(0, Day, 1_234_567, "温州嘉禾纺织有限公司", "6222600011112222", "货款 " + invoice.Number, "G20261120001",
+                PayerBehaviour.ExactReference, 0, []),
+            new GenStatementLine(1, Day, -1_500, "本行", null, "手续费", "G20261120002", PayerBehaviour.Unrelated, null, []),
+        ]);
+        using var file = new MemoryStream();
+        StatementWriters.WriteCmbCsv(statement, file);
+
+        var response = await UploadAsync(api, file.ToArray(), "招商银行交易明细.csv");
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        var import = (await response.Content.ReadFromJsonAsync<BankStatementImport>(HuikuanApp.Json))!;
+        var id = Assert.Single(import.Statements).Id!.Value;
+        var matched = await api.PostOkAsync<StatementMatchResult>($"/api/bank-statements/{id}/match", new { });
+        var posted = await api.PostOkAsync<PostedBankLines>($"/api/bank-statements/{id}/post", new { });
+
+        Assert.Equal("Table", import.Format);
+        Assert.Equal(2, import.NewLines);
+        Assert.Equal(1, matched.Sure);
+        Assert.Equal(1, matched.NotIncoming);
+        Assert.Equal(1, posted.Posted);
+        Assert.Equal(0m, (await api.GetAsync<InvoiceView>($"/api/invoices/{invoice.Id}")).Open);
+        var again = await UploadAsync(api, file.ToArray(), "again.csv");
+        Assert.Equal(0, (await again.Content.ReadFromJsonAsync<BankStatementImport>(HuikuanApp.Json))!.NewLines);
+    }
+
     private async Task<(CompanyApi Api, BankAccountView Account)> CompanyWithAccountAsync(decimal toleranceAmount = 0m, int threshold = 95)
     {
         app.Clock.SetShanghai(Day, new TimeOnly(10, 0));
@@ -263,14 +322,19 @@ public abstract class StatementMatchingTests(HuikuanApp app)
         var text = ":20:STMT\r\n:25:" + Account + "\r\n:28C:1/1\r\n:60F:C" + Day.ToString("yyMMdd", CultureInfo.InvariantCulture) + "CNY0,00\r\n"
             + string.Concat(lines)
             + ":62F:C" + Day.ToString("yyMMdd", CultureInfo.InvariantCulture) + "CNY" + total.ToString("0.00", CultureInfo.InvariantCulture).Replace('.', ',') + "\r\n-\r\n";
-        using var content = new MultipartFormDataContent();
-        var file = new ByteArrayContent(Encoding.UTF8.GetBytes(text));
-        file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-        content.Add(file, "file", "statement.sta");
-        var response = await api.Http.PostAsync(new Uri("/api/bank-statements/import", UriKind.Relative), content);
+        var response = await UploadAsync(api, Encoding.UTF8.GetBytes(text), "statement.sta");
         Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
         var import = (await response.Content.ReadFromJsonAsync<BankStatementImport>(HuikuanApp.Json))!;
         return Assert.Single(import.Statements).Id!.Value;
+    }
+
+    private static async Task<HttpResponseMessage> UploadAsync(CompanyApi api, byte[] bytes, string name)
+    {
+        using var content = new MultipartFormDataContent();
+        var file = new ByteArrayContent(bytes);
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        content.Add(file, "file", name);
+        return await api.Http.PostAsync(new Uri("/api/bank-statements/import", UriKind.Relative), content);
     }
 
     private static async Task<IReadOnlyList<BankStatementLineView>> LinesAsync(CompanyApi api, Guid statement) =>

@@ -1,6 +1,10 @@
 using Huikuan.Domain.BankMatching;
 using Huikuan.Domain.Ledger;
 using Huikuan.Web.Data;
+using Huikuan.Web.Data.Entities;
+using Huikuan.Web.Features.Customers;
+using MatchReference = Huikuan.Domain.BankMatching.PaymentReference;
+using PrintedReference = Huikuan.Domain.Ledger.PaymentReference;
 using Microsoft.EntityFrameworkCore;
 
 namespace Huikuan.Web.Features.BankStatements.Matching;
@@ -16,11 +20,24 @@ internal static class MatchDirectoryLoader
     /// <summary>Values per IN (…) list, well below SQLite's and PostgreSQL's parameter limits.</summary>
     private const int Chunk = 500;
 
-    public static async Task<MatchDirectory> LoadAsync(HuikuanDbContext db, Guid company, IReadOnlyList<BankLine> lines, CancellationToken ct)
+    public static async Task<MatchDirectory> LoadAsync(
+        HuikuanDbContext db, PayerAccounts payerAccounts, Guid company, IReadOnlyList<BankLine> lines, CancellationToken ct)
     {
         var lookups = MatchLookups.For(lines);
-        var customers = await db.Customers.AsNoTracking().Where(c => c.CompanyId == company)
-            .Select(c => new MatchCustomer(c.Id, c.Name, null, null)).ToListAsync(ct);
+        var aliases = (await db.CustomerAliases.AsNoTracking().Where(a => a.CompanyId == company)
+                .Select(a => new { a.CustomerId, a.Name }).ToListAsync(ct))
+            .ToLookup(a => a.CustomerId, a => a.Name);
+        var customers = (await db.Customers.AsNoTracking().Where(c => c.CompanyId == company)
+                .Select(c => new { c.Id, c.Name, c.ParentId }).ToListAsync(ct))
+            .Select(c => new MatchCustomer(c.Id, c.Name, c.ParentId, aliases.Contains(c.Id) ? aliases[c.Id].ToList() : null)).ToList();
+        // Accounts a person entered count as confirmed once; learned ones by their confirmations.
+        var accounts = (await payerAccounts.LoadAsync(company, lookups.Accounts, ct))
+            .Select(a => new LearnedAccount(a.AccountKey, a.CustomerId, a.Source == PayerAccountSource.Manual ? Math.Max(1, a.ConfirmedCount) : a.ConfirmedCount))
+            .Where(a => a.ConfirmedMatches > 0).ToList();
+        // Payment references Huikuan printed (RF + check digits + the invoice number): the invoice they name.
+        var referenceKeys = lines.SelectMany(l => l.Texts())
+            .Select(text => PrintedReference.TryRead(text, out var key) ? key : null)
+            .OfType<string>().Distinct(StringComparer.Ordinal).ToList();
 
         var documents = new List<MatchDocument>();
         foreach (var chunk in lookups.Numbers.Chunk(Chunk))
@@ -40,7 +57,27 @@ internal static class MatchDirectoryLoader
                 .Select(i => new MatchDocument(i.FapiaoNumber!, MatchDocumentKind.Invoice, i.CustomerId)).ToListAsync(ct));
         }
 
-        var directory = new MatchDirectory(customers, null, null, documents);
+        var references = new List<MatchReference>();
+        if (referenceKeys.Count > 0)
+        {
+            // Invoice numbers are matched on their letters and digits, as the reference carries them.
+            var candidates = referenceKeys.SelectMany(k => MatchLookups.For([new BankLine(1, "XXX", default, RemittanceText: k)]).Numbers.Append(k))
+                .Distinct(StringComparer.Ordinal).ToList();
+            foreach (var chunk in candidates.Chunk(Chunk))
+            {
+                var invoices = await db.Invoices.AsNoTracking()
+                    .Where(i => i.CompanyId == company && i.Kind == DocumentKind.Invoice && i.ReversalOfId == null && chunk.Contains(i.Number))
+                    .Select(i => new { i.Number, i.CustomerId }).ToListAsync(ct);
+                foreach (var invoice in invoices.Where(i => PrintedReference.KeyOf(i.Number) is { } key && referenceKeys.Contains(key)))
+                {
+                    if (PrintedReference.For(invoice.Number) is { } printed)
+                    {
+                        references.Add(new MatchReference(printed, invoice.CustomerId, invoice.Number));
+                    }
+                }
+            }
+        }
+        var directory = new MatchDirectory(customers, accounts, references, documents);
         var payers = directory.CandidatePayers(lines).ToList();
         var items = new List<MatchOpenItem>();
         foreach (var chunk in payers.Chunk(Chunk))

@@ -4,6 +4,7 @@ using Huikuan.Domain.Access;
 using Huikuan.Domain.BankMatching;
 using Huikuan.Web.Data;
 using Huikuan.Web.Data.Entities;
+using Huikuan.Web.Features.Customers;
 using Huikuan.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -59,7 +60,7 @@ public sealed record StoredProposal(StoredCandidate? Best, IReadOnlyList<StoredR
 /// the proposal with its reasons. Nothing is posted here: <see cref="BankMatcher"/> only proposes. Matching again (after
 /// new invoices, or a payer account learned) replaces the proposals of the lines still open.
 /// </summary>
-public sealed class MatchStatementHandler(HuikuanDbContext db, Scope scope, BusinessClock clock)
+public sealed class MatchStatementHandler(HuikuanDbContext db, Scope scope, BusinessClock clock, PayerAccounts payerAccounts)
 {
     private const int SaveBatch = 1000;
 
@@ -75,7 +76,7 @@ public sealed class MatchStatementHandler(HuikuanDbContext db, Scope scope, Busi
                 && (l.Status == BankLineStatus.Unmatched || l.Status == BankLineStatus.ToReview))
             .OrderBy(l => l.Index).ToListAsync(ct);
         var bankLines = lines.Select(l => ToBankLine(l, clock.Today)).ToList();
-        var directory = await MatchDirectoryLoader.LoadAsync(db, company, bankLines, ct);
+        var directory = await MatchDirectoryLoader.LoadAsync(db, payerAccounts, company, bankLines, ct);
         var options = Options(account);
         var proposals = BankMatcher.MatchAll(bankLines, directory, options);
 

@@ -3,6 +3,7 @@ using Huikuan.Domain.Access;
 using Huikuan.Domain.Money;
 using Huikuan.Web.Data;
 using Huikuan.Web.Data.Entities;
+using Huikuan.Web.Features.Customers;
 using Huikuan.Web.Features.Receipts;
 using Huikuan.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -23,7 +24,8 @@ public sealed record ConfirmBankLine(Guid CustomerId, IReadOnlyList<ConfirmAlloc
 public sealed record UndoBankLine(string? Reason = null);
 
 /// <summary>One line confirmed, or undone, by a person; both go through the ledger's counter-entries and the audit trail.</summary>
-public sealed class SettleBankLineHandler(HuikuanDbContext db, Scope scope, PostBankLinesHandler post, ReverseReceiptHandler reverse)
+public sealed class SettleBankLineHandler(
+    HuikuanDbContext db, Scope scope, BusinessClock clock, PostBankLinesHandler post, ReverseReceiptHandler reverse, PayerAccounts payerAccounts)
 {
     public async Task<PostedBankLines> ConfirmAsync(Guid lineId, ConfirmBankLine request, CancellationToken ct)
     {
@@ -50,6 +52,13 @@ public sealed class SettleBankLineHandler(HuikuanDbContext db, Scope scope, Post
         if (result.Posted == 0 && result.Skipped.Count > 0)
         {
             throw new ConflictException(result.Skipped[0].Code, result.Skipped[0].Message);
+        }
+        if (PayerAccounts.KeyOf(line.CounterpartyAccount).Length > 0)
+        {
+            // What identified the payer is kept: the same account matches this customer by itself next time.
+            await payerAccounts.LearnAsync(company, request.CustomerId, line.CounterpartyAccount!, line.CounterpartyName, line.CounterpartyBank,
+                line.BookingDate ?? line.ValueDate ?? clock.Today, scope.Actor, line.Id, ct);
+            await db.SaveChangesAsync(ct);
         }
         return result;
     }
