@@ -46,6 +46,13 @@ public sealed class BankStatementTests(HuikuanServer server, Chromium chromium)
         await fee.GetByTestId("line-mark").ClickAsync();
         await Expect(fee.GetByTestId("line-mark")).ToHaveCountAsync(0);
         await Expect(fee.GetByTestId("line-unmark")).ToBeVisibleAsync();
+
+        // Neither payer is a customer: matching says so line by line, and nothing is applied.
+        await session.Page.GetByTestId("statement-match").ClickAsync();
+        await Expect(session.Page.GetByTestId("statement-outcome")).ToContainTextAsync("匹配完成：确定 0 笔，待确认 0 笔，未找到客户 2 笔。");
+        await Expect(statements.LineRows.Filter(new() { HasText = "北京乙公司" }).GetByTestId("line-match")).ToContainTextAsync("置信度 0");
+        await session.Page.GetByTestId("statement-post").ClickAsync();
+        await Expect(session.Page.GetByTestId("statement-outcome")).ToContainTextAsync("已核销 0 笔");
         await statements.ScreenshotAsync("bank-statement");
     }
 }
