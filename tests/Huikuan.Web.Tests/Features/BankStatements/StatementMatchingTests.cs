@@ -295,6 +295,36 @@ public abstract class StatementMatchingTests(HuikuanApp app)
         Assert.Equal(0, (await again.Content.ReadFromJsonAsync<BankStatementImport>(HuikuanApp.Json))!.NewLines);
     }
 
+    [Fact]
+    public async Task AMinshengBankExcelExport_IntoTheChosenAccount_IsImported_WithDatesAndAmountsAsTheCellsShowThem()
+    {
+        var (api, account) = await CompanyWithAccountAsync();
+        var customer = await api.CustomerAsync("佛山安达五金有限公司");
+        var invoice = await api.IssueInvoiceAsync(customer.Id, Day.AddDays(-12), 1_234.56m);
+        var workbook = Import.ImportFiles.Xlsx(
+        [
+            new Dictionary<string, object?>
+            {
+                ["交易日期"] = Day.ToDateTime(TimeOnly.MinValue), ["主机交易流水号"] = "31220261120000001", ["借方发生额"] = null,
+                ["贷方发生额"] = 1_234.56m, ["账户余额"] = 101_234.56m, ["凭证号"] = "", ["摘要"] = "货款 " + invoice.Number,
+                ["对方账号"] = "6226090000001234", ["对方账号名称"] = "佛山安达五金有限公司", ["对方开户行"] = "中国民生银行佛山分行", ["交易时间"] = "10:15:00",
+            },
+        ]);
+
+        using var content = new MultipartFormDataContent();
+        content.Add(new ByteArrayContent(workbook), "file", "民生银行交易明细.xlsx");
+        content.Add(new StringContent(account.Id.ToString()), "bankAccountId");
+        var response = await api.Http.PostAsync(new Uri("/api/bank-statements/import", UriKind.Relative), content);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        var id = Assert.Single((await response.Content.ReadFromJsonAsync<BankStatementImport>(HuikuanApp.Json))!.Statements).Id!.Value;
+
+        var line = Assert.Single(await LinesAsync(api, id));
+        Assert.Equal(1_234.56m, line.Amount);
+        Assert.Equal(Day, line.BookingDate);
+        Assert.Equal("31220261120000001", line.BankReference);
+        Assert.Equal(1, (await api.PostOkAsync<StatementMatchResult>($"/api/bank-statements/{id}/match", new { })).Sure);
+    }
+
     private async Task<(CompanyApi Api, BankAccountView Account)> CompanyWithAccountAsync(decimal toleranceAmount = 0m, int threshold = 95)
     {
         app.Clock.SetShanghai(Day, new TimeOnly(10, 0));
