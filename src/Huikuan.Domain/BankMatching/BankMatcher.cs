@@ -24,8 +24,9 @@ public static class BankMatcher
     public const int CorroborationBonus = 8;
 
     /// <summary>
-    /// A payer known by its exact name (or better) with exactly one open item of exactly the amount: the amount confirms the
-    /// name, as a person would take it (80 + 15 = 95). A fuzzy name (below 80) gets nothing from it.
+    /// A payer known by its exact name (or better) with exactly one open item of exactly the amount, or exactly one set of
+    /// its open items adding up to it: the amount confirms the name, as a person would take it (80 + 15 = 95). A fuzzy name
+    /// (below 80) gets nothing from it.
     /// </summary>
     public const int AmountCorroboration = 15;
     public const int NoItemsCap = 50;
@@ -124,9 +125,12 @@ public static class BankMatcher
     {
         var named = evidence.Where(e => e.InvoiceKey is not null).OrderBy(e => e.Position).Select(e => e.InvoiceKey!).ToArray();
         var items = ItemMatcher.Match(line, directory.OpenItems(customer), named, payer >= SurePayer, payer >= ConflictScore, options);
-        var corroborated = items.UsedNamed && named.Length > 0 ? CorroborationBonus
-            : items.Score == ItemScores.Exact && payer >= PayerScores.ExactName ? AmountCorroboration : 0;
-        var confidence = items.Score > 0 ? Math.Min(Math.Min(100, payer + corroborated), items.Score) : Math.Min(payer, NoItemsCap);
+        // The amount confirms a payer known by its exact name (or better) when it fits its open items one way only: one item
+        // of exactly the amount, or the only set of them that adds up to it (a month's invoices paid together, 月结).
+        var amountFits = items.Score is ItemScores.Exact or ItemScores.Combination && payer >= PayerScores.ExactName;
+        var corroborated = items.UsedNamed && named.Length > 0 ? CorroborationBonus : amountFits ? AmountCorroboration : 0;
+        var itemScore = amountFits && items.Score == ItemScores.Combination ? ItemScores.SureCombination : items.Score;
+        var confidence = itemScore > 0 ? Math.Min(Math.Min(100, payer + corroborated), itemScore) : Math.Min(payer, NoItemsCap);
         var reasons = evidence.OrderByDescending(e => e.Score).ThenBy(e => e.Signal).Select(e => e.Reason)
             .DistinctBy(r => r.ToString()).Concat(items.Reasons).ToArray();
         // What is not allocated stays on the customer's account once the line is posted: the parts always add up to the line.

@@ -141,6 +141,26 @@ public sealed class BankMatcherPayerTests
     }
 
     [Fact]
+    public void ExactName_WithTheOnlySetOfItsItemsThatAddsUp_IsSure_ButNotWhenTwoSetsDo_OrTheNameIsFuzzy()
+    {
+        MatchOpenItem[] items =
+        [
+            Item(Mingda, "INV-000301", 1_000.10m, Today.AddDays(-60)),
+            Item(Mingda, "INV-000302", 2_000.20m, Today.AddDays(-50)),
+            Item(Mingda, "INV-000303", 4_000.40m, Today.AddDays(-40)),
+        ];
+        var unique = BankMatcher.Match(Line(3_000.30m, name: "上海明达贸易有限公司"), Directory(items));
+        var fuzzy = BankMatcher.Match(Line(3_000.30m, name: "上海明达贸易商行"), Directory(items));
+        var twice = BankMatcher.Match(Line(3_000.30m, name: "上海明达贸易有限公司"),
+            Directory([.. items, Item(Mingda, "INV-000304", 1_500.15m, Today.AddDays(-30)), Item(Mingda, "INV-000305", 1_500.15m, Today.AddDays(-20))]));
+
+        Assert.True(unique.IsSure());
+        Assert.Equal([items[0].InstallmentId, items[1].InstallmentId], unique.Allocations.Select(a => a.InstallmentId).Order());
+        Assert.False(fuzzy.IsSure());
+        Assert.False(twice.IsSure());
+    }
+
+    [Fact]
     public void ExactName_WithNoItemOfTheAmount_OrAFuzzyName_StaysBelowTheThreshold()
     {
         var noItem = BankMatcher.Match(Line(8_123m, name: "上海明达贸易有限公司"), Directory(Items));
