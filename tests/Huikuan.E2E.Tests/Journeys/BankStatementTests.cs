@@ -34,6 +34,7 @@ public sealed class BankStatementTests(HuikuanServer server, Chromium chromium)
         await Expect(statements.Chosen).ToContainTextAsync("cmb.sta");
         await statements.Import.ClickAsync();
         await Expect(statements.Result).ToContainTextAsync("新增 3 笔流水，0 笔此前已导入。");
+        await Expect(statements.Result).ToContainTextAsync("自动核销 0 笔；0 笔待你确认。");
 
         await statements.ChooseFileAsync("cmb-again.sta", file);
         await statements.Import.ClickAsync();
