@@ -18,8 +18,10 @@ public sealed class NotesReceivableTests(HuikuanServer server, Chromium chromium
         await new SignInPage(session.Page).SignInAsync("Accountant");
         var customer = await FirstCustomerAsync(session.Page, "CNY");
         var number = "2301581000045" + Random.Shared.Next(100_000, 999_999).ToString(CultureInfo.InvariantCulture);
-        // The company's business day, in Shanghai: the day the form proposes, and the last day an event may be dated.
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")).DateTime);
+        // The company's business day as the server's clock gives it: the day the form proposes, and the last day an event
+        // may be dated.
+        var today = DateOnly.Parse((await (await session.Page.APIRequest.GetAsync("/api/dashboard")).JsonAsync())!.Value.GetProperty("asOf").GetString()!,
+            CultureInfo.InvariantCulture);
 
         var record = new RecordReceiptPage(session.Page);
         await record.OpenAsync();
