@@ -176,9 +176,9 @@ public static partial class BankStatementFile
         {
             null => "",
             DateTime day => day.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
-            // Excel keeps every number in binary floating point; the conversion to decimal keeps the 15 significant digits
-            // Excel itself shows, so a cell showing 1234.56 is read as exactly 1234.56 (ids longer than that arrive as text).
-            double number => ((decimal)number).ToString(CultureInfo.InvariantCulture),
+            // A number cell goes through decimal, which keeps the 15 significant digits Excel itself shows: a cell showing
+            // 1234.56 is read as exactly 1234.56 (ids longer than that arrive as text).
+            IConvertible number and not string and not bool => number.ToDecimal(CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture),
             IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
             _ => value.ToString() ?? "",
         };
