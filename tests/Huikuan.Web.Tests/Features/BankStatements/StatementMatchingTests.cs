@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using Huikuan.DataGen.Statements;
@@ -278,7 +277,7 @@ public abstract class StatementMatchingTests(HuikuanApp app)
         using var file = new MemoryStream();
         StatementWriters.WriteCmbCsv(statement, file);
 
-        var response = await UploadAsync(api, file.ToArray(), "招商银行交易明细.csv");
+        var response = await BankFiles.UploadAsync(api, file.ToArray(), "招商银行交易明细.csv");
         Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
         var import = (await response.Content.ReadFromJsonAsync<BankStatementImport>(HuikuanApp.Json))!;
         var id = Assert.Single(import.Statements).Id!.Value;
@@ -291,7 +290,7 @@ public abstract class StatementMatchingTests(HuikuanApp app)
         Assert.Equal(1, matched.NotIncoming);
         Assert.Equal(1, posted.Posted);
         Assert.Equal(0m, (await api.GetAsync<InvoiceView>($"/api/invoices/{invoice.Id}")).Open);
-        var again = await UploadAsync(api, file.ToArray(), "again.csv");
+        var again = await BankFiles.UploadAsync(api, file.ToArray(), "again.csv");
         Assert.Equal(0, (await again.Content.ReadFromJsonAsync<BankStatementImport>(HuikuanApp.Json))!.NewLines);
     }
 
@@ -311,10 +310,7 @@ public abstract class StatementMatchingTests(HuikuanApp app)
             },
         ]);
 
-        using var content = new MultipartFormDataContent();
-        content.Add(new ByteArrayContent(workbook), "file", "民生银行交易明细.xlsx");
-        content.Add(new StringContent(account.Id.ToString()), "bankAccountId");
-        var response = await api.Http.PostAsync(new Uri("/api/bank-statements/import", UriKind.Relative), content);
+        var response = await BankFiles.UploadAsync(api, workbook, "民生银行交易明细.xlsx", account.Id);
         Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
         var id = Assert.Single((await response.Content.ReadFromJsonAsync<BankStatementImport>(HuikuanApp.Json))!.Statements).Id!.Value;
 
@@ -352,19 +348,10 @@ public abstract class StatementMatchingTests(HuikuanApp app)
         var text = ":20:STMT\r\n:25:" + Account + "\r\n:28C:1/1\r\n:60F:C" + Day.ToString("yyMMdd", CultureInfo.InvariantCulture) + "CNY0,00\r\n"
             + string.Concat(lines)
             + ":62F:C" + Day.ToString("yyMMdd", CultureInfo.InvariantCulture) + "CNY" + total.ToString("0.00", CultureInfo.InvariantCulture).Replace('.', ',') + "\r\n-\r\n";
-        var response = await UploadAsync(api, Encoding.UTF8.GetBytes(text), "statement.sta");
+        var response = await BankFiles.UploadAsync(api, Encoding.UTF8.GetBytes(text), "statement.sta");
         Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
         var import = (await response.Content.ReadFromJsonAsync<BankStatementImport>(HuikuanApp.Json))!;
         return Assert.Single(import.Statements).Id!.Value;
-    }
-
-    private static async Task<HttpResponseMessage> UploadAsync(CompanyApi api, byte[] bytes, string name)
-    {
-        using var content = new MultipartFormDataContent();
-        var file = new ByteArrayContent(bytes);
-        file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-        content.Add(file, "file", name);
-        return await api.Http.PostAsync(new Uri("/api/bank-statements/import", UriKind.Relative), content);
     }
 
     private static async Task<IReadOnlyList<BankStatementLineView>> LinesAsync(CompanyApi api, Guid statement) =>
