@@ -42,6 +42,7 @@ internal sealed class TableColumns
         Balance = Find(layout.Balance);
         Fee = Find(layout.Fee);
         Status = Find(layout.Status);
+        Reversal = Find(layout.Reversal);
         RefundAmount = Find(layout.RefundAmount);
         RefundReference = Find(layout.RefundReference);
         Purpose = layout.Purpose.Select(l => keys.IndexOf(Key(l)))
@@ -53,7 +54,7 @@ internal sealed class TableColumns
         ];
         var taken = onLine.OfType<int>().Concat(Purpose).ToHashSet();
         DetailColumns = Enumerable.Range(0, header.Count).Where(i => !taken.Contains(i)).ToList();
-        var known = taken.Concat(new int?[] { Time, Balance, Fee, Status, RefundAmount, RefundReference }.OfType<int>());
+        var known = taken.Concat(new int?[] { Time, Balance, Fee, Status, RefundAmount, RefundReference, Reversal }.OfType<int>());
         Score = known.Distinct().Count();
         int?[] amounts = [Amount, Debit, Credit];
         RequiredWidth = Math.Max(BookingDate ?? 0, amounts.OfType<int>().DefaultIfEmpty(0).Min()) + 1;
@@ -105,6 +106,9 @@ internal sealed class TableColumns
     public int? Fee { get; }
 
     public int? Status { get; }
+
+    /// <summary>The reversal flag; kept in the details too, as written.</summary>
+    public int? Reversal { get; }
 
     public int? RefundAmount { get; }
 

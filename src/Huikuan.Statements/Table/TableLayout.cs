@@ -35,6 +35,15 @@ public sealed record TableLayout
     /// <summary>The direction column's values that mean money out; any other value is a bad cell.</summary>
     public IReadOnlyList<string> DirectionOut { get; init; } = ["借", "借方", "支", "支出", "出", "D", "DR", "DBIT"];
 
+    /// <summary>
+    /// A column flagging a reversal of an earlier booking (招商银行 冲帐标志): a row whose value is one of
+    /// <see cref="ReversalValues"/> is one, its amount signed by the side the bank books it on.
+    /// </summary>
+    public IReadOnlyList<string> Reversal { get; init; } = [];
+
+    /// <summary>The reversal column's values that mean "a reversal"; any other value (N, 否, empty) means not.</summary>
+    public IReadOnlyList<string> ReversalValues { get; init; } = ["Y", "是", "*", "冲", "冲帐", "冲账", "冲正"];
+
     public IReadOnlyList<string> CounterpartyName { get; init; } = [];
 
     public IReadOnlyList<string> CounterpartyAccount { get; init; } = [];

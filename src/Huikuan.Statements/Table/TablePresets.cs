@@ -11,6 +11,9 @@ public static class TablePresets
 {
     private static readonly string[] Serials = ["流水号", "交易流水号", "主机交易流水号", "柜员流水号"];
 
+    /// <summary>Reversal flags: 招商银行 writes 冲帐标志; other banks' exports name the same flag 冲账标志 or 冲正标志.</summary>
+    private static readonly string[] ReversalFlags = ["冲帐标志", "冲账标志", "冲正标志", "冲正标识"];
+
     public static TablePreset Cmb { get; } = new("cmb", "招商银行", "China Merchants Bank", new TableLayout
     {
         BookingDate = ["交易日"],
@@ -26,6 +29,7 @@ public static class TablePresets
         BankReference = ["流水号"],
         CustomerReference = ["业务参考号", "商务支付订单号"],
         TransactionType = ["交易类型"],
+        Reversal = ReversalFlags,
     });
 
     public static TablePreset Cmbc { get; } = new("cmbc", "民生银行", "China Minsheng Bank", new TableLayout
@@ -40,6 +44,7 @@ public static class TablePresets
         CounterpartyBank = ["对方开户行"],
         Purpose = ["摘要"],
         BankReference = ["主机交易流水号", .. Serials],
+        Reversal = ReversalFlags,
     });
 
     public static TablePreset Citic { get; } = new("citic", "中信银行", "China CITIC Bank", new TableLayout
@@ -55,6 +60,7 @@ public static class TablePresets
         CounterpartyBank = ["对方开户行"],
         Purpose = ["摘要", "用途", "附言"],
         BankReference = Serials,
+        Reversal = ReversalFlags,
     });
 
     public static TablePreset Icbc { get; } = new("icbc", "工商银行", "ICBC", new TableLayout
@@ -69,6 +75,7 @@ public static class TablePresets
         Purpose = ["用途", "摘要", "附言", "备注", "回单个性化信息"],
         BankReference = Serials,
         TransactionType = ["支付凭证种类"],
+        Reversal = ReversalFlags,
     });
 
     public static TablePreset Alipay { get; } = new("alipay", "支付宝账务明细", "Alipay account details", new TableLayout

@@ -16,6 +16,7 @@ internal sealed class TableRowReader(TableColumns columns, TableLayout layout, s
     private readonly HashSet<string> refundStatuses = layout.RefundStatuses.Select(TableColumns.Key).ToHashSet();
     private readonly HashSet<string> directionIn = layout.DirectionIn.Select(TableColumns.Key).ToHashSet();
     private readonly HashSet<string> directionOut = layout.DirectionOut.Select(TableColumns.Key).ToHashSet();
+    private readonly HashSet<string> reversalValues = layout.ReversalValues.Select(TableColumns.Key).ToHashSet();
 
     /// <summary>The row's lines, or null with the warning in <paramref name="warnings"/>.</summary>
     public TableRow? Read(IReadOnlyList<string> row, int number, List<StatementWarning> warnings)
@@ -39,7 +40,7 @@ internal sealed class TableRowReader(TableColumns columns, TableLayout layout, s
             return null;
         }
         if (!read.Time(columns.Time, out var time) || !read.Date(columns.ValueDate, out var valueDate, out _)
-            || !Amount(read, Cell, number, warnings, out var amount, out var refund)
+            || !Amount(read, Cell, number, warnings, out var amount, out var refund, out var redCredit)
             || !read.Money(columns.Fee, out var fee) || !read.Money(columns.Balance, out var balance)
             || !read.Currency(columns.Currency, out var lineCurrency))
         {
@@ -56,6 +57,7 @@ internal sealed class TableRowReader(TableColumns columns, TableLayout layout, s
             ValueDate = valueDate,
             Amount = amount,
             Currency = lineCurrency ?? currency,
+            Reversal = redCredit || (columns.Reversal is { } flag && reversalValues.Contains(TableColumns.Key(Cell(flag)))),
             BankReference = read.Id(refund ? columns.RefundReference ?? columns.BankReference : columns.BankReference),
             CustomerReference = read.Id(columns.CustomerReference),
             TransactionCode = refund ? TableStatementReader.RefundCode : NullIfEmpty(Cell(columns.TransactionType)),
@@ -71,6 +73,7 @@ internal sealed class TableRowReader(TableColumns columns, TableLayout layout, s
             lines.Add(line with
             {
                 Amount = -charged,
+                Reversal = false,
                 TransactionCode = TableStatementReader.FeeCode,
                 CounterpartyName = null,
                 CounterpartyAccount = null,
@@ -84,12 +87,14 @@ internal sealed class TableRowReader(TableColumns columns, TableLayout layout, s
 
     /// <summary>
     /// The movement: credit minus debit (the debit's size, however signed), or the amount signed by its direction;
-    /// a refund row pays back its refund amount.
+    /// a refund row pays back its refund amount. A credit written negative (in red, or in parentheses) takes back an
+    /// earlier credit: <paramref name="redCredit"/> says so. A debit written negative is only how some banks write debits.
     /// </summary>
     private bool Amount(CellReader read, Func<int?, string> cell, int number, List<StatementWarning> warnings,
-        out decimal amount, out bool refund)
+        out decimal amount, out bool refund, out bool redCredit)
     {
         amount = 0;
+        redCredit = false;
         refund = columns.Status is not null && refundStatuses.Contains(TableColumns.Key(cell(columns.Status)));
         if (columns.Debit is not null || columns.Credit is not null)
         {
@@ -104,6 +109,7 @@ internal sealed class TableRowReader(TableColumns columns, TableLayout layout, s
                 return false;
             }
             amount = (credit ?? 0) - Math.Abs(debit ?? 0);
+            redCredit = credit < 0;
         }
         else
         {

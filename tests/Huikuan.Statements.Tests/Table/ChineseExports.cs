@@ -42,6 +42,33 @@ internal static class ChineseExports
         }) +
         "合计,,,,15.00,\"20,345.60\",,,,,\r\n");
 
+    /// <summary>
+    /// 招商银行 with reversals flagged in 冲帐标志: a payment booked to the wrong account and taken back on the debit side,
+    /// and a credit corrected by a negative credit.
+    /// </summary>
+    public static byte[] CmbReversals() => Gb18030(
+        "银行帐号,755912345610801\r\n" + CmbHeader + "\r\n" +
+        CmbRow(new()
+        {
+            ["交易日"] = "20261201", ["交易时间"] = "091530", ["贷方金额"] = "\"8,000.00\"", ["余额"] = "108000.00",
+            ["摘要"] = "货款", ["流水号"] = "K1234500011A", ["收/付方名称"] = "杭州某某电子有限公司", ["冲帐标志"] = "N",
+        }) +
+        CmbRow(new()
+        {
+            ["交易日"] = "20261201", ["交易时间"] = "161000", ["借方金额"] = "\"8,000.00\"", ["余额"] = "100000.00",
+            ["摘要"] = "冲帐 K1234500011A", ["流水号"] = "K1234500012A", ["收/付方名称"] = "杭州某某电子有限公司", ["冲帐标志"] = "Y",
+        }) +
+        CmbRow(new()
+        {
+            ["交易日"] = "20261202", ["交易时间"] = "100000", ["贷方金额"] = "300.00", ["余额"] = "100300.00",
+            ["摘要"] = "货款", ["流水号"] = "K1234500013A", ["收/付方名称"] = "宁波某某机械股份有限公司",
+        }) +
+        CmbRow(new()
+        {
+            ["交易日"] = "20261202", ["交易时间"] = "150000", ["贷方金额"] = "-300.00", ["余额"] = "100000.00",
+            ["摘要"] = "冲正", ["流水号"] = "K1234500014A", ["收/付方名称"] = "宁波某某机械股份有限公司", ["冲帐标志"] = "*",
+        }));
+
     /// <summary>民生银行: GB18030, a title and label：value preface, yyyy/MM/dd, ¥ amounts, 0.00 on the other side, a reversal in parentheses.</summary>
     public static byte[] Cmbc() => Gb18030(
         """

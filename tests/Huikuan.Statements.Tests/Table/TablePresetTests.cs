@@ -45,7 +45,25 @@ public sealed class TablePresetTests
         var third = statement.Lines[2];
         Assert.Equal((new DateOnly(2026, 12, 4), "09:30:00", "N", "中国建设银行上海分行"),
             (third.ValueDate, third.Details["time"], third.Details["冲帐标志"], statement.Lines[0].CounterpartyBank));
+        Assert.DoesNotContain(statement.Lines, l => l.Reversal);
         Assert.Equal(["Row 10 (\"合计\") was read as the file's summary and not imported."], statement.Warnings.Select(w => w.Message));
+    }
+
+    [Fact]
+    public void Cmb_ARowFlaggedInItsReversalColumn_IsAReversal_SignedAsTheBankBooksIt()
+    {
+        var statement = Read(ChineseExports.CmbReversals(), TablePresets.Cmb, new TableReadOptions { Currency = "CNY" });
+
+        Assert.Equal(
+            new (decimal, bool, string?)[]
+            {
+                (8000m, false, "K1234500011A"), (-8000m, true, "K1234500012A"), (300m, false, "K1234500013A"),
+                (-300m, true, "K1234500014A"),
+            },
+            statement.Lines.Select(l => (l.Amount, l.Reversal, l.BankReference)));
+        Assert.Equal("Y", statement.Lines[1].Details["冲帐标志"]);
+        Assert.Equal([("Opening", "2026-12-01", "100000.00"), ("Closing", "2026-12-02", "100000.00")], Balances(statement));
+        Assert.Empty(statement.Warnings);
     }
 
     [Fact]
@@ -67,6 +85,7 @@ public sealed class TablePresetTests
         Assert.Equal([("Opening", "2026-12-01", "100000.00"), ("Closing", "2026-12-03", "148300.00")], Balances(statement));
         Assert.Equal(("0012", "14:00:00", "工商银行杭州分行"),
             (statement.Lines[1].Details["凭证号"], statement.Lines[1].Details["time"], statement.Lines[0].CounterpartyBank));
+        Assert.Equal([false, false, true], statement.Lines.Select(l => l.Reversal));
         Assert.Empty(statement.Warnings);
     }
 

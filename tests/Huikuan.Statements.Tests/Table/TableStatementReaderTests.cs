@@ -228,6 +228,38 @@ public sealed class TableStatementReaderTests
             Assert.Single(statement.Warnings).Message);
     }
 
+    [Theory]
+    [InlineData("Y", true)]
+    [InlineData("y", true)]
+    [InlineData("是", true)]
+    [InlineData("*", true)]
+    [InlineData("冲正", true)]
+    [InlineData("冲账", true)]
+    [InlineData("N", false)]
+    [InlineData("否", false)]
+    [InlineData("", false)]
+    public void AReversalFlag_MarksTheLineAReversal_WithoutChangingItsSign(string flag, bool reversal)
+    {
+        var layout = Layout with { Reversal = ["冲帐标志"] };
+
+        var line = OnlyLine($"交易日期,借方发生额,贷方发生额,冲帐标志\n20261201,100.00,,{flag}\n", layout);
+
+        Assert.Equal((-100m, reversal), (line.Amount, line.Reversal));
+    }
+
+    [Theory]
+    [InlineData(",-100.00", -100, true)]
+    [InlineData(",(100.00)", -100, true)]
+    [InlineData(",100.00", 100, false)]
+    [InlineData("-100.00,", -100, false)]
+    [InlineData("100.00,", -100, false)]
+    public void ACreditWrittenNegative_TakesBackAnEarlierCredit_AsAReversal(string cells, int amount, bool reversal)
+    {
+        var line = OnlyLine($"交易日期,借方发生额,贷方发生额\n20261201,{cells}\n");
+
+        Assert.Equal((amount, reversal), ((int)line.Amount, line.Reversal));
+    }
+
     [Fact]
     public void ASignedAmountColumn_KeepsItsSign()
     {
