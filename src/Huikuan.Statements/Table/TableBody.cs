@@ -25,6 +25,10 @@ internal sealed class TableBody(TableColumns columns, TableLayout layout, string
         {
             warnings.Add(EndSummary());
         }
+        if (reader.Unmoved.Count > 0)
+        {
+            warnings.Add(TableWarnings.NoMoney(columns.LabelOf(columns.Status!.Value), reader.Unmoved));
+        }
         return warnings;
     }
 

@@ -78,6 +78,12 @@ public sealed record TableLayout
 
     public IReadOnlyList<string> RefundStatuses { get; init; } = [];
 
+    /// <summary>
+    /// Statuses of rows that moved no money (an order closed or never paid, a payment revoked): such a row is left out and
+    /// counted in a warning, unless it states a refund amount, which was then given back, and it is read as a refund.
+    /// </summary>
+    public IReadOnlyList<string> NoMoneyStatuses { get; init; } = [];
+
     /// <summary>What a refund row paid back (退款金额); without it, the refund row's amount.</summary>
     public IReadOnlyList<string> RefundAmount { get; init; } = [];
 

@@ -14,11 +14,16 @@ internal sealed record TableRow(int Number, DateOnly Date, IReadOnlyList<Stateme
 internal sealed class TableRowReader(TableColumns columns, TableLayout layout, string currency)
 {
     private readonly HashSet<string> refundStatuses = layout.RefundStatuses.Select(TableColumns.Key).ToHashSet();
+    private readonly HashSet<string> noMoneyStatuses = layout.NoMoneyStatuses.Select(TableColumns.Key).ToHashSet();
+    private readonly List<(string Status, int Row)> unmoved = [];
     private readonly HashSet<string> directionIn = layout.DirectionIn.Select(TableColumns.Key).ToHashSet();
     private readonly HashSet<string> directionOut = layout.DirectionOut.Select(TableColumns.Key).ToHashSet();
     private readonly HashSet<string> reversalValues = layout.ReversalValues.Select(TableColumns.Key).ToHashSet();
 
-    /// <summary>The row's lines, or null with the warning in <paramref name="warnings"/>.</summary>
+    /// <summary>The rows left out because their status moved no money, with the status as written, in file order.</summary>
+    public IReadOnlyList<(string Status, int Row)> Unmoved => unmoved;
+
+    /// <summary>The row's lines, or null with the warning in <paramref name="warnings"/> (or, moving no money, in <see cref="Unmoved"/>).</summary>
     public TableRow? Read(IReadOnlyList<string> row, int number, List<StatementWarning> warnings)
     {
         string Cell(int? column) => column is { } i && i < row.Count ? row[i] : "";
@@ -46,6 +51,11 @@ internal sealed class TableRowReader(TableColumns columns, TableLayout layout, s
         {
             return null;
         }
+        if (refund is null)
+        {
+            unmoved.Add((Cell(columns.Status), number));
+            return null;
+        }
         if (amount == 0 && (fee ?? 0) == 0)
         {
             warnings.Add(TableWarnings.Skipped(number, "it moves no money"));
@@ -58,14 +68,14 @@ internal sealed class TableRowReader(TableColumns columns, TableLayout layout, s
             Amount = amount,
             Currency = lineCurrency ?? currency,
             Reversal = redCredit || (columns.Reversal is { } flag && reversalValues.Contains(TableColumns.Key(Cell(flag)))),
-            BankReference = read.Id(refund ? columns.RefundReference ?? columns.BankReference : columns.BankReference),
+            BankReference = read.Id(refund.Value ? columns.RefundReference ?? columns.BankReference : columns.BankReference),
             CustomerReference = read.Id(columns.CustomerReference),
-            TransactionCode = refund ? TableStatementReader.RefundCode : NullIfEmpty(Cell(columns.TransactionType)),
+            TransactionCode = refund.Value ? TableStatementReader.RefundCode : NullIfEmpty(Cell(columns.TransactionType)),
             CounterpartyName = NullIfEmpty(Cell(columns.CounterpartyName)),
             CounterpartyAccount = read.Id(columns.CounterpartyAccount),
             CounterpartyBank = NullIfEmpty(Cell(columns.CounterpartyBank)),
             RemittanceText = Purpose(Cell),
-            Details = Details(Cell, time ?? dateTime, refund, read.LostIds),
+            Details = Details(Cell, time ?? dateTime, refund.Value, read.LostIds),
         };
         List<StatementLine> lines = amount == 0 ? [] : [line];
         if (fee is { } charged && charged != 0)
@@ -87,15 +97,31 @@ internal sealed class TableRowReader(TableColumns columns, TableLayout layout, s
 
     /// <summary>
     /// The movement: credit minus debit (the debit's size, however signed), or the amount signed by its direction;
-    /// a refund row pays back its refund amount. A credit written negative (in red, or in parentheses) takes back an
-    /// earlier credit: <paramref name="redCredit"/> says so. A debit written negative is only how some banks write debits.
+    /// a refund row pays back its refund amount. A row whose status moved no money gives <paramref name="refund"/> null,
+    /// unless it states a refund amount: a payment taken and given back (撤销 after paying), read as a refund. A credit
+    /// written negative (in red, or in parentheses) takes back an earlier credit: <paramref name="redCredit"/> says so.
+    /// A debit written negative is only how some banks write debits.
     /// </summary>
     private bool Amount(CellReader read, Func<int?, string> cell, int number, List<StatementWarning> warnings,
-        out decimal amount, out bool refund, out bool redCredit)
+        out decimal amount, out bool? refund, out bool redCredit)
     {
         amount = 0;
         redCredit = false;
-        refund = columns.Status is not null && refundStatuses.Contains(TableColumns.Key(cell(columns.Status)));
+        var status = TableColumns.Key(cell(columns.Status));
+        refund = columns.Status is not null && refundStatuses.Contains(status);
+        if (columns.Status is not null && noMoneyStatuses.Contains(status))
+        {
+            if (!read.Money(columns.RefundAmount, out var givenBack))
+            {
+                return false;
+            }
+            if ((givenBack ?? 0) == 0)
+            {
+                refund = null;
+                return true;
+            }
+            refund = true;
+        }
         if (columns.Debit is not null || columns.Credit is not null)
         {
             if (!read.Money(columns.Debit, out var debit) || !read.Money(columns.Credit, out var credit))
@@ -129,7 +155,7 @@ internal sealed class TableRowReader(TableColumns columns, TableLayout layout, s
                 amount = directionIn.Contains(way) ? amount : -amount;
             }
         }
-        if (refund)
+        if (refund == true)
         {
             if (!read.Money(columns.RefundAmount, out var paidBack))
             {

@@ -158,6 +158,48 @@ internal static class ChineseExports
 
         """);
 
+    private const string WeChatHeader = "交易时间,公众账号ID,商户号,特约商户号,设备号,微信订单号,商户订单号,用户标识,交易类型,交易状态,付款银行," +
+        "货币种类,应结订单金额,代金券金额,微信退款单号,商户退款单号,退款金额,充值券退款金额,退款类型,退款状态,商品名称,商户数据包,手续费,费率," +
+        "订单金额,申请退款金额,费率备注";
+
+    /// <summary>
+    /// 微信支付 交易账单 (ALL) with every state a day brings: a payment whose row already shows the refund of 300.00 that
+    /// has its own REFUND row; an order closed unpaid; a 付款码 payment revoked before it was paid (no refund amount);
+    /// one revoked after it was paid (the payment given back, with its fee); a payment that failed. Money moved:
+    /// 1000 − 6 paid in, 300 − 1.80 back, 80 − 0.48 paid in and given back with its fee.
+    /// </summary>
+    public static byte[] WeChatPayStates() => Utf8WithBom(WeChatHeader + "\n" +
+        WeChatRow("2026-12-01 10:15:30", "4200001234202612011234567890", "HK2026120100042", "NATIVE", "SUCCESS", "1000.00",
+            "50000000012026120100123456780", "HKR2026120100001", "300.00", "ORIGINAL", "SUCCESS", "6.00") +
+        WeChatRow("2026-12-01 11:00:00", "4200001234202612011234567891", "HK2026120100043", "NATIVE", "CLOSED", "500.00",
+            "0", "0", "0.00", "", "", "0.00") +
+        WeChatRow("2026-12-01 12:00:00", "4200001234202612011234567892", "HK2026120100044", "MICROPAY", "REVOKED", "200.00",
+            "0", "0", "0.00", "", "", "0.00") +
+        WeChatRow("2026-12-01 13:00:00", "4200001234202612011234567893", "HK2026120100045", "MICROPAY", "SUCCESS", "80.00",
+            "0", "0", "0.00", "", "", "0.48") +
+        WeChatRow("2026-12-01 13:05:00", "4200001234202612011234567893", "HK2026120100045", "MICROPAY", "REVOKED", "80.00",
+            "50000000012026120100123456781", "HKR2026120100002", "80.00", "ORIGINAL", "SUCCESS", "-0.48") +
+        WeChatRow("2026-12-01 14:00:00", "4200001234202612011234567894", "HK2026120100046", "JSAPI", "PAYERROR", "60.00",
+            "0", "0", "0.00", "", "", "0.00") +
+        WeChatRow("2026-12-01 15:00:00", "4200001234202612011234567890", "HK2026120100042", "NATIVE", "REFUND", "1000.00",
+            "50000000012026120100123456780", "HKR2026120100001", "300.00", "ORIGINAL", "SUCCESS", "-1.80") +
+        WeChatRow("2026-12-01 16:00:00", "4200001234202612011234567895", "HK2026120100047", "JSAPI", "REVOKED", "90.00",
+            "0", "0", "", "", "", "") +
+        "总交易单数,应结订单总金额,退款总金额,充值券退款总金额,手续费总金额,订单总金额,申请退款总金额\n" +
+        "`8,`1080.00,`380.00,`0.00,`4.20,`1080.00,`380.00\n");
+
+    /// <summary>One bill row: time, order id, merchant order, type, state, settled amount, refund id, merchant refund id,
+    /// refund amount, refund type, refund state, fee; every cell behind a back-tick.</summary>
+    private static string WeChatRow(params string[] v)
+    {
+        string[] cells =
+        [
+            v[0], "wx1234567890abcdef", "1900000109", "0", "", v[1], v[2], "oUpF8uMuAJO_M2pxb1Q9zNjWeS6o", v[3], v[4], "CMB_DEBIT",
+            "CNY", v[5], "0.00", v[6], v[7], v[8], "0.00", v[9], v[10], "应收单", "", v[11], "0.60%", v[5], v[8], "",
+        ];
+        return string.Join(',', cells.Select(c => "`" + c)) + "\n";
+    }
+
     /// <summary>The rows a file gives, as the import reads them.</summary>
     public static List<IReadOnlyList<string>> Rows(byte[] file) => DelimitedText.ReadRows(new MemoryStream(file)).ToList();
 

@@ -196,6 +196,43 @@ public sealed class TablePresetTests
             statement.Warnings.Select(w => w.Message));
     }
 
+    [Fact]
+    public void WeChatPay_TheLinesAreExactlyTheMoneyThatMoved_AndRowsThatMovedNoneAreCountedInAWarning()
+    {
+        var statement = Read(ChineseExports.WeChatPayStates(), TablePresets.WeChatPay);
+
+        Assert.Equal(
+            new (decimal, string?, string?)[]
+            {
+                (1000m, "NATIVE", "4200001234202612011234567890"), (-6m, "FEE", "4200001234202612011234567890"),
+                (80m, "MICROPAY", "4200001234202612011234567893"), (-0.48m, "FEE", "4200001234202612011234567893"),
+                (-80m, "REFUND", "50000000012026120100123456781"), (0.48m, "FEE", "50000000012026120100123456781"),
+                (-300m, "REFUND", "50000000012026120100123456780"), (1.80m, "FEE", "50000000012026120100123456780"),
+            },
+            statement.Lines.Select(l => (l.Amount, l.TransactionCode, l.BankReference)));
+        // What the bill's summary says was settled, less refunds and fees: 1080 − 380 − 4.20.
+        Assert.Equal(695.80m, statement.Lines.Sum(l => l.Amount));
+        Assert.Equal(("300.00", "REVOKED"), (statement.Lines[0].Details["退款金额"], statement.Lines[4].Details["交易状态"]));
+        Assert.Equal(
+            [
+                ("table.summary", "Rows 10–11 (from \"总交易单数\") were read as the file's summary and not imported."),
+                ("table.no-money", "4 rows moved no money and were not imported: 交易状态 CLOSED on row 3, REVOKED on rows 4 " +
+                    "and 9, PAYERROR on row 7."),
+            ],
+            statement.Warnings.Select(w => (w.Code, w.Message)));
+    }
+
+    [Fact]
+    public void WeChatPay_OneRowThatMovedNoMoney_IsCountedInTheSingular()
+    {
+        var rows = ChineseExports.Rows(ChineseExports.WeChatPayStates());
+        rows.RemoveAll(r => r.Count > 9 && r[9] is "CLOSED" or "PAYERROR" || r.Count > 6 && r[6] == "HK2026120100044");
+
+        var warning = TableStatementReader.Read(rows, TablePresets.WeChatPay.Layout).Warnings[^1];
+
+        Assert.Equal("1 row moved no money and was not imported: 交易状态 REVOKED on row 6.", warning.Message);
+    }
+
     public static TheoryData<string, string> Exports() => new()
     {
         { "cmb", nameof(ChineseExports.Cmb) },
