@@ -64,6 +64,26 @@ internal sealed class TableBody(TableColumns columns, TableLayout layout, string
     public List<StatementLine> Lines() =>
         rows.SelectMany(r => r.Lines).Select((line, index) => line with { Index = index }).ToList();
 
+    /// <summary>
+    /// Once every row is read: a trade whose fee was charged on a row of its own (支付宝 收费) keeps that row as its fee,
+    /// and its fee column, which says the same fee again, books nothing; so the lines add up to what the balance moved.
+    /// </summary>
+    public void Settle()
+    {
+        var charged = rows.Where(r => r.IsFeeRow && r.Trade is not null).Select(r => r.Trade!).ToHashSet(StringComparer.Ordinal);
+        if (charged.Count == 0)
+        {
+            return;
+        }
+        for (var i = 0; i < rows.Count; i++)
+        {
+            if (!rows[i].IsFeeRow && rows[i].Trade is { } trade && charged.Contains(trade))
+            {
+                rows[i] = rows[i].WithoutColumnFee();
+            }
+        }
+    }
+
     private bool StartsWithDate(IReadOnlyList<string> row) =>
         columns.BookingDate is { } column && column < row.Count
         && TableValues.TryDate(row[column], out var date, out _) && date is not null;

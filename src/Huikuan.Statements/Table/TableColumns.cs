@@ -43,6 +43,7 @@ internal sealed class TableColumns
         Fee = Find(layout.Fee);
         Status = Find(layout.Status);
         Reversal = Find(layout.Reversal);
+        TradeReference = Find(layout.TradeReference);
         RefundAmount = Find(layout.RefundAmount);
         RefundReference = Find(layout.RefundReference);
         Purpose = layout.Purpose.Select(l => keys.IndexOf(Key(l)))
@@ -54,7 +55,7 @@ internal sealed class TableColumns
         ];
         var taken = onLine.OfType<int>().Concat(Purpose).ToHashSet();
         DetailColumns = Enumerable.Range(0, header.Count).Where(i => !taken.Contains(i)).ToList();
-        var known = taken.Concat(new int?[] { Time, Balance, Fee, Status, RefundAmount, RefundReference, Reversal }.OfType<int>());
+        var known = taken.Concat(new int?[] { Time, Balance, Fee, Status, RefundAmount, RefundReference, Reversal, TradeReference }.OfType<int>());
         Score = known.Distinct().Count();
         int?[] amounts = [Amount, Debit, Credit];
         RequiredWidth = Math.Max(BookingDate ?? 0, amounts.OfType<int>().DefaultIfEmpty(0).Min()) + 1;
@@ -106,6 +107,9 @@ internal sealed class TableColumns
     public int? Fee { get; }
 
     public int? Status { get; }
+
+    /// <summary>The trade a row belongs to; kept in the details too.</summary>
+    public int? TradeReference { get; }
 
     /// <summary>The reversal flag; kept in the details too, as written.</summary>
     public int? Reversal { get; }

@@ -73,6 +73,16 @@ public sealed record TableLayout
     /// <summary>A fee charged on the row (服务费, 手续费), which becomes a line of its own: the fee as written, negated.</summary>
     public IReadOnlyList<string> Fee { get; init; } = [];
 
+    /// <summary>
+    /// Values of the transaction type column (<see cref="TransactionType"/>) that make a row a fee charged on its own
+    /// (支付宝 收费): its line is the fee, and the fee column of the trade it charges (the same <see cref="TradeReference"/>)
+    /// is not booked again, nor its own.
+    /// </summary>
+    public IReadOnlyList<string> FeeTypes { get; init; } = [];
+
+    /// <summary>The trade a row belongs to (支付宝交易号), shared by a payment and the fee charged on it; kept in the details.</summary>
+    public IReadOnlyList<string> TradeReference { get; init; } = [];
+
     /// <summary>A status column; a row whose status is one of <see cref="RefundStatuses"/> is a refund.</summary>
     public IReadOnlyList<string> Status { get; init; } = [];
 

@@ -91,6 +91,8 @@ public static class TablePresets
         BankReference = ["支付宝流水号"],
         CustomerReference = ["商户订单号"],
         TransactionType = ["账务类型"],
+        FeeTypes = ["收费", "服务费"],
+        TradeReference = ["支付宝交易号", "业务基础订单号"],
         FixedCurrency = "CNY",
     });
 

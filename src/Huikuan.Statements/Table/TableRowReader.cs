@@ -1,10 +1,24 @@
 namespace Huikuan.Statements.Table;
 
-/// <summary>What one data row gave: its lines (the movement, then its fee) and the balance after it.</summary>
+/// <summary>
+/// What one data row gave: its lines (the movement, then the fee of its fee column when <see cref="ColumnFee"/>) and
+/// the balance after it; the trade it belongs to, and whether the row is itself a fee charged on its trade.
+/// </summary>
 internal sealed record TableRow(int Number, DateOnly Date, IReadOnlyList<StatementLine> Lines, decimal? Balance)
 {
     /// <summary>What the row moved in all: the movement and its fee.</summary>
     public decimal Total => Lines.Sum(l => l.Amount);
+
+    public string? Trade { get; init; }
+
+    public bool IsFeeRow { get; init; }
+
+    /// <summary>The last line is the fee of the row's fee column.</summary>
+    public bool ColumnFee { get; init; }
+
+    /// <summary>The row without its fee column's line: the fee was charged on a row of its own.</summary>
+    public TableRow WithoutColumnFee() =>
+        ColumnFee ? this with { Lines = Lines.Take(Lines.Count - 1).ToList(), ColumnFee = false } : this;
 }
 
 /// <summary>
@@ -19,6 +33,7 @@ internal sealed class TableRowReader(TableColumns columns, TableLayout layout, s
     private readonly HashSet<string> directionIn = layout.DirectionIn.Select(TableColumns.Key).ToHashSet();
     private readonly HashSet<string> directionOut = layout.DirectionOut.Select(TableColumns.Key).ToHashSet();
     private readonly HashSet<string> reversalValues = layout.ReversalValues.Select(TableColumns.Key).ToHashSet();
+    private readonly HashSet<string> feeTypes = layout.FeeTypes.Select(TableColumns.Key).ToHashSet();
 
     /// <summary>The rows left out because their status moved no money, with the status as written, in file order.</summary>
     public IReadOnlyList<(string Status, int Row)> Unmoved => unmoved;
@@ -56,6 +71,12 @@ internal sealed class TableRowReader(TableColumns columns, TableLayout layout, s
             unmoved.Add((Cell(columns.Status), number));
             return null;
         }
+        // A fee row is the fee; a fee column beside it says the same fee again.
+        var feeRow = columns.TransactionType is { } type && feeTypes.Contains(TableColumns.Key(Cell(type)));
+        if (feeRow)
+        {
+            fee = null;
+        }
         if (amount == 0 && (fee ?? 0) == 0)
         {
             warnings.Add(TableWarnings.Skipped(number, "it moves no money"));
@@ -70,12 +91,13 @@ internal sealed class TableRowReader(TableColumns columns, TableLayout layout, s
             Reversal = redCredit || (columns.Reversal is { } flag && reversalValues.Contains(TableColumns.Key(Cell(flag)))),
             BankReference = read.Id(refund.Value ? columns.RefundReference ?? columns.BankReference : columns.BankReference),
             CustomerReference = read.Id(columns.CustomerReference),
-            TransactionCode = refund.Value ? TableStatementReader.RefundCode : NullIfEmpty(Cell(columns.TransactionType)),
+            TransactionCode = refund.Value ? TableStatementReader.RefundCode
+                : feeRow ? TableStatementReader.FeeCode : NullIfEmpty(Cell(columns.TransactionType)),
             CounterpartyName = NullIfEmpty(Cell(columns.CounterpartyName)),
             CounterpartyAccount = read.Id(columns.CounterpartyAccount),
             CounterpartyBank = NullIfEmpty(Cell(columns.CounterpartyBank)),
             RemittanceText = Purpose(Cell),
-            Details = Details(Cell, time ?? dateTime, refund.Value, read.LostIds),
+            Details = Details(Cell, time ?? dateTime, refund.Value, feeRow, read.LostIds),
         };
         List<StatementLine> lines = amount == 0 ? [] : [line];
         if (fee is { } charged && charged != 0)
@@ -92,7 +114,10 @@ internal sealed class TableRowReader(TableColumns columns, TableLayout layout, s
                 Details = new Dictionary<string, string>(),
             });
         }
-        return new TableRow(number, bookingDate, lines, balance);
+        return new TableRow(number, bookingDate, lines, balance)
+        {
+            Trade = NullIfEmpty(Cell(columns.TradeReference)), IsFeeRow = feeRow, ColumnFee = fee is { } f && f != 0,
+        };
     }
 
     /// <summary>
@@ -175,7 +200,7 @@ internal sealed class TableRowReader(TableColumns columns, TableLayout layout, s
 
     /// <summary>The cells no line property takes, by their header label; the time as HH:mm:ss under "time".</summary>
     private Dictionary<string, string> Details(
-        Func<int?, string> cell, TimeOnly? time, bool refund, IReadOnlyDictionary<string, string> lostIds)
+        Func<int?, string> cell, TimeOnly? time, bool refund, bool feeRow, IReadOnlyDictionary<string, string> lostIds)
     {
         var details = new Dictionary<string, string>(StringComparer.Ordinal);
         void Add(string key, string value)
@@ -204,6 +229,11 @@ internal sealed class TableRowReader(TableColumns columns, TableLayout layout, s
                     Add(columns.LabelOf(column), value);
                 }
             }
+        }
+        // A fee row's line is coded FEE; the type as written stays with it.
+        if (feeRow && !refund && columns.TransactionType is { } type && cell(type) is { Length: > 0 } typeWritten)
+        {
+            Add(columns.LabelOf(type), typeWritten);
         }
         foreach (var (label, written) in lostIds)
         {

@@ -170,6 +170,41 @@ public sealed class TablePresetTests
     }
 
     [Fact]
+    public void Alipay_AFeeShownOnThePaymentAndChargedOnARowOfItsOwn_IsCountedOnce_SoTheLinesAddUpToTheBalance()
+    {
+        var statement = Read(ChineseExports.AlipayWithFeeRows(), TablePresets.Alipay);
+
+        Assert.Equal(
+            new (decimal, string?, string?)[]
+            {
+                (-1000m, "提现", null), (-200m, "交易退款", "HK2026120100042"), (-3m, "FEE", "HK2026120200051"),
+                (500m, "在线支付", "HK2026120200051"), (-6m, "FEE", "HK2026120100042"), (1000m, "在线支付", "HK2026120100042"),
+            },
+            statement.Lines.Select(l => (l.Amount, l.TransactionCode, l.CustomerReference)));
+        Assert.Equal([("Opening", "2026-12-01", "10000.00"), ("Closing", "2026-12-03", "10291.00")], Balances(statement));
+        Assert.Equal(statement.Closing!.Amount - statement.Opening!.Amount, statement.Lines.Sum(l => l.Amount));
+        Assert.Equal(("收费", "3.00"), (statement.Lines[2].Details["账务类型"], statement.Lines[3].Details["服务费（元）"]));
+        Assert.Equal(["table.summary"], statement.Warnings.Select(w => w.Code));
+    }
+
+    [Fact]
+    public void Alipay_AFeeShownOnThePaymentWithoutItsOwnRow_IsALineOfItsOwn_AndTheBalanceCheckSaysTheyDisagree()
+    {
+        // The 收费 row of the second payment is missing: its fee column is booked, but the balance after the payment did not
+        // move so, and the next balance moved by the missing row.
+        var statement = Read(ChineseExports.AlipayWithFeeRows("20261202200040011100590012345694"), TablePresets.Alipay);
+
+        Assert.Equal([-1000m, -200m, 500m, -3m, -6m, 1000m], statement.Lines.Select(l => l.Amount));
+        Assert.Equal(
+            [
+                ("table.summary", "Row 11 (\"#" + new string('-', 39) + "…\") was read as the file's summary and not imported."),
+                ("table.balance-break", "Row 8: the balance 11494.00 does not follow from the row before (11491.00 expected)."),
+                ("table.balance-break", "Row 7: the balance 11291.00 does not follow from the row before (11294.00 expected)."),
+            ],
+            statement.Warnings.Select(w => (w.Code, w.Message)));
+    }
+
+    [Fact]
     public void WeChatPay_ReadsItsBill_RefundsAndFeesAsLinesOfTheirOwn_AndLeavesOutTheSummary()
     {
         var statement = Read(ChineseExports.WeChatPay(), TablePresets.WeChatPay, new TableReadOptions { Account = "1900000109" });

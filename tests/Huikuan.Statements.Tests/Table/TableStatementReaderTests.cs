@@ -300,6 +300,24 @@ public sealed class TableStatementReaderTests
     }
 
     [Fact]
+    public void AFeeRow_IsTheFeeOfItsTrade_WhoseFeeColumnThenBooksNothing_NorItsOwn()
+    {
+        var layout = new TableLayout
+        {
+            BookingDate = ["时间"], Credit = ["收入"], Debit = ["支出"], Fee = ["服务费"], TransactionType = ["类型"],
+            FeeTypes = ["收费"], TradeReference = ["交易号"], Balance = ["余额"],
+        };
+
+        var statement = Read("时间,收入,支出,服务费,类型,交易号,余额\n20261201,100.00,,0.60,在线支付,T1,100.00\n" +
+            "20261201,,0.60,0.60,收费,T1,99.40\n20261201,50.00,,0.30,在线支付,T2,149.10\n", layout);
+
+        Assert.Equal(new (decimal, string?)[] { (100m, "在线支付"), (-0.60m, "FEE"), (50m, "在线支付"), (-0.30m, "FEE") },
+            statement.Lines.Select(l => (l.Amount, l.TransactionCode)));
+        Assert.Equal("收费", statement.Lines[1].Details["类型"]);
+        Assert.Empty(statement.Warnings);
+    }
+
+    [Fact]
     public void ARefundStatus_MakesTheRowARefundOfItsRefundAmount_UnderTheRefundsOwnReference()
     {
         var layout = new TableLayout
