@@ -1,9 +1,12 @@
+using System.Text.RegularExpressions;
+
 namespace Huikuan.Statements.Table;
 
 /// <summary>
 /// The rows after the header: data rows read into lines, blank rows passed over, summary blocks set aside. A summary
-/// block starts at a row whose first cell starts like a total (合计, 总计, #, ——) and lasts until a row with a date
-/// in the date column, so a subtotal between days does not swallow the days after it.
+/// block starts at a row whose first cell starts like a total (the layout's 合计, 总计, #, ——; and whatever the
+/// layout, 小计, 本页合计, 本日合计, 共 3 笔, 笔数) and lasts until a row with a date in the date column, so a subtotal
+/// between days does not swallow the days after it.
 /// </summary>
 internal sealed class TableBody(TableColumns columns, TableLayout layout, string currency)
 {
@@ -40,7 +43,7 @@ internal sealed class TableBody(TableColumns columns, TableLayout layout, string
             return;
         }
         var narrow = TableValues.Narrow(first);
-        if (summaryStarts.Any(s => narrow.StartsWith(s, StringComparison.Ordinal)))
+        if (summaryStarts.Any(s => narrow.StartsWith(s, StringComparison.Ordinal)) || Totals.IsMatch(narrow))
         {
             summary = summary is { } block ? block with { Last = number } : (number, number, first);
             return;
@@ -83,6 +86,11 @@ internal sealed class TableBody(TableColumns columns, TableLayout layout, string
             }
         }
     }
+
+    /// <summary>Totals every bank writes: a company named 共青城… is not 共 3 笔.</summary>
+    private static readonly Regex Totals = new(
+        @"^(?:本页|当页|本日|当日|本月)?(?:合计|小计|总计)|^共\s*[0-9]+\s*[笔条]|^总?笔数",
+        RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
     private bool StartsWithDate(IReadOnlyList<string> row) =>
         columns.BookingDate is { } column && column < row.Count

@@ -104,6 +104,12 @@ public sealed class TableStatementReaderTests
     [InlineData("１，２３４．５０", "1234.50")]
     [InlineData("0.001", "0.001")]
     [InlineData("99999999999999999999.99", "99999999999999999999.99")]
+    [InlineData("\u2212500.00", "-500.00")]
+    [InlineData("\"¥ 1,000.00 元\"", "1000.00")]
+    [InlineData("\"（1,000.00）\"", "-1000.00")]
+    [InlineData("\"-¥1,000.00\"", "-1000.00")]
+    [InlineData("\"¥-1,000.00\"", "-1000.00")]
+    [InlineData("\"(¥1,000.00)\"", "-1000.00")]
     public void Money_InItsWrittenForms_IsExact(string written, string expected)
     {
         Assert.Equal(Money(expected), OnlyLine(Header + $"20261201,,{written},甲,货款,R1\n").Amount);
@@ -130,6 +136,11 @@ public sealed class TableStatementReaderTests
     [InlineData("20261201 091530", "09:15:30")]
     [InlineData("20261201091530", "09:15:30")]
     [InlineData("2026年12月01日 23:59:59", "23:59:59")]
+    [InlineData("2026/12/1 12:00:00", "12:00:00")]
+    [InlineData("2026-12-01T08:30:00", "08:30:00")]
+    [InlineData("2026-12-01 08:30:00.000", "08:30:00")]
+    [InlineData("2026年12月1日 8时30分5秒", "08:30:05")]
+    [InlineData("2026年12月01日08:30:00", "08:30:00")]
     public void Dates_InTheirWrittenForms_AreTheDayAsWritten_WithTheTimeKept(string written, string? time)
     {
         var line = OnlyLine(Header + $"{written},,1.00,甲,货款,R1\n");
@@ -390,9 +401,28 @@ public sealed class TableStatementReaderTests
         Assert.Equal([1m, 2m], statement.Lines.Select(l => l.Amount));
         Assert.Equal(
             [
-                "Row 3, column 交易日期: \"本日合计\" is not a date; the row was skipped.",
-                "Row 4 (\"合计\") was read as the file's summary and not imported.",
+                "Rows 3–4 (from \"本日合计\") were read as the file's summary and not imported.",
                 "Rows 7–9 (from \"合计\") were read as the file's summary and not imported.",
+            ],
+            statement.Warnings.Select(w => w.Message));
+    }
+
+    [Fact]
+    public void TotalsEveryBankWrites_AreSummaries_WhateverTheLayoutSays_ButACompanyNamedLikeOneIsNot()
+    {
+        var layout = new TableLayout
+        {
+            BookingDate = ["交易时间"], CounterpartyName = ["对方户名"], Credit = ["贷方发生额"], SummaryStarts = [],
+        };
+
+        var statement = Read("对方户名,交易时间,贷方发生额\n共青城某某投资有限公司,2026-12-01 09:00:00,1.00\n小计,,1.00\n" +
+            "甲,2026-12-02 10:00:00,2.00\n本页合计,,2.00\n共 2 笔,,3.00\n总笔数：2\n", layout);
+
+        Assert.Equal(["共青城某某投资有限公司", "甲"], statement.Lines.Select(l => l.CounterpartyName));
+        Assert.Equal(
+            [
+                "Row 3 (\"小计\") was read as the file's summary and not imported.",
+                "Rows 5–7 (from \"本页合计\") were read as the file's summary and not imported.",
             ],
             statement.Warnings.Select(w => w.Message));
     }
