@@ -11,21 +11,31 @@ public static class TablePresets
 {
     private static readonly string[] Serials = ["流水号", "交易流水号", "主机交易流水号", "柜员流水号"];
 
+    /// <summary>The counterparty's name as banks' exports and their versions label it, after each bank's own label.</summary>
+    private static readonly string[] Counterparties =
+        ["对方户名", "对方单位名称", "对方单位(名称)", "收(付)方名称", "收/付方名称", "对方账号名称", "对方账户名称"];
+
+    private static readonly string[] CounterpartyAccounts =
+        ["对方账号", "对方帐号", "收(付)方帐号", "收(付)方账号", "收/付方帐号", "收/付方账号"];
+
+    /// <summary>Remittance text columns, after each bank's own, in the order their texts are joined.</summary>
+    private static readonly string[] Purposes = ["摘要", "用途", "附言", "交易附言", "备注"];
+
     /// <summary>Reversal flags: 招商银行 writes 冲帐标志; other banks' exports name the same flag 冲账标志 or 冲正标志.</summary>
     private static readonly string[] ReversalFlags = ["冲帐标志", "冲账标志", "冲正标志", "冲正标识"];
 
     public static TablePreset Cmb { get; } = new("cmb", "招商银行", "China Merchants Bank", new TableLayout
     {
-        BookingDate = ["交易日"],
+        BookingDate = ["交易日", "交易日期"],
         Time = ["交易时间"],
-        ValueDate = ["起息日"],
+        ValueDate = ["起息日", "起息日期"],
         Debit = ["借方金额"],
         Credit = ["贷方金额"],
         Balance = ["余额"],
-        CounterpartyName = ["收/付方名称"],
-        CounterpartyAccount = ["收/付方帐号", "收/付方账号"],
+        CounterpartyName = ["收/付方名称", .. Counterparties],
+        CounterpartyAccount = ["收/付方帐号", "收/付方账号", .. CounterpartyAccounts],
         CounterpartyBank = ["收/付方开户行名", "收/付方分行名"],
-        Purpose = ["摘要", "用途", "业务摘要", "其它摘要", "扩展摘要"],
+        Purpose = ["摘要", "用途", "业务摘要", "其它摘要", "扩展摘要", .. Purposes],
         BankReference = ["流水号"],
         CustomerReference = ["业务参考号", "商务支付订单号"],
         TransactionType = ["交易类型"],
@@ -39,10 +49,10 @@ public static class TablePresets
         Debit = ["借方发生额"],
         Credit = ["贷方发生额"],
         Balance = ["账户余额", "余额"],
-        CounterpartyName = ["对方账号名称", "对方户名"],
-        CounterpartyAccount = ["对方账号"],
+        CounterpartyName = ["对方账号名称", .. Counterparties],
+        CounterpartyAccount = CounterpartyAccounts,
         CounterpartyBank = ["对方开户行"],
-        Purpose = ["摘要"],
+        Purpose = Purposes,
         BankReference = ["主机交易流水号", .. Serials],
         Reversal = ReversalFlags,
     });
@@ -55,10 +65,10 @@ public static class TablePresets
         Credit = ["贷方发生额"],
         Balance = ["余额", "账户余额"],
         Currency = ["币种"],
-        CounterpartyName = ["对方账户名称", "对方户名"],
-        CounterpartyAccount = ["对方账号"],
+        CounterpartyName = ["对方账户名称", .. Counterparties],
+        CounterpartyAccount = CounterpartyAccounts,
         CounterpartyBank = ["对方开户行"],
-        Purpose = ["摘要", "用途", "附言"],
+        Purpose = Purposes,
         BankReference = Serials,
         Reversal = ReversalFlags,
     });
@@ -69,10 +79,10 @@ public static class TablePresets
         Debit = ["借方发生额"],
         Credit = ["贷方发生额"],
         Balance = ["余额"],
-        CounterpartyName = ["对方单位(名称)", "对方单位名称", "对方户名"],
-        CounterpartyAccount = ["对方账号"],
+        CounterpartyName = ["对方单位(名称)", "对方单位名称", .. Counterparties],
+        CounterpartyAccount = CounterpartyAccounts,
         CounterpartyBank = ["对方开户行", "对方行号"],
-        Purpose = ["用途", "摘要", "附言", "备注", "回单个性化信息"],
+        Purpose = ["用途", "摘要", "附言", "备注", "回单个性化信息", "交易附言"],
         BankReference = Serials,
         TransactionType = ["支付凭证种类"],
         Reversal = ReversalFlags,

@@ -287,6 +287,40 @@ public sealed class TablePresetTests
         Assert.Equal(name, TablePresets.Detect(ChineseExports.Rows(file))?.Name);
     }
 
+    /// <summary>Headers of other versions of each bank's export, with the labels banks share for the same column.</summary>
+    public static TheoryData<string, string, string> OtherVersions() => new()
+    {
+        { "cmb", "交易日期,交易时间,起息日期,借方金额,贷方金额,余额,收(付)方名称,收(付)方帐号,交易附言,流水号", "20261201,091530,20261201" },
+        { "cmbc", "交易日期,主机交易流水号,借方发生额,贷方发生额,账户余额,对方单位名称,收(付)方帐号,交易附言", "2026/12/01,3100202612010001" },
+        { "citic", "交易日期,贷方发生额,借方发生额,收(付)方名称,对方帐号,币种,用途,余额", "2026-12-01" },
+        { "icbc", "交易时间,对方户名,收(付)方账号,借方发生额,贷方发生额,余额,交易附言", "2026-12-01 10:15:30" },
+    };
+
+    [Theory]
+    [MemberData(nameof(OtherVersions))]
+    public void EachBankPreset_ReadsOtherVersionsOfItsExport_ByTheLabelsBanksShare(string name, string header, string start)
+    {
+        var labels = header.Split(',');
+        var known = start.Split(',');
+        var cells = labels.Select((label, i) => i < known.Length ? known[i] : label switch
+        {
+            "贷方金额" or "贷方发生额" => "\"1,000.00\"",
+            "余额" or "账户余额" => "\"101,000.00\"",
+            "币种" => "人民币",
+            "借方金额" or "借方发生额" => "",
+            _ when label.Contains("名称", StringComparison.Ordinal) || label == "对方户名" => "上海某某贸易有限公司",
+            _ when label.Contains('号', StringComparison.Ordinal) => "31001234567890123456",
+            _ => "INV-2026-00042",
+        });
+        var file = DelimitedText.Gb18030.GetBytes(header + "\r\n" + string.Join(',', cells) + "\r\n");
+
+        var line = Assert.Single(Read(file, TablePresets.Find(name)!, new TableReadOptions { Currency = "CNY" }).Lines);
+
+        Assert.Equal((new DateOnly(2026, 12, 1), 1000m, "上海某某贸易有限公司", "31001234567890123456", "INV-2026-00042"),
+            (line.BookingDate, line.Amount, line.CounterpartyName, line.CounterpartyAccount, line.RemittanceText));
+        Assert.Equal(name, TablePresets.Detect(ChineseExports.Rows(file))?.Name);
+    }
+
     [Fact]
     public void AFile_CanBeDetectedAndThenRead_FromOneStream()
     {
