@@ -167,7 +167,7 @@ public static class DelimitedText
         return text;
     }
 
-    /// <summary>The blocks read while sniffing first, then the rest of the stream: the stream need not be seekable.</summary>
+    /// <summary>The blocks read while sniffing, then the rest of the stream: the stream need not be seekable.</summary>
     private sealed class PrefixedStream(List<(byte[] Block, int Length)> blocks, Stream rest) : Stream
     {
         private int block;

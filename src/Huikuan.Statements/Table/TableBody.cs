@@ -73,7 +73,8 @@ internal sealed class TableBody(TableColumns columns, TableLayout layout, string
     /// </summary>
     public void Settle()
     {
-        var charged = rows.Where(r => r.IsFeeRow && r.Trade is not null).Select(r => r.Trade!).ToHashSet(StringComparer.Ordinal);
+        var charged = rows.Where(r => r.IsFeeRow && r.Trade is not null).Select(r => r.Trade!)
+            .ToHashSet(StringComparer.Ordinal);
         if (charged.Count == 0)
         {
             return;

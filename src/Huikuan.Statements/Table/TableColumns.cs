@@ -55,13 +55,14 @@ internal sealed class TableColumns
         ];
         var taken = onLine.OfType<int>().Concat(Purpose).ToHashSet();
         DetailColumns = Enumerable.Range(0, header.Count).Where(i => !taken.Contains(i)).ToList();
-        var known = taken.Concat(new int?[] { Time, Balance, Fee, Status, RefundAmount, RefundReference, Reversal, TradeReference }.OfType<int>());
+        int?[] besides = [Time, Balance, Fee, Status, RefundAmount, RefundReference, Reversal, TradeReference];
+        var known = taken.Concat(besides.OfType<int>());
         Score = known.Distinct().Count();
         int?[] amounts = [Amount, Debit, Credit];
         RequiredWidth = Math.Max(BookingDate ?? 0, amounts.OfType<int>().DefaultIfEmpty(0).Min()) + 1;
-        IsHeader = BookingDate is not null && (layout.Direction.Count > 0
-            ? Direction is not null && Amount is not null
-            : Amount is not null || Debit is not null || Credit is not null);
+        // A layout may know both forms of a bank's exports: debit and credit columns, or an amount and its direction.
+        IsHeader = BookingDate is not null && (Debit is not null || Credit is not null
+            || (Amount is not null && (layout.Direction.Count == 0 || Direction is not null)));
     }
 
     public IReadOnlyList<string> Labels { get; }
@@ -144,11 +145,17 @@ internal sealed class TableColumns
     public static string Describe(TableLayout layout)
     {
         static string Any(IReadOnlyList<string> labels) => labels.Count == 0 ? "no label given" : string.Join(" / ", labels);
-        var amount = layout.Direction.Count > 0
-            ? $"an amount ({Any(layout.Amount)}) and a direction ({Any(layout.Direction)})"
-            : layout.Amount.Count > 0
-                ? $"an amount ({Any(layout.Amount)})"
-                : $"a debit or credit amount ({Any(layout.Debit.Concat(layout.Credit).ToList())})";
-        return $"a booking date ({Any(layout.BookingDate)}) and {amount}";
+        var amounts = new List<string>();
+        if (layout.Debit.Count + layout.Credit.Count > 0 || layout.Amount.Count == 0)
+        {
+            amounts.Add($"a debit or credit amount ({Any(layout.Debit.Concat(layout.Credit).ToList())})");
+        }
+        if (layout.Amount.Count > 0)
+        {
+            amounts.Add(layout.Direction.Count > 0
+                ? $"an amount ({Any(layout.Amount)}) and a direction ({Any(layout.Direction)})"
+                : $"an amount ({Any(layout.Amount)})");
+        }
+        return $"a booking date ({Any(layout.BookingDate)}) and {string.Join(", or ", amounts)}";
     }
 }

@@ -4,7 +4,8 @@ namespace Huikuan.Statements.Table;
 /// Which columns of a bank's table export mean what: for each field the header labels that name it, synonyms tried in
 /// order (the first found in the header wins). Saved per bank account as JSON, because banks change their exports
 /// without notice. The money comes from a signed <see cref="Amount"/> column, or from <see cref="Debit"/> and
-/// <see cref="Credit"/> columns, or from an <see cref="Amount"/> column and a <see cref="Direction"/> column.
+/// <see cref="Credit"/> columns, or from an <see cref="Amount"/> column and a <see cref="Direction"/> column; a layout
+/// may name both forms, and the header's columns decide (debit and credit first).
 /// Labels are compared half-width, without blanks and case, so 收入（+元） matches 收入(+元).
 /// Columns no field names are kept in each line's details under their header label.
 /// </summary>
@@ -30,10 +31,10 @@ public sealed record TableLayout
     public IReadOnlyList<string> Direction { get; init; } = [];
 
     /// <summary>The direction column's values that mean money in.</summary>
-    public IReadOnlyList<string> DirectionIn { get; init; } = ["贷", "贷方", "收", "收入", "入", "C", "CR", "CRDT"];
+    public IReadOnlyList<string> DirectionIn { get; init; } = ["贷", "贷方", "收", "收入", "入", "来账", "C", "CR", "CRDT"];
 
     /// <summary>The direction column's values that mean money out; any other value is a bad cell.</summary>
-    public IReadOnlyList<string> DirectionOut { get; init; } = ["借", "借方", "支", "支出", "出", "D", "DR", "DBIT"];
+    public IReadOnlyList<string> DirectionOut { get; init; } = ["借", "借方", "支", "支出", "出", "往账", "D", "DR", "DBIT"];
 
     /// <summary>
     /// A column flagging a reversal of an earlier booking (招商银行 冲帐标志): a row whose value is one of
@@ -80,7 +81,9 @@ public sealed record TableLayout
     /// </summary>
     public IReadOnlyList<string> FeeTypes { get; init; } = [];
 
-    /// <summary>The trade a row belongs to (支付宝交易号), shared by a payment and the fee charged on it; kept in the details.</summary>
+    /// <summary>
+    /// The trade a row belongs to (支付宝交易号), shared by a payment and the fee charged on it; kept in the details.
+    /// </summary>
     public IReadOnlyList<string> TradeReference { get; init; } = [];
 
     /// <summary>A status column; a row whose status is one of <see cref="RefundStatuses"/> is a refund.</summary>

@@ -18,6 +18,11 @@ public static class TablePresets
     private static readonly string[] CounterpartyAccounts =
         ["对方账号", "对方帐号", "收(付)方帐号", "收(付)方账号", "收/付方帐号", "收/付方账号"];
 
+    /// <summary>Other versions of a bank's export give one amount and its direction (借/贷, 收/支) instead of two columns.</summary>
+    private static readonly string[] Amounts = ["交易金额", "发生额", "金额"];
+
+    private static readonly string[] Directions = ["借贷标志", "借贷方向", "收支标志", "收支方向"];
+
     /// <summary>Remittance text columns, after each bank's own, in the order their texts are joined.</summary>
     private static readonly string[] Purposes = ["摘要", "用途", "附言", "交易附言", "备注"];
 
@@ -31,6 +36,8 @@ public static class TablePresets
         ValueDate = ["起息日", "起息日期"],
         Debit = ["借方金额"],
         Credit = ["贷方金额"],
+        Amount = Amounts,
+        Direction = Directions,
         Balance = ["余额"],
         CounterpartyName = ["收/付方名称", .. Counterparties],
         CounterpartyAccount = ["收/付方帐号", "收/付方账号", .. CounterpartyAccounts],
@@ -48,6 +55,8 @@ public static class TablePresets
         Time = ["交易时间"],
         Debit = ["借方发生额"],
         Credit = ["贷方发生额"],
+        Amount = Amounts,
+        Direction = Directions,
         Balance = ["账户余额", "余额"],
         CounterpartyName = ["对方账号名称", .. Counterparties],
         CounterpartyAccount = CounterpartyAccounts,
@@ -63,6 +72,8 @@ public static class TablePresets
         Time = ["交易时间"],
         Debit = ["借方发生额"],
         Credit = ["贷方发生额"],
+        Amount = Amounts,
+        Direction = Directions,
         Balance = ["余额", "账户余额"],
         Currency = ["币种"],
         CounterpartyName = ["对方账户名称", .. Counterparties],
@@ -78,6 +89,8 @@ public static class TablePresets
         BookingDate = ["交易时间", "交易日期"],
         Debit = ["借方发生额"],
         Credit = ["贷方发生额"],
+        Amount = Amounts,
+        Direction = Directions,
         Balance = ["余额"],
         CounterpartyName = ["对方单位(名称)", "对方单位名称", .. Counterparties],
         CounterpartyAccount = CounterpartyAccounts,

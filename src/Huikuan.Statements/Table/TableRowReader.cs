@@ -38,7 +38,10 @@ internal sealed class TableRowReader(TableColumns columns, TableLayout layout, s
     /// <summary>The rows left out because their status moved no money, with the status as written, in file order.</summary>
     public IReadOnlyList<(string Status, int Row)> Unmoved => unmoved;
 
-    /// <summary>The row's lines, or null with the warning in <paramref name="warnings"/> (or, moving no money, in <see cref="Unmoved"/>).</summary>
+    /// <summary>
+    /// The row's lines, or null with the warning in <paramref name="warnings"/> (or, moving no money, in
+    /// <see cref="Unmoved"/>).
+    /// </summary>
     public TableRow? Read(IReadOnlyList<string> row, int number, List<StatementWarning> warnings)
     {
         string Cell(int? column) => column is { } i && i < row.Count ? row[i] : "";

@@ -58,7 +58,7 @@ internal sealed class Utf8Check
     /// <summary>True when no character was left cut at the end.</summary>
     public bool Finish() => carriedLength == 0;
 
-    /// <summary>How much of the block ends on a character's end: all of it, or up to a last character begun but not ended.</summary>
+    /// <summary>How much of the block ends on a character's end: all, or up to a last character begun but not ended.</summary>
     private static int WholeLength(ReadOnlySpan<byte> block)
     {
         for (var back = 1; back <= Math.Min(3, block.Length); back++)

@@ -321,6 +321,36 @@ public sealed class TablePresetTests
         Assert.Equal(name, TablePresets.Detect(ChineseExports.Rows(file))?.Name);
     }
 
+    [Theory]
+    [InlineData("cmb", "交易日期,交易时间,借贷标志,交易金额,余额,收(付)方名称,摘要")]
+    [InlineData("cmbc", "交易日期,交易时间,借贷方向,发生额,账户余额,对方户名,摘要")]
+    [InlineData("citic", "交易日期,交易时间,收支标志,金额,余额,对方账户名称,摘要")]
+    [InlineData("icbc", "交易时间,对方户名,借贷标志,交易金额,余额,用途")]
+    public void EachBankPreset_ReadsAVersionWithOneAmountAndItsDirection(string name, string header)
+    {
+        var labels = header.Split(',');
+        string Row(string day, string direction, string amount, string balance) => string.Join(',', labels.Select(l => l switch
+        {
+            "交易日期" or "交易时间" when l == labels[0] => day,
+            "交易时间" => "101500",
+            "借贷标志" or "借贷方向" or "收支标志" => direction,
+            "交易金额" or "发生额" or "金额" => amount,
+            "余额" or "账户余额" => balance,
+            "摘要" or "用途" => "货款",
+            _ => "上海某某贸易有限公司",
+        }));
+        var file = DelimitedText.Gb18030.GetBytes(header + "\r\n" + Row("2026-12-01", "贷", "\"1,000.00\"", "1000.00") + "\r\n" +
+            Row("2026-12-02", "借", "15.00", "985.00") + "\r\n" + Row("2026-12-03", "来账", "5.00", "990.00") + "\r\n");
+
+        var statement = Read(file, TablePresets.Find(name)!, new TableReadOptions { Currency = "CNY" });
+
+        Assert.Equal([1000m, -15m, 5m], statement.Lines.Select(l => l.Amount));
+        Assert.Equal([("Opening", "2026-12-01", "0.00"), ("Closing", "2026-12-03", "990.00")], Balances(statement));
+        Assert.Empty(statement.Warnings);
+        // Such a header holds only labels the banks share: any bank preset may be the one found.
+        Assert.NotNull(TablePresets.Detect(ChineseExports.Rows(file)));
+    }
+
     [Fact]
     public void AFile_CanBeDetectedAndThenRead_FromOneStream()
     {

@@ -459,6 +459,18 @@ public sealed class TableStatementReaderTests
     }
 
     [Fact]
+    public void ALayoutOfBothForms_ReadsEither_AndSaysBothWhenNeitherIsFound()
+    {
+        var layout = Layout with { Amount = ["交易金额"], Direction = ["借贷标志"] };
+
+        Assert.Equal(-3m, OnlyLine("交易日期,借贷标志,交易金额\n20261201,借,3.00\n", layout).Amount);
+        Assert.Equal(3m, OnlyLine("交易日期,借方发生额,贷方发生额\n20261201,,3.00\n", layout).Amount);
+        var error = Assert.Throws<StatementFormatException>(() => Read("交易日期,交易金额\n20261201,3.00\n", layout));
+        Assert.Equal("no header row found: looked for a booking date (交易日期) and a debit or credit amount (借方发生额 / " +
+            "贷方发生额), or an amount (交易金额) and a direction (借贷标志), but none of the first 2 rows holds them.", error.Message);
+    }
+
+    [Fact]
     public void ALayoutWithoutLabels_FindsNoHeader_AndSaysSo()
     {
         var error = Assert.Throws<StatementFormatException>(() => Read(Header, new TableLayout()));
