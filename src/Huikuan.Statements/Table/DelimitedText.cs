@@ -4,7 +4,7 @@ namespace Huikuan.Statements.Table;
 
 /// <summary>
 /// Reads a CSV or tab-separated export into rows of cells, one row at a time, so a file of any length is never held
-/// whole. The encoding and the separator are sniffed when not given: a byte-order mark wins, else the file is UTF-8 when
+/// whole as text (a stream that cannot seek keeps its bytes until its encoding is known). The encoding and the separator are sniffed when not given: a byte-order mark wins, else the file is UTF-8 when
 /// it is valid UTF-8 to its end, else GB18030 (what Chinese banks and wallets write); the separator is the one of
 /// comma and tab that splits the widest line of the file's first part (the header area). Quoted cells may hold
 /// separators, doubled quotes and line breaks; a quote never closed is text, so it cannot swallow the rows after it.
