@@ -11,6 +11,7 @@ namespace Huikuan.Statements.Table;
 internal sealed class TableBody(TableColumns columns, TableLayout layout, string currency)
 {
     private readonly TableRowReader reader = new(columns, layout, currency);
+    private readonly TableTotals totals = new(layout);
     private readonly List<TableRow> rows = [];
     private readonly List<StatementWarning> warnings = [];
     private readonly string[] summaryStarts =
@@ -32,6 +33,10 @@ internal sealed class TableBody(TableColumns columns, TableLayout layout, string
         {
             warnings.Add(TableWarnings.NoMoney(columns.LabelOf(columns.Status!.Value), reader.Unmoved));
         }
+        if (totals.Check(rows.SelectMany(r => r.Lines)) is { } differ)
+        {
+            warnings.Add(differ);
+        }
         return warnings;
     }
 
@@ -46,6 +51,7 @@ internal sealed class TableBody(TableColumns columns, TableLayout layout, string
         if (summaryStarts.Any(s => narrow.StartsWith(s, StringComparison.Ordinal)) || Totals.IsMatch(narrow))
         {
             summary = summary is { } block ? block with { Last = number } : (number, number, first);
+            totals.Take(row);
             return;
         }
         if (summary is { } open)
@@ -53,6 +59,7 @@ internal sealed class TableBody(TableColumns columns, TableLayout layout, string
             if (!StartsWithDate(row))
             {
                 summary = open with { Last = number };
+                totals.Take(row);
                 return;
             }
             warnings.Add(EndSummary());

@@ -103,6 +103,18 @@ public sealed record TableLayout
     /// <summary>The refund's own id (微信退款单号): a refund row's bank reference, not its order's.</summary>
     public IReadOnlyList<string> RefundReference { get; init; } = [];
 
+    /// <summary>
+    /// The label, in a summary block, of the total of the payments (微信支付 应结订单总金额): its value, in the row under
+    /// it, is checked against the lines that are neither refunds nor fees, and a warning says when they differ.
+    /// </summary>
+    public IReadOnlyList<string> TotalPaid { get; init; } = [];
+
+    /// <summary>The label, in a summary block, of the total of the refunds (退款总金额), checked likewise.</summary>
+    public IReadOnlyList<string> TotalRefunded { get; init; } = [];
+
+    /// <summary>The label, in a summary block, of the total of the fees (手续费总金额), checked likewise.</summary>
+    public IReadOnlyList<string> TotalFees { get; init; } = [];
+
     /// <summary>A row whose first cell starts with one of these begins the summary block that ends the table.</summary>
     public IReadOnlyList<string> SummaryStarts { get; init; } = ["合计", "总计", "#", "——", "--"];
 }

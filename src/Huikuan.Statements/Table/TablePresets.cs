@@ -136,6 +136,9 @@ public static class TablePresets
         CustomerReference = ["商户订单号"],
         TransactionType = ["交易类型"],
         SummaryStarts = ["总交易单数", "合计", "总计", "#"],
+        TotalPaid = ["应结订单总金额"],
+        TotalRefunded = ["退款总金额"],
+        TotalFees = ["手续费总金额"],
     });
 
     public static IReadOnlyList<TablePreset> All { get; } = [Cmb, Cmbc, Citic, Icbc, Alipay, WeChatPay];

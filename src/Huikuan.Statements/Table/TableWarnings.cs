@@ -13,6 +13,9 @@ internal static class TableWarnings
     public const string CurrencyAssumed = "table.currency-assumed";
     public const string NoMoneyCode = "table.no-money";
 
+    /// <summary>The code the MT940 reader gives the same finding: the sums the file states are not the lines'.</summary>
+    public const string SumsDiffer = "statement.sumsDiffer";
+
     private const string Lost = "its digits are lost; it was left out. Export the file again with the column as text.";
 
     public static StatementWarning BadCell(int row, string column, string value, string expected) =>
@@ -48,6 +51,11 @@ internal static class TableWarnings
         var count = rows.Count == 1 ? "1 row moved no money and was" : $"{rows.Count} rows moved no money and were";
         return new(NoMoneyCode, Text($"{count} not imported: {column} {string.Join(", ", byStatus)}."));
     }
+
+    public static StatementWarning TotalsDiffer(IEnumerable<(string Label, decimal Stated, decimal Given)> totals) =>
+        new(SumsDiffer, "The summary's totals are not the lines': " + string.Join("; ",
+            totals.Select(t => Text($"{t.Label} {t.Stated} stated, {t.Given} in the lines"))) +
+            ". A row may be missing or have been read wrong.");
 
     public static StatementWarning Assumed(string currency) =>
         new(CurrencyAssumed, Text($"Neither the file nor the import named a currency; {currency} was assumed."));

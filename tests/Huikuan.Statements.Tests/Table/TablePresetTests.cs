@@ -258,6 +258,20 @@ public sealed class TablePresetTests
     }
 
     [Fact]
+    public void WeChatPay_ABillMissingARow_DisagreesWithItsSummary_AndSaysWhichTotals()
+    {
+        var rows = ChineseExports.Rows(ChineseExports.WeChatPayStates());
+        Assert.Equal(1, rows.RemoveAll(r => r.Count > 9 && r[9] == "REFUND"));
+
+        var statement = TableStatementReader.Read(rows, TablePresets.WeChatPay.Layout);
+
+        Assert.Equal([1000m, -6m, 80m, -0.48m, -80m, 0.48m], statement.Lines.Select(l => l.Amount));
+        var warning = Assert.Single(statement.Warnings, w => w.Code == "statement.sumsDiffer");
+        Assert.Equal("The summary's totals are not the lines': 退款总金额 380.00 stated, 80.00 in the lines; 手续费总金额 4.20 " +
+            "stated, 6.00 in the lines. A row may be missing or have been read wrong.", warning.Message);
+    }
+
+    [Fact]
     public void WeChatPay_OneRowThatMovedNoMoney_IsCountedInTheSingular()
     {
         var rows = ChineseExports.Rows(ChineseExports.WeChatPayStates());
