@@ -137,9 +137,15 @@ internal sealed class TableColumns
             ? Labels[column]
             : string.Create(CultureInfo.InvariantCulture, $"column {column + 1}");
 
-    /// <summary>Half-width, without blanks, upper case: 收入（+元） and 收入 (+元) are one label.</summary>
-    public static string Key(string label) =>
-        string.Concat(TableValues.Narrow(label).Where(c => !char.IsWhiteSpace(c))).ToUpperInvariant();
+    /// <summary>
+    /// Half-width, without blanks, upper case, without a unit of 元 at the end: 收入（+元） and 收入 (+元) are one label,
+    /// and so are 余额 and 余额（元）, which another version of the same export writes.
+    /// </summary>
+    public static string Key(string label)
+    {
+        var key = string.Concat(TableValues.Narrow(label).Where(c => !char.IsWhiteSpace(c))).ToUpperInvariant();
+        return key.Length > 3 && key.EndsWith("(元)", StringComparison.Ordinal) ? key[..^3] : key;
+    }
 
     /// <summary>What a header must hold, for the message when none is found.</summary>
     public static string Describe(TableLayout layout)

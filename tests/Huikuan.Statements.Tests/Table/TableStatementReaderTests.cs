@@ -288,6 +288,15 @@ public sealed class TableStatementReaderTests
     }
 
     [Fact]
+    public void ALabelWithItsUnitOf元_IsTheLabelWithout()
+    {
+        var statement = Read("交易日期,借方发生额（元）,贷方发生额(元),余额 (元)\n20261201,,5.00,105.00\n20261202,2.00,,103.00\n");
+
+        Assert.Equal([5m, -2m], statement.Lines.Select(l => l.Amount));
+        Assert.Equal((100m, 103m), (statement.Opening!.Amount, statement.Closing!.Amount));
+    }
+
+    [Fact]
     public void UnknownColumns_AreKeptInTheDetails_UnderTheirLabels_EmptyOnesLeftOut()
     {
         var line = OnlyLine("交易日期,贷方发生额,凭证号,,备注,备注,余额\n20261201,1.00,0012,merged,a,b,9.00\n");
