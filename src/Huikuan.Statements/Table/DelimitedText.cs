@@ -1,12 +1,11 @@
 using System.Text;
-using System.Text.Unicode;
 
 namespace Huikuan.Statements.Table;
 
 /// <summary>
 /// Reads a CSV or tab-separated export into rows of cells, one row at a time, so a file of any length is never held
-/// whole. The encoding and the separator are sniffed when not given: a byte-order mark wins, else the start of the file
-/// is UTF-8 when it is valid UTF-8, else GB18030 (what Chinese banks and wallets write); the separator is the one of
+/// whole as text (a stream that cannot seek keeps its bytes until its encoding is known). The encoding and the separator are sniffed when not given: a byte-order mark wins, else the file is UTF-8 when
+/// it is valid UTF-8 to its end, else GB18030 (what Chinese banks and wallets write); the separator is the one of
 /// comma and tab that splits the widest line of the file's first part (the header area). Quoted cells may hold
 /// separators, doubled quotes and line breaks; a quote never closed is text, so it cannot swallow the rows after it.
 /// Cells come back trimmed, without WeChat's leading back-tick and without Excel's <c>="…"</c> text wrapper.
@@ -14,9 +13,10 @@ namespace Huikuan.Statements.Table;
 /// </summary>
 public static class DelimitedText
 {
-    /// <summary>How much of the file's start decides the encoding and the separator.</summary>
+    /// <summary>The blocks in which the bytes are checked for UTF-8.</summary>
     private const int SniffBytes = 64 * 1024;
 
+    /// <summary>How much of the file's start decides the separator.</summary>
     private const int SniffChars = 16 * 1024;
 
     /// <summary>GB18030's code page: a superset of GBK and GB2312, which the same exports also claim to be.</summary>
@@ -41,11 +41,8 @@ public static class DelimitedText
         {
             stream.Position = position;
         }
-        var head = new byte[SniffBytes];
-        var length = ReadFully(stream, head);
-        var chosen = encoding ?? Sniff(head.AsSpan(0, length), complete: length < head.Length);
-        using var reader = new StreamReader(
-            new PrefixedStream(head, length, stream), chosen, detectEncodingFromByteOrderMarks: true);
+        var (chosen, input) = encoding is null ? Sniff(stream, start) : (encoding, stream);
+        using var reader = new StreamReader(input, chosen, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
         var first = new char[SniffChars];
         var firstLength = reader.ReadBlock(first, 0, first.Length);
         var separator = SeparatorOf(first.AsSpan(0, firstLength));
@@ -53,6 +50,49 @@ public static class DelimitedText
         {
             yield return row;
         }
+    }
+
+    /// <summary>
+    /// The file's encoding, and the stream to read it from, at the file's start again. A BOM names the encoding. Without
+    /// one the file is UTF-8 only when it is valid UTF-8 to its last byte: its bytes are checked a block at a time up to
+    /// the first that UTF-8 cannot read (then it is GB18030, which reads every byte sequence), so a Chinese character
+    /// after a long ASCII preface decides as well as one in the first line. A seekable stream is then read again from
+    /// where it started; the blocks of any other stream are kept, as bytes, until the verdict, and replayed.
+    /// </summary>
+    private static (Encoding Encoding, Stream Input) Sniff(Stream stream, long? start)
+    {
+        var head = new byte[SniffBytes];
+        var length = ReadFully(stream, head);
+        if (Bom(head.AsSpan(0, length)) is { } named)
+        {
+            return (named, Replay(stream, start, [(head, length)]));
+        }
+        var check = new Utf8Check();
+        var kept = new List<(byte[] Block, int Length)> { (head, length) };
+        var valid = check.Take(head.AsSpan(0, length));
+        while (valid && length == SniffBytes)
+        {
+            var block = start is null ? new byte[SniffBytes] : head;
+            length = ReadFully(stream, block);
+            if (start is null)
+            {
+                kept.Add((block, length));
+            }
+            valid = check.Take(block.AsSpan(0, length));
+        }
+        var chosen = valid && check.Finish() ? new UTF8Encoding(encoderShouldEmitUTF8Identifier: false) : Gb18030;
+        return (chosen, Replay(stream, start, kept));
+    }
+
+    /// <summary>The stream from where it started: seeked back, or the blocks read so far and then the rest.</summary>
+    private static Stream Replay(Stream stream, long? start, List<(byte[] Block, int Length)> read)
+    {
+        if (start is { } position)
+        {
+            stream.Position = position;
+            return stream;
+        }
+        return new PrefixedStream(read, stream);
     }
 
     private static int ReadFully(Stream stream, byte[] buffer)
@@ -65,11 +105,8 @@ public static class DelimitedText
         return total;
     }
 
-    /// <summary>
-    /// A BOM names its encoding; without one, valid UTF-8 is UTF-8 (a sequence cut by the end of the sniffed part is
-    /// not held against it), and anything else is read as GB18030, which decodes every byte sequence.
-    /// </summary>
-    internal static Encoding Sniff(ReadOnlySpan<byte> head, bool complete)
+    /// <summary>The encoding a byte-order mark at the start names, or null.</summary>
+    private static Encoding? Bom(ReadOnlySpan<byte> head)
     {
         if (head.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
         {
@@ -79,18 +116,7 @@ public static class DelimitedText
         {
             return Encoding.Unicode;
         }
-        if (head.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
-        {
-            return Encoding.BigEndianUnicode;
-        }
-        for (var cut = 0; cut <= (complete ? 0 : Math.Min(3, head.Length)); cut++)
-        {
-            if (Utf8.IsValid(head[..^cut]))
-            {
-                return new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
-            }
-        }
-        return Gb18030;
+        return head.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]) ? Encoding.BigEndianUnicode : null;
     }
 
     /// <summary>Tab when some line of the header area splits into more cells by tabs than any line does by commas.</summary>
@@ -141,9 +167,10 @@ public static class DelimitedText
         return text;
     }
 
-    /// <summary>The sniffed bytes first, then the rest of the stream: the stream need not be seekable.</summary>
-    private sealed class PrefixedStream(byte[] head, int headLength, Stream rest) : Stream
+    /// <summary>The blocks read while sniffing, then the rest of the stream: the stream need not be seekable.</summary>
+    private sealed class PrefixedStream(List<(byte[] Block, int Length)> blocks, Stream rest) : Stream
     {
+        private int block;
         private int position;
 
         public override bool CanRead => true;
@@ -162,12 +189,19 @@ public static class DelimitedText
 
         public override int Read(byte[] buffer, int offset, int count)
         {
-            if (position < headLength)
+            while (block < blocks.Count)
             {
-                var n = Math.Min(count, headLength - position);
-                Array.Copy(head, position, buffer, offset, n);
-                position += n;
-                return n;
+                var (bytes, length) = blocks[block];
+                if (position < length)
+                {
+                    var n = Math.Min(count, length - position);
+                    Array.Copy(bytes, position, buffer, offset, n);
+                    position += n;
+                    return n;
+                }
+                // A block read is let go once replayed: a large file is not kept whole longer than needed.
+                blocks[block] = ([], 0);
+                (block, position) = (block + 1, 0);
             }
             return rest.Read(buffer, offset, count);
         }

@@ -42,6 +42,8 @@ internal sealed class TableColumns
         Balance = Find(layout.Balance);
         Fee = Find(layout.Fee);
         Status = Find(layout.Status);
+        Reversal = Find(layout.Reversal);
+        TradeReference = Find(layout.TradeReference);
         RefundAmount = Find(layout.RefundAmount);
         RefundReference = Find(layout.RefundReference);
         Purpose = layout.Purpose.Select(l => keys.IndexOf(Key(l)))
@@ -53,13 +55,14 @@ internal sealed class TableColumns
         ];
         var taken = onLine.OfType<int>().Concat(Purpose).ToHashSet();
         DetailColumns = Enumerable.Range(0, header.Count).Where(i => !taken.Contains(i)).ToList();
-        var known = taken.Concat(new int?[] { Time, Balance, Fee, Status, RefundAmount, RefundReference }.OfType<int>());
+        int?[] besides = [Time, Balance, Fee, Status, RefundAmount, RefundReference, Reversal, TradeReference];
+        var known = taken.Concat(besides.OfType<int>());
         Score = known.Distinct().Count();
         int?[] amounts = [Amount, Debit, Credit];
         RequiredWidth = Math.Max(BookingDate ?? 0, amounts.OfType<int>().DefaultIfEmpty(0).Min()) + 1;
-        IsHeader = BookingDate is not null && (layout.Direction.Count > 0
-            ? Direction is not null && Amount is not null
-            : Amount is not null || Debit is not null || Credit is not null);
+        // A layout may know both forms of a bank's exports: debit and credit columns, or an amount and its direction.
+        IsHeader = BookingDate is not null && (Debit is not null || Credit is not null
+            || (Amount is not null && (layout.Direction.Count == 0 || Direction is not null)));
     }
 
     public IReadOnlyList<string> Labels { get; }
@@ -106,6 +109,12 @@ internal sealed class TableColumns
 
     public int? Status { get; }
 
+    /// <summary>The trade a row belongs to; kept in the details too.</summary>
+    public int? TradeReference { get; }
+
+    /// <summary>The reversal flag; kept in the details too, as written.</summary>
+    public int? Reversal { get; }
+
     public int? RefundAmount { get; }
 
     public int? RefundReference { get; }
@@ -128,19 +137,31 @@ internal sealed class TableColumns
             ? Labels[column]
             : string.Create(CultureInfo.InvariantCulture, $"column {column + 1}");
 
-    /// <summary>Half-width, without blanks, upper case: 收入（+元） and 收入 (+元) are one label.</summary>
-    public static string Key(string label) =>
-        string.Concat(TableValues.Narrow(label).Where(c => !char.IsWhiteSpace(c))).ToUpperInvariant();
+    /// <summary>
+    /// Half-width, without blanks, upper case, without a unit of 元 at the end: 收入（+元） and 收入 (+元) are one label,
+    /// and so are 余额 and 余额（元）, which another version of the same export writes.
+    /// </summary>
+    public static string Key(string label)
+    {
+        var key = string.Concat(TableValues.Narrow(label).Where(c => !char.IsWhiteSpace(c))).ToUpperInvariant();
+        return key.Length > 3 && key.EndsWith("(元)", StringComparison.Ordinal) ? key[..^3] : key;
+    }
 
     /// <summary>What a header must hold, for the message when none is found.</summary>
     public static string Describe(TableLayout layout)
     {
         static string Any(IReadOnlyList<string> labels) => labels.Count == 0 ? "no label given" : string.Join(" / ", labels);
-        var amount = layout.Direction.Count > 0
-            ? $"an amount ({Any(layout.Amount)}) and a direction ({Any(layout.Direction)})"
-            : layout.Amount.Count > 0
-                ? $"an amount ({Any(layout.Amount)})"
-                : $"a debit or credit amount ({Any(layout.Debit.Concat(layout.Credit).ToList())})";
-        return $"a booking date ({Any(layout.BookingDate)}) and {amount}";
+        var amounts = new List<string>();
+        if (layout.Debit.Count + layout.Credit.Count > 0 || layout.Amount.Count == 0)
+        {
+            amounts.Add($"a debit or credit amount ({Any(layout.Debit.Concat(layout.Credit).ToList())})");
+        }
+        if (layout.Amount.Count > 0)
+        {
+            amounts.Add(layout.Direction.Count > 0
+                ? $"an amount ({Any(layout.Amount)}) and a direction ({Any(layout.Direction)})"
+                : $"an amount ({Any(layout.Amount)})");
+        }
+        return $"a booking date ({Any(layout.BookingDate)}) and {string.Join(", or ", amounts)}";
     }
 }

@@ -11,21 +11,42 @@ public static class TablePresets
 {
     private static readonly string[] Serials = ["流水号", "交易流水号", "主机交易流水号", "柜员流水号"];
 
+    /// <summary>The counterparty's name as banks' exports and their versions label it, after each bank's own label.</summary>
+    private static readonly string[] Counterparties =
+        ["对方户名", "对方单位名称", "对方单位(名称)", "收(付)方名称", "收/付方名称", "对方账号名称", "对方账户名称"];
+
+    private static readonly string[] CounterpartyAccounts =
+        ["对方账号", "对方帐号", "收(付)方帐号", "收(付)方账号", "收/付方帐号", "收/付方账号"];
+
+    /// <summary>Other versions of a bank's export give one amount and its direction (借/贷, 收/支) instead of two columns.</summary>
+    private static readonly string[] Amounts = ["交易金额", "发生额", "金额"];
+
+    private static readonly string[] Directions = ["借贷标志", "借贷方向", "收支标志", "收支方向"];
+
+    /// <summary>Remittance text columns, after each bank's own, in the order their texts are joined.</summary>
+    private static readonly string[] Purposes = ["摘要", "用途", "附言", "交易附言", "备注"];
+
+    /// <summary>Reversal flags: 招商银行 writes 冲帐标志; other banks' exports name the same flag 冲账标志 or 冲正标志.</summary>
+    private static readonly string[] ReversalFlags = ["冲帐标志", "冲账标志", "冲正标志", "冲正标识"];
+
     public static TablePreset Cmb { get; } = new("cmb", "招商银行", "China Merchants Bank", new TableLayout
     {
-        BookingDate = ["交易日"],
+        BookingDate = ["交易日", "交易日期"],
         Time = ["交易时间"],
-        ValueDate = ["起息日"],
+        ValueDate = ["起息日", "起息日期"],
         Debit = ["借方金额"],
         Credit = ["贷方金额"],
+        Amount = Amounts,
+        Direction = Directions,
         Balance = ["余额"],
-        CounterpartyName = ["收/付方名称"],
-        CounterpartyAccount = ["收/付方帐号", "收/付方账号"],
+        CounterpartyName = ["收/付方名称", .. Counterparties],
+        CounterpartyAccount = ["收/付方帐号", "收/付方账号", .. CounterpartyAccounts],
         CounterpartyBank = ["收/付方开户行名", "收/付方分行名"],
-        Purpose = ["摘要", "用途", "业务摘要", "其它摘要", "扩展摘要"],
+        Purpose = ["摘要", "用途", "业务摘要", "其它摘要", "扩展摘要", .. Purposes],
         BankReference = ["流水号"],
         CustomerReference = ["业务参考号", "商务支付订单号"],
         TransactionType = ["交易类型"],
+        Reversal = ReversalFlags,
     });
 
     public static TablePreset Cmbc { get; } = new("cmbc", "民生银行", "China Minsheng Bank", new TableLayout
@@ -34,12 +55,15 @@ public static class TablePresets
         Time = ["交易时间"],
         Debit = ["借方发生额"],
         Credit = ["贷方发生额"],
+        Amount = Amounts,
+        Direction = Directions,
         Balance = ["账户余额", "余额"],
-        CounterpartyName = ["对方账号名称", "对方户名"],
-        CounterpartyAccount = ["对方账号"],
+        CounterpartyName = ["对方账号名称", .. Counterparties],
+        CounterpartyAccount = CounterpartyAccounts,
         CounterpartyBank = ["对方开户行"],
-        Purpose = ["摘要"],
+        Purpose = Purposes,
         BankReference = ["主机交易流水号", .. Serials],
+        Reversal = ReversalFlags,
     });
 
     public static TablePreset Citic { get; } = new("citic", "中信银行", "China CITIC Bank", new TableLayout
@@ -48,13 +72,16 @@ public static class TablePresets
         Time = ["交易时间"],
         Debit = ["借方发生额"],
         Credit = ["贷方发生额"],
+        Amount = Amounts,
+        Direction = Directions,
         Balance = ["余额", "账户余额"],
         Currency = ["币种"],
-        CounterpartyName = ["对方账户名称", "对方户名"],
-        CounterpartyAccount = ["对方账号"],
+        CounterpartyName = ["对方账户名称", .. Counterparties],
+        CounterpartyAccount = CounterpartyAccounts,
         CounterpartyBank = ["对方开户行"],
-        Purpose = ["摘要", "用途", "附言"],
+        Purpose = Purposes,
         BankReference = Serials,
+        Reversal = ReversalFlags,
     });
 
     public static TablePreset Icbc { get; } = new("icbc", "工商银行", "ICBC", new TableLayout
@@ -62,13 +89,16 @@ public static class TablePresets
         BookingDate = ["交易时间", "交易日期"],
         Debit = ["借方发生额"],
         Credit = ["贷方发生额"],
+        Amount = Amounts,
+        Direction = Directions,
         Balance = ["余额"],
-        CounterpartyName = ["对方单位(名称)", "对方单位名称", "对方户名"],
-        CounterpartyAccount = ["对方账号"],
+        CounterpartyName = ["对方单位(名称)", "对方单位名称", .. Counterparties],
+        CounterpartyAccount = CounterpartyAccounts,
         CounterpartyBank = ["对方开户行", "对方行号"],
-        Purpose = ["用途", "摘要", "附言", "备注", "回单个性化信息"],
+        Purpose = ["用途", "摘要", "附言", "备注", "回单个性化信息", "交易附言"],
         BankReference = Serials,
         TransactionType = ["支付凭证种类"],
+        Reversal = ReversalFlags,
     });
 
     public static TablePreset Alipay { get; } = new("alipay", "支付宝账务明细", "Alipay account details", new TableLayout
@@ -84,6 +114,8 @@ public static class TablePresets
         BankReference = ["支付宝流水号"],
         CustomerReference = ["商户订单号"],
         TransactionType = ["账务类型"],
+        FeeTypes = ["收费", "服务费"],
+        TradeReference = ["支付宝交易号", "业务基础订单号"],
         FixedCurrency = "CNY",
     });
 
@@ -94,7 +126,8 @@ public static class TablePresets
         Amount = ["应结订单金额"],
         Fee = ["手续费"],
         Status = ["交易状态"],
-        RefundStatuses = ["REFUND"],
+        RefundStatuses = ["REFUND", "转入退款"],
+        NoMoneyStatuses = ["REVOKED", "CLOSED", "NOTPAY", "USERPAYING", "PAYERROR", "已撤销", "已关闭", "未支付", "支付失败"],
         RefundAmount = ["退款金额"],
         RefundReference = ["微信退款单号"],
         Currency = ["货币种类"],
@@ -103,6 +136,9 @@ public static class TablePresets
         CustomerReference = ["商户订单号"],
         TransactionType = ["交易类型"],
         SummaryStarts = ["总交易单数", "合计", "总计", "#"],
+        TotalPaid = ["应结订单总金额"],
+        TotalRefunded = ["退款总金额"],
+        TotalFees = ["手续费总金额"],
     });
 
     public static IReadOnlyList<TablePreset> All { get; } = [Cmb, Cmbc, Citic, Icbc, Alipay, WeChatPay];

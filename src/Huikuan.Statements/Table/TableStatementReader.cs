@@ -51,6 +51,7 @@ public static class TableStatementReader
             number++;
             body.Take(Clean(enumerator.Current), number);
         }
+        body.Settle();
         var lines = body.Lines();
         var balances = TableBalances.Of(body.Rows, lines.FirstOrDefault()?.Currency ?? body.Currency, out var breaks);
         return new BankStatement

@@ -19,7 +19,10 @@ internal static partial class TableValues
     /// <summary>Half-width, trimmed: full-width digits, letters, signs and brackets as ASCII.</summary>
     public static string Narrow(string text) => text.Normalize(NormalizationForm.FormKC).Trim();
 
-    /// <summary>A date, maybe followed by a time (2026-12-01 09:15:30, 20261201 091530, 2026年12月1日 9:15).</summary>
+    /// <summary>
+    /// A date, maybe followed by a time (2026-12-01 09:15:30, 2026/12/1 9:15, 20261201 091530, 2026-12-01T09:15:30,
+    /// 2026年12月1日 9:15, 2026年12月01日09时15分30秒).
+    /// </summary>
     public static bool TryDate(string text, out DateOnly? date, out TimeOnly? time)
     {
         (date, time) = (null, null);
@@ -46,7 +49,10 @@ internal static partial class TableValues
         return true;
     }
 
-    /// <summary>HHmmss (also 5 digits: Excel drops the leading zero of 091530), H:mm or HH:mm:ss, maybe with fractions.</summary>
+    /// <summary>
+    /// HHmmss (also 5 digits: Excel drops the leading zero of 091530), H:mm or HH:mm:ss, maybe with fractions, or
+    /// 9时15分30秒.
+    /// </summary>
     public static bool TryTime(string text, out TimeOnly? time)
     {
         time = null;
@@ -93,7 +99,8 @@ internal static partial class TableValues
         {
             if (c is not ('¥' or '元' or ' ') && !char.IsWhiteSpace(c))
             {
-                sb.Append(c);
+                // The minus sign of typeset text, which NFKC leaves alone.
+                sb.Append(c == '\u2212' ? '-' : c);
             }
         }
         var plain = sb.ToString();
@@ -168,12 +175,14 @@ internal static partial class TableValues
 
     [GeneratedRegex(
         @"^(?:(?<y>[0-9]{4})(?<mo>[0-9]{2})(?<d>[0-9]{2})|(?<y>[0-9]{4})(?<sep>[-/.])(?<mo>[0-9]{1,2})\k<sep>(?<d>[0-9]{1,2})"
-        + @"|(?<y>[0-9]{4})年(?<mo>[0-9]{1,2})月(?<d>[0-9]{1,2})日?)(?:[ T]+(?<time>\S+)|(?<time>[0-9]{6}))?$",
+        + @"|(?<y>[0-9]{4})年(?<mo>[0-9]{1,2})月(?<d>[0-9]{1,2})日?)"
+        + @"(?:[ T]+(?<time>\S+)|(?<time>[0-9]{6})|(?<=日)(?<time>\S+))?$",
         RegexOptions.CultureInvariant)]
     private static partial Regex DateAndTime();
 
     [GeneratedRegex(
-        @"^(?:(?<compact>[0-9]{5,6})|(?<h>[0-9]{1,2}):(?<m>[0-9]{2})(?::(?<s>[0-9]{2}))?(?:\.[0-9]{1,7})?)$",
+        @"^(?:(?<compact>[0-9]{5,6})|(?<h>[0-9]{1,2}):(?<m>[0-9]{2})(?::(?<s>[0-9]{2}))?(?:\.[0-9]{1,7})?"
+        + @"|(?<h>[0-9]{1,2})时(?<m>[0-9]{1,2})分(?:(?<s>[0-9]{1,2})秒)?)$",
         RegexOptions.CultureInvariant)]
     private static partial Regex TimeOfDay();
 

@@ -11,6 +11,10 @@ internal static class TableWarnings
     public const string Summary = "table.summary";
     public const string PrefaceCode = "table.preface";
     public const string CurrencyAssumed = "table.currency-assumed";
+    public const string NoMoneyCode = "table.no-money";
+
+    /// <summary>The code the MT940 reader gives the same finding: the sums the file states are not the lines'.</summary>
+    public const string SumsDiffer = "statement.sumsDiffer";
 
     private const string Lost = "its digits are lost; it was left out. Export the file again with the column as text.";
 
@@ -36,8 +40,38 @@ internal static class TableWarnings
     public static StatementWarning Preface(int row, string label, string value) =>
         new(PrefaceCode, Text($"Row {row}: {label} \"{Shorten(value)}\" is not a date; the period was left open."));
 
+    /// <summary>
+    /// Rows whose status says they moved no money, counted, by status with their row numbers: "3 rows moved no money and
+    /// were not imported: 交易状态 REVOKED on rows 4 and 7, CLOSED on row 9."
+    /// </summary>
+    public static StatementWarning NoMoney(string column, IReadOnlyList<(string Status, int Row)> rows)
+    {
+        var byStatus = rows.GroupBy(r => TableColumns.Key(r.Status))
+            .Select(g => $"{Shorten(g.First().Status)} on {RowList(g.Select(r => r.Row).ToList())}");
+        var count = rows.Count == 1 ? "1 row moved no money and was" : $"{rows.Count} rows moved no money and were";
+        return new(NoMoneyCode, Text($"{count} not imported: {column} {string.Join(", ", byStatus)}."));
+    }
+
+    public static StatementWarning TotalsDiffer(IEnumerable<(string Label, decimal Stated, decimal Given)> totals) =>
+        new(SumsDiffer, "The summary's totals are not the lines': " + string.Join("; ",
+            totals.Select(t => Text($"{t.Label} {t.Stated} stated, {t.Given} in the lines"))) +
+            ". A row may be missing or have been read wrong.");
+
     public static StatementWarning Assumed(string currency) =>
         new(CurrencyAssumed, Text($"Neither the file nor the import named a currency; {currency} was assumed."));
+
+    /// <summary>"row 9", "rows 4 and 7", "rows 4, 7 and 9"; past ten, the first ten and how many more.</summary>
+    private static string RowList(List<int> rows)
+    {
+        var shown = rows.Take(10).Select(r => r.ToString(CultureInfo.InvariantCulture)).ToList();
+        var list = rows.Count switch
+        {
+            1 => shown[0],
+            <= 10 => string.Join(", ", shown[..^1]) + " and " + shown[^1],
+            _ => string.Join(", ", shown) + Text($" and {rows.Count - 10} more"),
+        };
+        return (rows.Count == 1 ? "row " : "rows ") + list;
+    }
 
     private static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 

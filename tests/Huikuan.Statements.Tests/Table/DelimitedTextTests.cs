@@ -1,4 +1,6 @@
 using System.Text;
+using System.Text.Unicode;
+using CsCheck;
 using Huikuan.Statements.Table;
 
 namespace Huikuan.Statements.Tests.Table;
@@ -109,6 +111,80 @@ public sealed class DelimitedTextTests
         var text = new string('a', 65_535) + "\n汇款\n";
 
         Assert.Equal("汇款", Rows(Encoding.UTF8.GetBytes(text))[1][0]);
+    }
+
+    /// <summary>A GB18030 export whose first Chinese character comes after 64 KiB of ASCII-only rows.</summary>
+    private static byte[] ChineseLate(int asciiRows) =>
+        DelimitedText.Gb18030.GetBytes("Date,Credit,Name\n" +
+            string.Concat(Enumerable.Range(1, asciiRows).Select(i => $"20261201,{i}.00,Customer {i:D6}\n")) +
+            "20261202,9.00,上海某某贸易有限公司\n");
+
+    [Fact]
+    public void AGb18030CharacterAfterTheFirst64KiB_MakesTheFileGb18030()
+    {
+        var bytes = ChineseLate(3_000);
+        Assert.True(bytes.Length > 70_000);
+
+        Assert.Equal("上海某某贸易有限公司", Rows(bytes)[^1][2]);
+    }
+
+    [Fact]
+    public void AGb18030CharacterAfterTheFirst64KiB_MakesTheFileGb18030_InAStreamThatCannotSeek()
+    {
+        var bytes = ChineseLate(6_000);
+        Assert.True(bytes.Length > 2 * 65_536);
+
+        var rows = DelimitedText.ReadRows(new ForwardOnlyStream(bytes)).ToList();
+
+        Assert.Equal((6_002, "上海某某贸易有限公司", "Customer 006000"), (rows.Count, rows[^1][2], rows[^2][2]));
+    }
+
+    [Fact]
+    public void AFileValidAsUtf8AtFirst_ButNotFurtherOn_IsNotUtf8()
+    {
+        // The first part is ASCII, which reads the same in both; a GB18030 byte anywhere rules UTF-8 out.
+        var bytes = Encoding.ASCII.GetBytes(new string('a', 200_000) + "\n").Concat(DelimitedText.Gb18030.GetBytes("汇款\n"))
+            .ToArray();
+
+        Assert.Equal("汇款", Rows(bytes)[1][0]);
+    }
+
+    [Fact]
+    public void Utf8CharactersAcrossEveryBlockBorder_KeepTheFileUtf8()
+    {
+        // Three-byte characters on and on: the 64 KiB blocks cut one at each border.
+        var text = "名称\n" + string.Concat(Enumerable.Repeat("上海某某贸易有限公司\n", 20_000));
+        var bytes = Encoding.UTF8.GetBytes(text);
+
+        Assert.All(DelimitedText.ReadRows(new ForwardOnlyStream(bytes)).Skip(1), r => Assert.Equal("上海某某贸易有限公司", r[0]));
+        Assert.Equal(20_001, Rows(bytes).Count);
+    }
+
+    [Fact]
+    public void AUtf8CharacterCutByTheEndOfTheFile_MakesItGb18030()
+    {
+        byte[] bytes = [.. Encoding.ASCII.GetBytes(new string('a', 70_000)), 0xE6, 0xB1];
+
+        Assert.Equal(DelimitedText.Gb18030.GetString([0xE6, 0xB1]), Rows(bytes)[0][0][^1..]);
+    }
+
+    [Fact]
+    public void TheEncoding_IsUtf8_ExactlyWhenTheWholeFileIsValidUtf8_WhereverTheBlockBorderCutsIt()
+    {
+        // Bytes of UTF-8 and GB18030 characters, whole or cut, placed around the first block border at 64 KiB.
+        byte[] bytesSeen = [0xE6, 0xB1, 0x87, 0xC4, 0xE3, 0xF0, 0x9F, 0x98, 0x80, 0xC2, 0xBF, 0x41, 0xED, 0xA0];
+        var odd = Gen.Int[0, bytesSeen.Length - 1].Select(i => bytesSeen[i]);
+        Gen.Select(Gen.Int[65_530, 65_536], odd.Array[1, 10], Gen.Bool).Sample((ascii, tail, seekable) =>
+        {
+            byte[] bytes = [.. Enumerable.Repeat((byte)'a', ascii), .. tail];
+            var encoding = Utf8.IsValid(bytes) ? Encoding.UTF8 : DelimitedText.Gb18030;
+            var expected = new StreamReader(new MemoryStream(bytes), encoding).ReadToEnd();
+            var stream = seekable ? new MemoryStream(bytes) : new ForwardOnlyStream(bytes);
+
+            var rows = DelimitedText.ReadRows(stream).ToList();
+
+            Assert.Equal(expected.Trim(), Assert.Single(Assert.Single(rows)));
+        }, iter: 300, threads: 1);
     }
 
     [Fact]

@@ -65,7 +65,7 @@ public sealed class TableFuzzTests
         string[] cells =
         [
             "", "0", "0.00", "-", "1,234.50", "(1.00)", "￥-3", "1E+25", "99999999999999999999999999999999", "20261201",
-            "2026-02-29", "2026/12/31 24:00:00", "091530", "REFUND", "贷", "人民币", "USD", "合计", "#", "`", "=\"\"",
+            "2026-02-29", "2026/12/31 24:00:00", "091530", "REFUND", "REVOKED", "CLOSED", "Y", "贷", "人民币", "USD", "合计", "#", "`", "=\"\"",
             "3.10012E+19", "ＡＢＣ", "\u0000", "‮", new string('9', 40),
         ];
         var row = Gen.Int[0, cells.Length - 1].Select(i => cells[i]).Array[0, 30];
@@ -133,13 +133,15 @@ public sealed class TableFuzzTests
         Assert.Equal(3, TableStatementReader.Read(rows, TablePresets.Cmbc.Layout).Lines.Count);
     }
 
-    /// <summary>The row numbers a warning names: "Row 7" or "Rows 7–9".</summary>
+    /// <summary>The row numbers a warning names: "Row 7" or "Rows 7–9", or counted by status: "… on rows 4, 7 and 9".</summary>
     private static IEnumerable<int> RowsNamed(string message)
     {
         var match = Regex.Match(message, "^Rows? ([0-9]+)(?:–([0-9]+))?");
         if (!match.Success)
         {
-            return [];
+            return Regex.Matches(message, " on rows? ([0-9]+(?:(?:, | and )[0-9]+(?! more))*)")
+                .SelectMany(list => Regex.Matches(list.Groups[1].Value, "[0-9]+"))
+                .Select(n => int.Parse(n.Value, CultureInfo.InvariantCulture));
         }
         static int Number(Group group) => int.Parse(group.Value, CultureInfo.InvariantCulture);
         var from = Number(match.Groups[1]);

@@ -45,7 +45,25 @@ public sealed class TablePresetTests
         var third = statement.Lines[2];
         Assert.Equal((new DateOnly(2026, 12, 4), "09:30:00", "N", "中国建设银行上海分行"),
             (third.ValueDate, third.Details["time"], third.Details["冲帐标志"], statement.Lines[0].CounterpartyBank));
+        Assert.DoesNotContain(statement.Lines, l => l.Reversal);
         Assert.Equal(["Row 10 (\"合计\") was read as the file's summary and not imported."], statement.Warnings.Select(w => w.Message));
+    }
+
+    [Fact]
+    public void Cmb_ARowFlaggedInItsReversalColumn_IsAReversal_SignedAsTheBankBooksIt()
+    {
+        var statement = Read(ChineseExports.CmbReversals(), TablePresets.Cmb, new TableReadOptions { Currency = "CNY" });
+
+        Assert.Equal(
+            new (decimal, bool, string?)[]
+            {
+                (8000m, false, "K1234500011A"), (-8000m, true, "K1234500012A"), (300m, false, "K1234500013A"),
+                (-300m, true, "K1234500014A"),
+            },
+            statement.Lines.Select(l => (l.Amount, l.Reversal, l.BankReference)));
+        Assert.Equal("Y", statement.Lines[1].Details["冲帐标志"]);
+        Assert.Equal([("Opening", "2026-12-01", "100000.00"), ("Closing", "2026-12-02", "100000.00")], Balances(statement));
+        Assert.Empty(statement.Warnings);
     }
 
     [Fact]
@@ -67,6 +85,7 @@ public sealed class TablePresetTests
         Assert.Equal([("Opening", "2026-12-01", "100000.00"), ("Closing", "2026-12-03", "148300.00")], Balances(statement));
         Assert.Equal(("0012", "14:00:00", "工商银行杭州分行"),
             (statement.Lines[1].Details["凭证号"], statement.Lines[1].Details["time"], statement.Lines[0].CounterpartyBank));
+        Assert.Equal([false, false, true], statement.Lines.Select(l => l.Reversal));
         Assert.Empty(statement.Warnings);
     }
 
@@ -151,6 +170,41 @@ public sealed class TablePresetTests
     }
 
     [Fact]
+    public void Alipay_AFeeShownOnThePaymentAndChargedOnARowOfItsOwn_IsCountedOnce_SoTheLinesAddUpToTheBalance()
+    {
+        var statement = Read(ChineseExports.AlipayWithFeeRows(), TablePresets.Alipay);
+
+        Assert.Equal(
+            new (decimal, string?, string?)[]
+            {
+                (-1000m, "提现", null), (-200m, "交易退款", "HK2026120100042"), (-3m, "FEE", "HK2026120200051"),
+                (500m, "在线支付", "HK2026120200051"), (-6m, "FEE", "HK2026120100042"), (1000m, "在线支付", "HK2026120100042"),
+            },
+            statement.Lines.Select(l => (l.Amount, l.TransactionCode, l.CustomerReference)));
+        Assert.Equal([("Opening", "2026-12-01", "10000.00"), ("Closing", "2026-12-03", "10291.00")], Balances(statement));
+        Assert.Equal(statement.Closing!.Amount - statement.Opening!.Amount, statement.Lines.Sum(l => l.Amount));
+        Assert.Equal(("收费", "3.00"), (statement.Lines[2].Details["账务类型"], statement.Lines[3].Details["服务费（元）"]));
+        Assert.Equal(["table.summary"], statement.Warnings.Select(w => w.Code));
+    }
+
+    [Fact]
+    public void Alipay_AFeeShownOnThePaymentWithoutItsOwnRow_IsALineOfItsOwn_AndTheBalanceCheckSaysTheyDisagree()
+    {
+        // The 收费 row of the second payment is missing: its fee column is booked, but the balance after the payment did not
+        // move so, and the next balance moved by the missing row.
+        var statement = Read(ChineseExports.AlipayWithFeeRows("20261202200040011100590012345694"), TablePresets.Alipay);
+
+        Assert.Equal([-1000m, -200m, 500m, -3m, -6m, 1000m], statement.Lines.Select(l => l.Amount));
+        Assert.Equal(
+            [
+                ("table.summary", "Row 11 (\"#" + new string('-', 39) + "…\") was read as the file's summary and not imported."),
+                ("table.balance-break", "Row 8: the balance 11494.00 does not follow from the row before (11491.00 expected)."),
+                ("table.balance-break", "Row 7: the balance 11291.00 does not follow from the row before (11294.00 expected)."),
+            ],
+            statement.Warnings.Select(w => (w.Code, w.Message)));
+    }
+
+    [Fact]
     public void WeChatPay_ReadsItsBill_RefundsAndFeesAsLinesOfTheirOwn_AndLeavesOutTheSummary()
     {
         var statement = Read(ChineseExports.WeChatPay(), TablePresets.WeChatPay, new TableReadOptions { Account = "1900000109" });
@@ -177,6 +231,57 @@ public sealed class TablePresetTests
             statement.Warnings.Select(w => w.Message));
     }
 
+    [Fact]
+    public void WeChatPay_TheLinesAreExactlyTheMoneyThatMoved_AndRowsThatMovedNoneAreCountedInAWarning()
+    {
+        var statement = Read(ChineseExports.WeChatPayStates(), TablePresets.WeChatPay);
+
+        Assert.Equal(
+            new (decimal, string?, string?)[]
+            {
+                (1000m, "NATIVE", "4200001234202612011234567890"), (-6m, "FEE", "4200001234202612011234567890"),
+                (80m, "MICROPAY", "4200001234202612011234567893"), (-0.48m, "FEE", "4200001234202612011234567893"),
+                (-80m, "REFUND", "50000000012026120100123456781"), (0.48m, "FEE", "50000000012026120100123456781"),
+                (-300m, "REFUND", "50000000012026120100123456780"), (1.80m, "FEE", "50000000012026120100123456780"),
+            },
+            statement.Lines.Select(l => (l.Amount, l.TransactionCode, l.BankReference)));
+        // What the bill's summary says was settled, less refunds and fees: 1080 − 380 − 4.20.
+        Assert.Equal(695.80m, statement.Lines.Sum(l => l.Amount));
+        Assert.Equal(("300.00", "REVOKED"), (statement.Lines[0].Details["退款金额"], statement.Lines[4].Details["交易状态"]));
+        Assert.Equal(
+            [
+                ("table.summary", "Rows 10–11 (from \"总交易单数\") were read as the file's summary and not imported."),
+                ("table.no-money", "4 rows moved no money and were not imported: 交易状态 CLOSED on row 3, REVOKED on rows 4 " +
+                    "and 9, PAYERROR on row 7."),
+            ],
+            statement.Warnings.Select(w => (w.Code, w.Message)));
+    }
+
+    [Fact]
+    public void WeChatPay_ABillMissingARow_DisagreesWithItsSummary_AndSaysWhichTotals()
+    {
+        var rows = ChineseExports.Rows(ChineseExports.WeChatPayStates());
+        Assert.Equal(1, rows.RemoveAll(r => r.Count > 9 && r[9] == "REFUND"));
+
+        var statement = TableStatementReader.Read(rows, TablePresets.WeChatPay.Layout);
+
+        Assert.Equal([1000m, -6m, 80m, -0.48m, -80m, 0.48m], statement.Lines.Select(l => l.Amount));
+        var warning = Assert.Single(statement.Warnings, w => w.Code == "statement.sumsDiffer");
+        Assert.Equal("The summary's totals are not the lines': 退款总金额 380.00 stated, 80.00 in the lines; 手续费总金额 4.20 " +
+            "stated, 6.00 in the lines. A row may be missing or have been read wrong.", warning.Message);
+    }
+
+    [Fact]
+    public void WeChatPay_OneRowThatMovedNoMoney_IsCountedInTheSingular()
+    {
+        var rows = ChineseExports.Rows(ChineseExports.WeChatPayStates());
+        rows.RemoveAll(r => r.Count > 9 && r[9] is "CLOSED" or "PAYERROR" || r.Count > 6 && r[6] == "HK2026120100044");
+
+        var warning = TableStatementReader.Read(rows, TablePresets.WeChatPay.Layout).Warnings[^1];
+
+        Assert.Equal("1 row moved no money and was not imported: 交易状态 REVOKED on row 6.", warning.Message);
+    }
+
     public static TheoryData<string, string> Exports() => new()
     {
         { "cmb", nameof(ChineseExports.Cmb) },
@@ -194,6 +299,70 @@ public sealed class TablePresetTests
         var file = (byte[])typeof(ChineseExports).GetMethod(export)!.Invoke(null, null)!;
 
         Assert.Equal(name, TablePresets.Detect(ChineseExports.Rows(file))?.Name);
+    }
+
+    /// <summary>Headers of other versions of each bank's export, with the labels banks share for the same column.</summary>
+    public static TheoryData<string, string, string> OtherVersions() => new()
+    {
+        { "cmb", "交易日期,交易时间,起息日期,借方金额,贷方金额,余额,收(付)方名称,收(付)方帐号,交易附言,流水号", "20261201,091530,20261201" },
+        { "cmbc", "交易日期,主机交易流水号,借方发生额,贷方发生额,账户余额,对方单位名称,收(付)方帐号,交易附言", "2026/12/01,3100202612010001" },
+        { "citic", "交易日期,贷方发生额,借方发生额,收(付)方名称,对方帐号,币种,用途,余额", "2026-12-01" },
+        { "icbc", "交易时间,对方户名,收(付)方账号,借方发生额,贷方发生额,余额,交易附言", "2026-12-01 10:15:30" },
+    };
+
+    [Theory]
+    [MemberData(nameof(OtherVersions))]
+    public void EachBankPreset_ReadsOtherVersionsOfItsExport_ByTheLabelsBanksShare(string name, string header, string start)
+    {
+        var labels = header.Split(',');
+        var known = start.Split(',');
+        var cells = labels.Select((label, i) => i < known.Length ? known[i] : label switch
+        {
+            "贷方金额" or "贷方发生额" => "\"1,000.00\"",
+            "余额" or "账户余额" => "\"101,000.00\"",
+            "币种" => "人民币",
+            "借方金额" or "借方发生额" => "",
+            _ when label.Contains("名称", StringComparison.Ordinal) || label == "对方户名" => "上海某某贸易有限公司",
+            _ when label.Contains('号', StringComparison.Ordinal) => "31001234567890123456",
+            _ => "INV-2026-00042",
+        });
+        var file = DelimitedText.Gb18030.GetBytes(header + "\r\n" + string.Join(',', cells) + "\r\n");
+
+        var line = Assert.Single(Read(file, TablePresets.Find(name)!, new TableReadOptions { Currency = "CNY" }).Lines);
+
+        Assert.Equal((new DateOnly(2026, 12, 1), 1000m, "上海某某贸易有限公司", "31001234567890123456", "INV-2026-00042"),
+            (line.BookingDate, line.Amount, line.CounterpartyName, line.CounterpartyAccount, line.RemittanceText));
+        Assert.Equal(name, TablePresets.Detect(ChineseExports.Rows(file))?.Name);
+    }
+
+    [Theory]
+    [InlineData("cmb", "交易日期,交易时间,借贷标志,交易金额,余额,收(付)方名称,摘要")]
+    [InlineData("cmbc", "交易日期,交易时间,借贷方向,发生额,账户余额,对方户名,摘要")]
+    [InlineData("citic", "交易日期,交易时间,收支标志,金额,余额,对方账户名称,摘要")]
+    [InlineData("icbc", "交易时间,对方户名,借贷标志,交易金额,余额,用途")]
+    public void EachBankPreset_ReadsAVersionWithOneAmountAndItsDirection(string name, string header)
+    {
+        var labels = header.Split(',');
+        string Row(string day, string direction, string amount, string balance) => string.Join(',', labels.Select(l => l switch
+        {
+            "交易日期" or "交易时间" when l == labels[0] => day,
+            "交易时间" => "101500",
+            "借贷标志" or "借贷方向" or "收支标志" => direction,
+            "交易金额" or "发生额" or "金额" => amount,
+            "余额" or "账户余额" => balance,
+            "摘要" or "用途" => "货款",
+            _ => "上海某某贸易有限公司",
+        }));
+        var file = DelimitedText.Gb18030.GetBytes(header + "\r\n" + Row("2026-12-01", "贷", "\"1,000.00\"", "1000.00") + "\r\n" +
+            Row("2026-12-02", "借", "15.00", "985.00") + "\r\n" + Row("2026-12-03", "来账", "5.00", "990.00") + "\r\n");
+
+        var statement = Read(file, TablePresets.Find(name)!, new TableReadOptions { Currency = "CNY" });
+
+        Assert.Equal([1000m, -15m, 5m], statement.Lines.Select(l => l.Amount));
+        Assert.Equal([("Opening", "2026-12-01", "0.00"), ("Closing", "2026-12-03", "990.00")], Balances(statement));
+        Assert.Empty(statement.Warnings);
+        // Such a header holds only labels the banks share: any bank preset may be the one found.
+        Assert.NotNull(TablePresets.Detect(ChineseExports.Rows(file)));
     }
 
     [Fact]

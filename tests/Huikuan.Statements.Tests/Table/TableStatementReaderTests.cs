@@ -104,6 +104,12 @@ public sealed class TableStatementReaderTests
     [InlineData("１，２３４．５０", "1234.50")]
     [InlineData("0.001", "0.001")]
     [InlineData("99999999999999999999.99", "99999999999999999999.99")]
+    [InlineData("\u2212500.00", "-500.00")]
+    [InlineData("\"¥ 1,000.00 元\"", "1000.00")]
+    [InlineData("\"（1,000.00）\"", "-1000.00")]
+    [InlineData("\"-¥1,000.00\"", "-1000.00")]
+    [InlineData("\"¥-1,000.00\"", "-1000.00")]
+    [InlineData("\"(¥1,000.00)\"", "-1000.00")]
     public void Money_InItsWrittenForms_IsExact(string written, string expected)
     {
         Assert.Equal(Money(expected), OnlyLine(Header + $"20261201,,{written},甲,货款,R1\n").Amount);
@@ -130,6 +136,11 @@ public sealed class TableStatementReaderTests
     [InlineData("20261201 091530", "09:15:30")]
     [InlineData("20261201091530", "09:15:30")]
     [InlineData("2026年12月01日 23:59:59", "23:59:59")]
+    [InlineData("2026/12/1 12:00:00", "12:00:00")]
+    [InlineData("2026-12-01T08:30:00", "08:30:00")]
+    [InlineData("2026-12-01 08:30:00.000", "08:30:00")]
+    [InlineData("2026年12月1日 8时30分5秒", "08:30:05")]
+    [InlineData("2026年12月01日08:30:00", "08:30:00")]
     public void Dates_InTheirWrittenForms_AreTheDayAsWritten_WithTheTimeKept(string written, string? time)
     {
         var line = OnlyLine(Header + $"{written},,1.00,甲,货款,R1\n");
@@ -228,6 +239,38 @@ public sealed class TableStatementReaderTests
             Assert.Single(statement.Warnings).Message);
     }
 
+    [Theory]
+    [InlineData("Y", true)]
+    [InlineData("y", true)]
+    [InlineData("是", true)]
+    [InlineData("*", true)]
+    [InlineData("冲正", true)]
+    [InlineData("冲账", true)]
+    [InlineData("N", false)]
+    [InlineData("否", false)]
+    [InlineData("", false)]
+    public void AReversalFlag_MarksTheLineAReversal_WithoutChangingItsSign(string flag, bool reversal)
+    {
+        var layout = Layout with { Reversal = ["冲帐标志"] };
+
+        var line = OnlyLine($"交易日期,借方发生额,贷方发生额,冲帐标志\n20261201,100.00,,{flag}\n", layout);
+
+        Assert.Equal((-100m, reversal), (line.Amount, line.Reversal));
+    }
+
+    [Theory]
+    [InlineData(",-100.00", -100, true)]
+    [InlineData(",(100.00)", -100, true)]
+    [InlineData(",100.00", 100, false)]
+    [InlineData("-100.00,", -100, false)]
+    [InlineData("100.00,", -100, false)]
+    public void ACreditWrittenNegative_TakesBackAnEarlierCredit_AsAReversal(string cells, int amount, bool reversal)
+    {
+        var line = OnlyLine($"交易日期,借方发生额,贷方发生额\n20261201,{cells}\n");
+
+        Assert.Equal((amount, reversal), ((int)line.Amount, line.Reversal));
+    }
+
     [Fact]
     public void ASignedAmountColumn_KeepsItsSign()
     {
@@ -242,6 +285,15 @@ public sealed class TableStatementReaderTests
         var line = OnlyLine("交易日期,贷方发生额,附言,用途,摘要\n20261201,1.00,INV-42,货款,货款\n");
 
         Assert.Equal("货款 / INV-42", line.RemittanceText);
+    }
+
+    [Fact]
+    public void ALabelWithItsUnitOf元_IsTheLabelWithout()
+    {
+        var statement = Read("交易日期,借方发生额（元）,贷方发生额(元),余额 (元)\n20261201,,5.00,105.00\n20261202,2.00,,103.00\n");
+
+        Assert.Equal([5m, -2m], statement.Lines.Select(l => l.Amount));
+        Assert.Equal((100m, 103m), (statement.Opening!.Amount, statement.Closing!.Amount));
     }
 
     [Fact]
@@ -265,6 +317,24 @@ public sealed class TableStatementReaderTests
         Assert.Equal(new (int, decimal, string?, string?)[] { (0, 100m, null, "甲"), (1, -0.60m, "FEE", null) },
             lines.Select(l => (l.Index, l.Amount, l.TransactionCode, l.CounterpartyName)));
         Assert.All(lines, l => Assert.Equal("R1", l.BankReference));
+    }
+
+    [Fact]
+    public void AFeeRow_IsTheFeeOfItsTrade_WhoseFeeColumnThenBooksNothing_NorItsOwn()
+    {
+        var layout = new TableLayout
+        {
+            BookingDate = ["时间"], Credit = ["收入"], Debit = ["支出"], Fee = ["服务费"], TransactionType = ["类型"],
+            FeeTypes = ["收费"], TradeReference = ["交易号"], Balance = ["余额"],
+        };
+
+        var statement = Read("时间,收入,支出,服务费,类型,交易号,余额\n20261201,100.00,,0.60,在线支付,T1,100.00\n" +
+            "20261201,,0.60,0.60,收费,T1,99.40\n20261201,50.00,,0.30,在线支付,T2,149.10\n", layout);
+
+        Assert.Equal(new (decimal, string?)[] { (100m, "在线支付"), (-0.60m, "FEE"), (50m, "在线支付"), (-0.30m, "FEE") },
+            statement.Lines.Select(l => (l.Amount, l.TransactionCode)));
+        Assert.Equal("收费", statement.Lines[1].Details["类型"]);
+        Assert.Empty(statement.Warnings);
     }
 
     [Fact]
@@ -340,9 +410,28 @@ public sealed class TableStatementReaderTests
         Assert.Equal([1m, 2m], statement.Lines.Select(l => l.Amount));
         Assert.Equal(
             [
-                "Row 3, column 交易日期: \"本日合计\" is not a date; the row was skipped.",
-                "Row 4 (\"合计\") was read as the file's summary and not imported.",
+                "Rows 3–4 (from \"本日合计\") were read as the file's summary and not imported.",
                 "Rows 7–9 (from \"合计\") were read as the file's summary and not imported.",
+            ],
+            statement.Warnings.Select(w => w.Message));
+    }
+
+    [Fact]
+    public void TotalsEveryBankWrites_AreSummaries_WhateverTheLayoutSays_ButACompanyNamedLikeOneIsNot()
+    {
+        var layout = new TableLayout
+        {
+            BookingDate = ["交易时间"], CounterpartyName = ["对方户名"], Credit = ["贷方发生额"], SummaryStarts = [],
+        };
+
+        var statement = Read("对方户名,交易时间,贷方发生额\n共青城某某投资有限公司,2026-12-01 09:00:00,1.00\n小计,,1.00\n" +
+            "甲,2026-12-02 10:00:00,2.00\n本页合计,,2.00\n共 2 笔,,3.00\n总笔数：2\n", layout);
+
+        Assert.Equal(["共青城某某投资有限公司", "甲"], statement.Lines.Select(l => l.CounterpartyName));
+        Assert.Equal(
+            [
+                "Row 3 (\"小计\") was read as the file's summary and not imported.",
+                "Rows 5–7 (from \"本页合计\") were read as the file's summary and not imported.",
             ],
             statement.Warnings.Select(w => w.Message));
     }
@@ -376,6 +465,18 @@ public sealed class TableStatementReaderTests
 
         Assert.Equal("12月.csv: no header row found: looked for a booking date (交易日期) and a debit or credit amount " +
             "(借方发生额 / 贷方发生额), but none of the first 2 rows holds them.", error.Message);
+    }
+
+    [Fact]
+    public void ALayoutOfBothForms_ReadsEither_AndSaysBothWhenNeitherIsFound()
+    {
+        var layout = Layout with { Amount = ["交易金额"], Direction = ["借贷标志"] };
+
+        Assert.Equal(-3m, OnlyLine("交易日期,借贷标志,交易金额\n20261201,借,3.00\n", layout).Amount);
+        Assert.Equal(3m, OnlyLine("交易日期,借方发生额,贷方发生额\n20261201,,3.00\n", layout).Amount);
+        var error = Assert.Throws<StatementFormatException>(() => Read("交易日期,交易金额\n20261201,3.00\n", layout));
+        Assert.Equal("no header row found: looked for a booking date (交易日期) and a debit or credit amount (借方发生额 / " +
+            "贷方发生额), or an amount (交易金额) and a direction (借贷标志), but none of the first 2 rows holds them.", error.Message);
     }
 
     [Fact]
