@@ -26,9 +26,13 @@ public readonly record struct MoneySource(AllocationKind Kind, Guid? ReceiptId, 
 public sealed class LedgerWriter(HuikuanDbContext db, Scope scope, BusinessClock clock)
 {
     /// <summary>Moves <paramref name="amountMinor"/> onto an installment (negative: takes it back, for reversals).</summary>
+    /// <param name="discountPossible">
+    /// False when the caller has looked up that the installment's invoice has no early-payment discount clause (a bank
+    /// statement's receipts, looked up for the whole batch at once), which spares the lookup per movement.
+    /// </param>
     public async Task<Allocation> MoveAsync(
         MoneySource source, Installment target, long amountMinor, long sourceAmountMinor, DateOnly appliedOn,
-        string? reason, Guid? reverses, CancellationToken ct)
+        string? reason, Guid? reverses, CancellationToken ct, bool discountPossible = true)
     {
         ArgumentNullException.ThrowIfNull(target);
         MustNotBeInTheFuture(appliedOn, "appliedOn");
@@ -78,7 +82,7 @@ public sealed class LedgerWriter(HuikuanDbContext db, Scope scope, BusinessClock
             AppliedOn = appliedOn, Reason = reason, ReversesId = reverses, CreatedAt = clock.Now, CreatedBy = scope.Actor,
         };
         db.Allocations.Add(allocation);
-        if (source.Kind == AllocationKind.Receipt && amountMinor > 0 && reverses is null)
+        if (source.Kind == AllocationKind.Receipt && amountMinor > 0 && reverses is null && discountPossible)
         {
             await Contracts.EarlyPaymentDiscounts.SettleAsync(db, this, target, source.ReceiptId!.Value, appliedOn, ct);
         }

@@ -1,4 +1,5 @@
 using Huikuan.Domain.Ledger;
+using Huikuan.Domain.Terms;
 using Huikuan.Web.Data;
 using Huikuan.Web.Data.Entities;
 using Huikuan.Web.Features.Allocations;
@@ -16,6 +17,33 @@ namespace Huikuan.Web.Features.Contracts;
 internal static class EarlyPaymentDiscounts
 {
     public const string Reason = "early-payment discount";
+
+    /// <summary>
+    /// Of the given invoices, those whose contract has an early-payment discount clause, with the clause: one query for a
+    /// batch of payments (a bank statement's receipts, the items a statement is matched against).
+    /// </summary>
+    public static async Task<Dictionary<Guid, EarlyPaymentDiscount>> ClausesAsync(
+        HuikuanDbContext db, Guid company, IEnumerable<Guid> invoiceIds, CancellationToken ct)
+    {
+        var clauses = new Dictionary<Guid, EarlyPaymentDiscount>();
+        foreach (var chunk in invoiceIds.Distinct().Chunk(500))
+        {
+            var rows = await (
+                from i in db.Invoices.AsNoTracking()
+                where i.CompanyId == company && chunk.Contains(i.Id) && i.ContractId != null
+                join c in db.Contracts on new { i.CompanyId, Id = i.ContractId!.Value } equals new { c.CompanyId, c.Id }
+                where c.DiscountPercent != null
+                select new { InvoiceId = i.Id, Contract = c }).ToListAsync(ct);
+            foreach (var row in rows)
+            {
+                if (ContractClauses.Discount(row.Contract) is { } discount)
+                {
+                    clauses[row.InvoiceId] = discount;
+                }
+            }
+        }
+        return clauses;
+    }
 
     public static async Task SettleAsync(HuikuanDbContext db, LedgerWriter ledger, Installment target, Guid receiptId, DateOnly appliedOn, CancellationToken ct)
     {

@@ -11,6 +11,11 @@ using Huikuan.Web.Features.Invoices;
 using Huikuan.Web.Features.Receipts;
 using Huikuan.Web.Infrastructure;
 using Huikuan.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Huikuan.Web.Tests.Features.Contracts;
+using Huikuan.Web.Features.Customers;
+using Huikuan.Web.Features.Contracts;
+using Huikuan.Domain.Contracts;
 
 namespace Huikuan.Web.Tests.Features.BankStatements;
 
@@ -203,6 +208,87 @@ public abstract class StatementMatchingTests(HuikuanApp app)
         Assert.Equal(6, posted);
         Assert.All(await LinesAsync(api, statement), l => Assert.Equal(BankLineStatus.Applied, l.Status));
         Assert.Equal(6, (await api.GetAsync<Page<ReceiptListItem>>("/api/receipts?pageSize=50")).Total);
+        Assert.True((await api.CheckLedgerAsync()).Ok);
+    }
+
+    [Fact]
+    public async Task TheReceiptsOfAStatement_TakeConsecutiveNumbers_AndTheNextReceiptTypedInFollowsThemWithoutAGap()
+    {
+        var (api, _) = await CompanyWithAccountAsync();
+        var lines = new List<string>();
+        for (var i = 0; i < 4; i++)
+        {
+            var customer = await api.CustomerAsync($"连号测试{i}号实业有限公司");
+            var invoice = await api.IssueInvoiceAsync(customer.Id, Day.AddDays(-5), 300m + i);
+            lines.Add(Line(300m + i, $"N{i:D4}", invoice.Number, $"连号测试{i}号实业有限公司"));
+        }
+        var statement = await ImportAsync(api, [.. lines]);
+        await api.PostOkAsync<StatementMatchResult>($"/api/bank-statements/{statement}/match", new { });
+
+        Assert.Equal(4, (await api.PostOkAsync<PostedBankLines>($"/api/bank-statements/{statement}/post", new { })).Posted);
+        var byLine = await LinesAsync(api, statement);
+        var numbers = new List<string>();
+        foreach (var line in byLine)
+        {
+            numbers.Add((await api.GetAsync<ReceiptView>($"/api/receipts/{line.ReceiptId}")).Number);
+        }
+        Assert.Equal(["RC-000001", "RC-000002", "RC-000003", "RC-000004"], numbers);
+        var typed = await api.RecordReceiptAsync(byLine[0].MatchedCustomerId!.Value, Day, 10m);
+        Assert.Equal("RC-000005", typed.Number);
+        Assert.True((await api.CheckLedgerAsync()).Ok);
+    }
+
+    [Fact]
+    public async Task MatchingAStatement_IsOneAuditEvent_NotALinePerProposal_WhileApplyingALineIsAudited()
+    {
+        var (api, _) = await CompanyWithAccountAsync();
+        var customer = await api.CustomerAsync("审计测试贸易有限公司");
+        var invoice = await api.IssueInvoiceAsync(customer.Id, Day.AddDays(-5), 800m);
+        var statement = await ImportAsync(api, Line(800m, "A0001", invoice.Number, "审计测试贸易有限公司"), Line(55m, "A0002", "往来款", "某某个人"));
+
+        await api.PostOkAsync<StatementMatchResult>($"/api/bank-statements/{statement}/match", new { });
+        await api.PostOkAsync<StatementMatchResult>($"/api/bank-statements/{statement}/match", new { });
+        await api.PostOkAsync<PostedBankLines>($"/api/bank-statements/{statement}/post", new { });
+
+        var audit = await app.WithDbAsync(db => db.AuditEntries.AsNoTracking()
+            .Where(a => a.CompanyId == api.Company.Id && (a.Entity == nameof(BankStatementLine) || a.Entity == nameof(BankStatement)))
+            .Select(a => new { a.Action, a.EntityId, a.After }).ToListAsync());
+        Assert.Equal(2, audit.Count(a => a.Action == "bankStatement.matched" && a.EntityId == statement.ToString()));
+        Assert.Contains(audit, a => a.Action == "bankStatement.matched" && a.After!.Contains("\"sure\":1", StringComparison.Ordinal));
+        Assert.DoesNotContain(audit, a => a.Action == "modified");
+        var applied = Assert.Single(await LinesAsync(api, statement), l => l.Status == BankLineStatus.Applied);
+        Assert.Single(audit, a => a.Action == "bankStatementLine.applied" && a.EntityId == applied.Id.ToString());
+    }
+
+    [Fact]
+    public async Task ALinePayingAContractInvoiceLessItsEarlyPaymentDiscount_IsMatchedAtTheDiscountedAmount_AndTheDiscountSettlesTheRest()
+    {
+        var (api, _) = await CompanyWithAccountAsync();
+        var customer = await api.CustomerAsync("折扣测试设备有限公司");
+        var contract = await api.PostOkAsync<ContractView>("/api/contracts", new CreateContract(customer.Id, "设备采购", ContractTests.Signed, 10_000m,
+            [new ContractStageInput(StageKind.Delivery, "到货", Percent: 100m, DueDays: 30)], Discount: "2/10 net 30"));
+        var reached = await api.PostOkAsync<StageReachedResult>(ContractTests.Reached(contract, 1), new MarkStageReached(Day.AddDays(-6)));
+        var invoice = await api.GetAsync<InvoiceView>($"/api/invoices/{reached.InvoiceId}");
+        var statement = await ImportAsync(api, Line(9_800m, "D0001", "货款 " + invoice.Number, "折扣测试设备有限公司"));
+
+        await api.PostOkAsync<StatementMatchResult>($"/api/bank-statements/{statement}/match", new { });
+        var line = Assert.Single(await LinesAsync(api, statement));
+        var proposal = StoredProposal.FromJson(line.Reasons)!;
+        Assert.Equal(customer.Id, proposal.Best!.CustomerId);
+        Assert.Contains(proposal.Best.Reasons, r => r.Code == "items.discount");
+        Assert.Equal([(invoice.Installments.Single().Id, 980_000L)], proposal.Best.Allocations.Select(a => (a.InstallmentId, a.AmountMinor)));
+        if (line.Status != BankLineStatus.Applied)
+        {
+            await api.PostOkAsync<PostedBankLines>($"/api/bank-statements/{statement}/post", new { });
+        }
+        if (Assert.Single(await LinesAsync(api, statement)).Status != BankLineStatus.Applied)
+        {
+            await api.PostOkAsync<PostedBankLines>($"/api/bank-statements/lines/{line.Id}/confirm", new ConfirmBankLine(customer.Id));
+        }
+
+        Assert.Equal(0m, (await api.GetAsync<InvoiceView>($"/api/invoices/{invoice.Id}")).Open);
+        var movements = await api.GetAsync<StatementView>($"/api/customers/{customer.Id}/statement?from=2026-11-01&to=2026-11-30");
+        Assert.Equal(200m, Assert.Single(movements.Movements, m => m.Kind == "discount").Credit);
         Assert.True((await api.CheckLedgerAsync()).Ok);
     }
 

@@ -2,6 +2,7 @@ using Huikuan.Domain.BankMatching;
 using Huikuan.Domain.Ledger;
 using Huikuan.Web.Data;
 using Huikuan.Web.Data.Entities;
+using Huikuan.Web.Features.Contracts;
 using Huikuan.Web.Features.Customers;
 using MatchReference = Huikuan.Domain.BankMatching.PaymentReference;
 using PrintedReference = Huikuan.Domain.Ledger.PaymentReference;
@@ -79,15 +80,21 @@ internal static class MatchDirectoryLoader
         }
         var directory = new MatchDirectory(customers, accounts, references, documents);
         var payers = directory.CandidatePayers(lines).ToList();
-        var items = new List<MatchOpenItem>();
+        var rows = new List<(Guid InvoiceId, MatchOpenItem Item)>();
         foreach (var chunk in payers.Chunk(Chunk))
         {
-            items.AddRange(await db.Installments.AsNoTracking()
-                .Where(i => i.CompanyId == company && i.OpenMinor > 0 && chunk.Contains(i.CustomerId))
-                .Join(db.Invoices.Where(v => v.CompanyId == company), i => i.InvoiceId, v => v.Id, (i, v) => new MatchOpenItem(
-                    i.Id, i.CustomerId, v.Number, i.InvoiceDate, i.DueDate, i.Sequence, i.Currency, i.OpenMinor, i.AmountMinor, 0, null))
-                .ToListAsync(ct));
+            rows.AddRange((await db.Installments.AsNoTracking()
+                // "<> 0" as the open-items index is filtered, so the index is used; a credit balance is not an item to pay.
+                .Where(i => i.CompanyId == company && i.OpenMinor != 0 && i.OpenMinor > 0 && chunk.Contains(i.CustomerId))
+                .Join(db.Invoices.Where(v => v.CompanyId == company), i => i.InvoiceId, v => v.Id, (i, v) => new
+                {
+                    i.InvoiceId,
+                    Item = new MatchOpenItem(i.Id, i.CustomerId, v.Number, i.InvoiceDate, i.DueDate, i.Sequence, i.Currency, i.OpenMinor, i.AmountMinor, 0, null),
+                })
+                .ToListAsync(ct)).Select(r => (r.InvoiceId, r.Item)));
         }
-        return directory.WithOpenItems(items);
+        // An invoice raised under a contract with an early-payment discount is also matched at its discounted amount.
+        var discounts = await EarlyPaymentDiscounts.ClausesAsync(db, company, rows.Select(r => r.InvoiceId), ct);
+        return directory.WithOpenItems(rows.Select(r => discounts.TryGetValue(r.InvoiceId, out var discount) ? r.Item.WithDiscount(discount) : r.Item));
     }
 }

@@ -110,6 +110,9 @@ public sealed class MatchStatementHandler(HuikuanDbContext db, Scope scope, Busi
                 await db.SaveChangesAsync(ct);
             }
         }
+        // The proposals themselves are not audited line by line (they move no money); the match is one event.
+        AuditLog.Event(db, scope, clock, company, "bankStatement.matched", nameof(BankStatement), statementId.ToString(),
+            new { lines = lines.Count, sure, review, unmatched, notIncoming });
         await db.SaveChangesAsync(ct);
         return new StatementMatchResult(statementId, lines.Count, sure, review, unmatched, notIncoming);
     }

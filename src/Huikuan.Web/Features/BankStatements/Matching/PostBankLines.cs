@@ -5,6 +5,7 @@ using Huikuan.Domain.Money;
 using Huikuan.Web.Data;
 using Huikuan.Web.Data.Entities;
 using Huikuan.Web.Features.Allocations;
+using Huikuan.Web.Features.Contracts;
 using Huikuan.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -64,6 +65,8 @@ public sealed class PostBankLinesHandler(HuikuanDbContext db, Scope scope, Busin
             {
                 var done = await Transactions.RunAsync(db, token => WriteAsync(batch, method, skipped, token), ct);
                 posted.AddRange(done);
+                // What a batch wrote is saved: tracking it on would make every later save of the statement scan it again.
+                db.ChangeTracker.Clear();
             }
             catch (Exception e) when (batch.Length > 1 && e is DomainRuleException or ConflictException or DbUpdateException)
             {
@@ -73,6 +76,7 @@ public sealed class PostBankLinesHandler(HuikuanDbContext db, Scope scope, Busin
                     try
                     {
                         posted.AddRange(await Transactions.RunAsync(db, token => WriteAsync([one], method, skipped, token), ct));
+                        db.ChangeTracker.Clear();
                     }
                     catch (Exception single) when (single is DomainRuleException or ConflictException or DbUpdateException)
                     {
@@ -118,8 +122,8 @@ public sealed class PostBankLinesHandler(HuikuanDbContext db, Scope scope, Busin
         var installmentIds = batch.SelectMany(p => p.Candidate.Allocations.Select(a => a.InstallmentId)).Distinct().ToList();
         var installments = await db.Installments.AsNoTracking().Where(i => i.CompanyId == company && installmentIds.Contains(i.Id))
             .ToDictionaryAsync(i => i.Id, ct);
-        var done = new List<LinePost>(batch.Length);
         var pendingSkips = new List<SkippedLine>();
+        var ready = new List<(LinePost Post, DateOnly On, string? BankReference)>(batch.Length);
         foreach (var post in batch)
         {
             var line = post.Line;
@@ -151,41 +155,80 @@ public sealed class PostBankLinesHandler(HuikuanDbContext db, Scope scope, Busin
                     && r.BankReference != null && r.BankReference.StartsWith(bankReference + "/"), ct);
                 bankReference += "/" + (earlier + 2).ToString(System.Globalization.CultureInfo.InvariantCulture);
             }
-            var receiptId = Ids.New();
-            var claimed = await db.BankStatementLines
-                .Where(l => l.CompanyId == company && l.Id == line.Id && l.ReceiptId == null
-                    && (l.Status == BankLineStatus.ToReview || l.Status == BankLineStatus.Unmatched))
-                .ExecuteUpdateAsync(s => s.SetProperty(l => l.Status, BankLineStatus.Applied)
-                    .SetProperty(l => l.MatchedCustomerId, post.Candidate.CustomerId), ct);
-            if (claimed == 0)
+            ready.Add((post, on, bankReference));
+        }
+        var claimed = await ClaimAsync(ready.Select(r => r.Post.Line.Id).ToList(), ct);
+        var done = new List<LinePost>(claimed.Count);
+        foreach (var (post, _, _) in ready.Where(r => !claimed.Contains(r.Post.Line.Id)))
+        {
+            pendingSkips.Add(new SkippedLine(post.Line.Id, post.Line.Index, "bankLine.taken", "Someone else settled this line meanwhile."));
+        }
+        var mine = ready.Where(r => claimed.Contains(r.Post.Line.Id)).ToList();
+        if (mine.Count > 0)
+        {
+            // The batch's receipts in one go: their numbers in one increment, their rows in one save; then each amount
+            // applied through the ledger writer's guarded updates, and the lines pointed at their receipts.
+            var numbers = await Numbering.NextAsync(db, company, "RC", mine.Count, ct);
+            var receipts = new List<Receipt>(mine.Count);
+            for (var n = 0; n < mine.Count; n++)
             {
-                pendingSkips.Add(new SkippedLine(line.Id, line.Index, "bankLine.taken", "Someone else settled this line meanwhile."));
-                continue;
+                var (post, on, bankReference) = mine[n];
+                var line = post.Line;
+                receipts.Add(new Receipt
+                {
+                    CompanyId = company, Id = Ids.New(), Number = numbers[n], CustomerId = post.Candidate.CustomerId,
+                    ReceivedOn = on, Method = method, Currency = line.Currency, AmountMinor = line.AmountMinor, UnappliedMinor = line.AmountMinor,
+                    PayerName = Cut(line.CounterpartyName, 300), PayerReference = Cut(line.RemittanceText ?? line.CustomerReference, 500),
+                    BankReference = bankReference, Note = "Bank statement line " + (line.Index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    RecordedAt = clock.Now, RecordedBy = scope.Actor,
+                });
             }
-            var receipt = new Receipt
-            {
-                CompanyId = company, Id = receiptId, Number = await Numbering.NextAsync(db, company, "RC", ct), CustomerId = post.Candidate.CustomerId,
-                ReceivedOn = on, Method = method, Currency = line.Currency, AmountMinor = line.AmountMinor, UnappliedMinor = line.AmountMinor,
-                PayerName = Cut(line.CounterpartyName, 300), PayerReference = Cut(line.RemittanceText ?? line.CustomerReference, 500),
-                BankReference = bankReference, Note = "Bank statement line " + (line.Index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture),
-                RecordedAt = clock.Now, RecordedBy = scope.Actor,
-            };
-            db.Receipts.Add(receipt);
+            db.Receipts.AddRange(receipts);
             await db.SaveChangesAsync(ct);
-            await db.BankStatementLines.Where(l => l.CompanyId == company && l.Id == line.Id)
-                .ExecuteUpdateAsync(s => s.SetProperty(l => l.ReceiptId, receiptId), ct);
-            foreach (var allocation in post.Candidate.Allocations.Where(a => a.AmountMinor > 0))
+            var discounted = await EarlyPaymentDiscounts.ClausesAsync(db, company,
+                mine.SelectMany(m => m.Post.Candidate.Allocations).Select(a => installments[a.InstallmentId].InvoiceId), ct);
+            for (var n = 0; n < mine.Count; n++)
             {
-                await ledger.MoveAsync(MoneySource.FromReceipt(receiptId), installments[allocation.InstallmentId], allocation.AmountMinor,
-                    allocation.AmountMinor, on, "Bank statement line", null, ct);
+                var (post, on, _) = mine[n];
+                var line = post.Line;
+                var receipt = receipts[n];
+                await db.BankStatementLines.Where(l => l.CompanyId == company && l.Id == line.Id)
+                    .ExecuteUpdateAsync(s => s.SetProperty(l => l.ReceiptId, receipt.Id).SetProperty(l => l.MatchedCustomerId, post.Candidate.CustomerId), ct);
+                foreach (var allocation in post.Candidate.Allocations.Where(a => a.AmountMinor > 0))
+                {
+                    var installment = installments[allocation.InstallmentId];
+                    await ledger.MoveAsync(MoneySource.FromReceipt(receipt.Id), installment, allocation.AmountMinor,
+                        allocation.AmountMinor, on, "Bank statement line", null, ct, discounted.ContainsKey(installment.InvoiceId));
+                }
+                AuditLog.Event(db, scope, clock, company, "bankStatementLine.applied", nameof(BankStatementLine), line.Id.ToString(),
+                    new { receipt = receipt.Number, customer = post.Candidate.CustomerId, confidence = post.Candidate.Confidence, line.AmountMinor, line.Currency });
+                done.Add(post);
             }
-            AuditLog.Event(db, scope, clock, company, "bankStatementLine.applied", nameof(BankStatementLine), line.Id.ToString(),
-                new { receipt = receipt.Number, customer = post.Candidate.CustomerId, confidence = post.Candidate.Confidence, line.AmountMinor, line.Currency });
             await db.SaveChangesAsync(ct);
-            done.Add(post);
         }
         skipped.AddRange(pendingSkips);
         return done;
+    }
+
+    /// <summary>
+    /// Takes the lines for this transaction: those still open and without a receipt become applied. On PostgreSQL the
+    /// rows stay locked to this transaction until it commits (with their receipts), on SQLite the transaction holds the
+    /// write lock; so a line taken meanwhile by someone else is not taken here, and the lines read back are this one's.
+    /// </summary>
+    private async Task<HashSet<Guid>> ClaimAsync(List<Guid> ids, CancellationToken ct)
+    {
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+        var company = scope.CompanyId;
+        await db.BankStatementLines
+            .Where(l => l.CompanyId == company && ids.Contains(l.Id) && l.ReceiptId == null
+                && (l.Status == BankLineStatus.ToReview || l.Status == BankLineStatus.Unmatched))
+            .ExecuteUpdateAsync(s => s.SetProperty(l => l.Status, BankLineStatus.Applied), ct);
+        return [.. await db.BankStatementLines.AsNoTracking()
+            .Where(l => l.CompanyId == company && ids.Contains(l.Id) && l.Status == BankLineStatus.Applied && l.ReceiptId == null)
+            .Select(l => l.Id).ToListAsync(ct)];
     }
 
     /// <summary>The receipt method a bank account's lines come by: the wallets' own, else a bank transfer.</summary>
