@@ -2,16 +2,17 @@ using System.Globalization;
 
 namespace Huikuan.Bench;
 
-/// <summary>Command line: --size T1 --db sqlite|postgres [--connection CS] [--keep] [--runs 5] [--receipts 2000] [--tryton data_N.csv] [--letters 1000].</summary>
+/// <summary>Command line: --size T1 --db sqlite|postgres [--connection CS] [--keep] [--runs 5] [--receipts 2000] [--tryton data_N.csv] [--letters 1000] [--match-rate N] [--statement N].</summary>
 internal sealed record BenchOptions(
     string Size, string Db, string? Connection, bool Keep, int Runs, int Receipts, string? TrytonCsv, DateOnly AsOf, ulong Seed, bool Explain = false,
-    int Letters = 0, int MatchRate = 0)
+    int Letters = 0, int MatchRate = 0, int StatementLines = 0)
 {
     public const string Usage =
         "usage: Huikuan.Bench --size demo|10k|T1|T2 --db sqlite|postgres [--connection CS] [--keep] [--runs N] [--receipts N] [--seed N] [--as-of YYYY-MM-DD] [--explain]\n"
         + "       Huikuan.Bench --tryton /tmp/tryton_bench/out/data_100.csv [--db sqlite|postgres]\n"
         + "       Huikuan.Bench --letters 1000 [--db sqlite|postgres]\n"
-        + "       Huikuan.Bench --match-rate 2000 [--size demo|10k|T1|T2] (bank statement lines per statement; no database)";
+        + "       Huikuan.Bench --match-rate 2000 [--size demo|10k|T1|T2] (bank statement lines per statement; no database)\n"
+        + "       Huikuan.Bench --statement 5000 [--size T1|T2] [--db sqlite|postgres] [--runs N] (import, match and post a statement; then twice the lines)";
 
     public bool Postgres => Db.Equals("postgres", StringComparison.OrdinalIgnoreCase);
 
@@ -32,6 +33,7 @@ internal sealed record BenchOptions(
                 "--receipts" => o with { Receipts = int.Parse(Value(), CultureInfo.InvariantCulture) },
                 "--tryton" => o with { TrytonCsv = Value() },
                 "--letters" => o with { Letters = int.Parse(Value(), CultureInfo.InvariantCulture) },
+                "--statement" => o with { StatementLines = int.Parse(Value(), CultureInfo.InvariantCulture) },
                 "--match-rate" => o with { MatchRate = int.Parse(Value(), CultureInfo.InvariantCulture) },
                 "--as-of" => o with { AsOf = DateOnly.ParseExact(Value(), "yyyy-MM-dd", CultureInfo.InvariantCulture) },
                 "--seed" => o with { Seed = ulong.Parse(Value(), CultureInfo.InvariantCulture) },
@@ -42,9 +44,9 @@ internal sealed record BenchOptions(
         {
             throw new ArgumentException($"--db is sqlite or postgres.\n{Usage}");
         }
-        if (o.Letters < 0 || o.Runs < 1 || o.Receipts < 0 || o.MatchRate < 0)
+        if (o.Letters < 0 || o.Runs < 1 || o.Receipts < 0 || o.MatchRate < 0 || o.StatementLines < 0)
         {
-            throw new ArgumentException($"--letters, --receipts and --match-rate cannot be negative, --runs is at least 1.\n{Usage}");
+            throw new ArgumentException($"--letters, --receipts, --match-rate and --statement cannot be negative, --runs is at least 1.\n{Usage}");
         }
         return o;
     }

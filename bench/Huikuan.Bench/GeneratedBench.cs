@@ -21,39 +21,10 @@ internal static class GeneratedBench
 {
     public static async Task<int> RunAsync(BenchOptions options, BenchDatabase database, CancellationToken ct)
     {
-        var spec = DataSetSpec.Named(options.Size, options.AsOf) with { Seed = options.Seed };
         var clock = new FixedClock(options.AsOf);
-        // HUIKUAN_BENCH_LOG=Debug shows EF's query compilation and commands, to see where the time goes.
-        var logLevel = Environment.GetEnvironmentVariable("HUIKUAN_BENCH_LOG");
-        await using var services = GeneratedDataHost.Build(database.Provider, database.ConnectionString, clock, s =>
-        {
-            if (Enum.TryParse<LogLevel>(logLevel, out var level))
-            {
-                s.AddLogging(b => b.AddSimpleConsole(o => o.TimestampFormat = "HH:mm:ss.fff ").SetMinimumLevel(level));
-            }
-        });
-        await Database.MigrateAsync(services, ct);
-        Console.WriteLine($"data set {spec.Name}: {N(spec.Customers)} customers, {N(spec.Invoices)} invoices, as of {spec.AsOf:yyyy-MM-dd}, seed {spec.Seed}; {database.Provider} ({database.Where})");
-
-        var data = Generator.Generate(spec);
-        LoadResult loaded;
-        await using (var scope = services.CreateAsyncScope())
-        {
-            // A database kept from an earlier run (--keep, then --connection) is measured again without reloading it.
-            var db = scope.ServiceProvider.GetRequiredService<HuikuanDbContext>();
-            if (await db.Companies.AnyAsync(c => c.Id == data.Company.Id, ct))
-            {
-                loaded = await CountLoadedAsync(db, data.Company.Id, ct);
-                Console.WriteLine($"reusing the data set already in the database: {N(loaded.Invoices)} invoices, {N(loaded.Installments)} installments "
-                    + $"({N(loaded.OpenInstallments)} open), {N(loaded.Receipts)} receipts, {N(loaded.Allocations)} allocations");
-            }
-            else
-            {
-                loaded = await scope.ServiceProvider.GetRequiredService<GeneratedDataLoader>().LoadAsync(data, ct);
-                Console.WriteLine($"loaded {N(loaded.Rows)} rows in {F(loaded.Elapsed.TotalSeconds, "0.0")} s ({N((long)(loaded.Rows / loaded.Elapsed.TotalSeconds))} rows/s): "
-                    + $"{N(loaded.Invoices)} invoices, {N(loaded.Installments)} installments ({N(loaded.OpenInstallments)} open), {N(loaded.Receipts)} receipts, {N(loaded.Allocations)} allocations");
-            }
-        }
+        var opened = await OpenAsync(options, database, clock, ct);
+        await using var services = opened.Services;
+        var loaded = opened.Loaded;
 
         var company = loaded.CompanyId;
         var buckets = AgingBuckets.Default;
@@ -108,6 +79,47 @@ internal static class GeneratedBench
         Console.WriteLine($"receipt posting (RecordReceiptHandler, auto-apply, one transaction each): {N(options.Receipts)} receipts in "
             + $"{F(receipts.TotalSeconds)} s = {F(options.Receipts / receipts.TotalSeconds, "0")} receipts/s");
         return rows.Skip(1).All(r => r[^1] == "yes") ? 0 : 1;
+    }
+
+    /// <summary>
+    /// The host on the bench database, migrated, with the data set loaded (or found there from an earlier run with
+    /// --keep, then --connection, and measured again without reloading).
+    /// </summary>
+    public static async Task<(ServiceProvider Services, GeneratedData Data, LoadResult Loaded)> OpenAsync(
+        BenchOptions options, BenchDatabase database, TimeProvider clock, CancellationToken ct)
+    {
+        var spec = DataSetSpec.Named(options.Size, options.AsOf) with { Seed = options.Seed };
+        // HUIKUAN_BENCH_LOG=Debug shows EF's query compilation and commands, to see where the time goes.
+        var logLevel = Environment.GetEnvironmentVariable("HUIKUAN_BENCH_LOG");
+        var services = GeneratedDataHost.Build(database.Provider, database.ConnectionString, clock, s =>
+        {
+            if (Enum.TryParse<LogLevel>(logLevel, out var level))
+            {
+                s.AddLogging(b => b.AddSimpleConsole(o => o.TimestampFormat = "HH:mm:ss.fff ").SetMinimumLevel(level));
+            }
+        });
+        await Database.MigrateAsync(services, ct);
+        Console.WriteLine($"data set {spec.Name}: {N(spec.Customers)} customers, {N(spec.Invoices)} invoices, as of {spec.AsOf:yyyy-MM-dd}, seed {spec.Seed}; {database.Provider} ({database.Where})");
+
+        var data = Generator.Generate(spec);
+        LoadResult loaded;
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<HuikuanDbContext>();
+            if (await db.Companies.AnyAsync(c => c.Id == data.Company.Id, ct))
+            {
+                loaded = await CountLoadedAsync(db, data.Company.Id, ct);
+                Console.WriteLine($"reusing the data set already in the database: {N(loaded.Invoices)} invoices, {N(loaded.Installments)} installments "
+                    + $"({N(loaded.OpenInstallments)} open), {N(loaded.Receipts)} receipts, {N(loaded.Allocations)} allocations");
+            }
+            else
+            {
+                loaded = await scope.ServiceProvider.GetRequiredService<GeneratedDataLoader>().LoadAsync(data, ct);
+                Console.WriteLine($"loaded {N(loaded.Rows)} rows in {F(loaded.Elapsed.TotalSeconds, "0.0")} s ({N((long)(loaded.Rows / loaded.Elapsed.TotalSeconds))} rows/s): "
+                    + $"{N(loaded.Invoices)} invoices, {N(loaded.Installments)} installments ({N(loaded.OpenInstallments)} open), {N(loaded.Receipts)} receipts, {N(loaded.Allocations)} allocations");
+            }
+        }
+        return (services, data, loaded);
     }
 
     private static async Task<LoadResult> CountLoadedAsync(HuikuanDbContext db, Guid company, CancellationToken ct) => new(company,

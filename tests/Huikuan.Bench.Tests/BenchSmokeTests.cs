@@ -63,6 +63,21 @@ public sealed class BenchSmokeTests
     [Theory]
     [InlineData("sqlite")]
     [InlineData("postgres")]
+    public async Task StatementRun_ImportsMatchesAndPostsEachStatement_LosingNoLineAndLeavingNoSureMatchUnposted(string db)
+    {
+        var run = await BenchProcess.RunAsync("Huikuan.Bench", Timeout, "--statement", "120", "--size", "demo", "--db", db, "--runs", "1");
+
+        Assert.True(run.ExitCode == 0, run.Output);
+        Assert.Contains("| run 1 | 120 | 120 |", run.Output, StringComparison.Ordinal);
+        Assert.Contains("| twice the lines | 240 | 240 |", run.Output, StringComparison.Ordinal);
+        Assert.Contains("statements with lines lost or sure matches left unposted: 0", run.Output, StringComparison.Ordinal);
+        var posted = run.Output.Split('\n').Single(l => l.StartsWith("| run 1 |", StringComparison.Ordinal)).Split('|')[11].Trim();
+        Assert.True(int.Parse(posted, System.Globalization.NumberStyles.AllowThousands, System.Globalization.CultureInfo.InvariantCulture) > 0, run.Output);
+    }
+
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
     public async Task LetterRun_PrintsAndStoresALetterForEveryOverdueCustomer(string db)
     {
         var run = await BenchProcess.RunAsync("Huikuan.Bench", Timeout, "--letters", "12", "--db", db);
