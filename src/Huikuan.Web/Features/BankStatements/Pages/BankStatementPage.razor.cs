@@ -31,7 +31,8 @@ public sealed partial class BankStatementPage
     private BankStatementDetail? _detail;
     private IReadOnlyList<BankStatementLineView> _lines = [];
     private Dictionary<Guid, BankLineProposalView> _proposals = [];
-    private ElementReference[] _boxes = [];
+    // By line, not by row: a row kept by its @key keeps the reference captured when it was first drawn.
+    private readonly Dictionary<Guid, ElementReference> _boxes = [];
     private readonly HashSet<Guid> _selected = [];
     private BankLineStatus? _status;
     private bool _notFound;
@@ -68,10 +69,13 @@ public sealed partial class BankStatementPage
             var options = new KeyInterceptorOptions("bank-line-key", [.. KeyNames.Select(k => new KeyOptions { Key = k, SubscribeDown = true, PreventDown = "key+none" })]);
             await Keys.SubscribeAsync(KeysElement, options, OnKeyDownAsync, _ => Task.CompletedTask);
         }
-        if (_focusPending && _focus < _boxes.Length && _lines.Count > 0)
+        if (_focusPending && _focus < _lines.Count)
         {
             _focusPending = false;
-            await _boxes[_focus].FocusAsync();
+            if (_boxes.TryGetValue(_lines[_focus].Id, out var box) && box.Context is not null)
+            {
+                await box.FocusAsync();
+            }
         }
     }
 
@@ -98,7 +102,6 @@ public sealed partial class BankStatementPage
                 h => h.GetAsync(Id, _status, new PageRequest(_page, PageSize), CancellationToken.None));
             _lines = _detail.Lines.Items;
             _proposals = _detail.Proposals.ToDictionary(p => p.LineId);
-            _boxes = new ElementReference[_lines.Count];
             _focus = Math.Clamp(_focus, 0, Math.Max(0, _lines.Count - 1));
             _selected.IntersectWith(_lines.Select(l => l.Id));
             _notFound = false;
