@@ -156,8 +156,7 @@ public sealed partial class BankStatementPage
         }
     }
 
-    private string RowClass(int index, BankStatementLineView line) =>
-        (index == _focus && CanPost ? "bank-line-focus " : "") + (_selected.Contains(line.Id) ? "bank-line-selected" : "");
+    private string RowClass(BankStatementLineView line) => _selected.Contains(line.Id) ? "bank-line-selected" : "";
 
     private BankLineProposalView? ProposalOf(BankStatementLineView line) => _proposals.GetValueOrDefault(line.Id);
 
