@@ -133,6 +133,25 @@ public abstract class BankLineSettlementTests(HuikuanApp app)
     }
 
     [Fact]
+    public async Task ACollector_ReadsTheCounts_ButMayNotConfirmOrApplyLines()
+    {
+        var api = await CompanyAsync();
+        var customer = await api.CustomerAsync("郑州中原食品有限公司");
+        var invoice = await api.IssueInvoiceAsync(customer.Id, Day.AddDays(-25), 100m);
+        var statement = await ImportAsync(api, ("K1", 100m, "货款"));
+        var line = (await DetailAsync(api, statement)).Lines.Items[0];
+        var collector = await api.AsNewUserAsync(Huikuan.Domain.Access.Role.Collector);
+
+        Assert.Equal(1, (await DetailAsync(collector, statement)).Counts.Unmatched);
+        Assert.Equal(HttpStatusCode.Forbidden, (await collector.PostAsync("/api/bank-statements/lines/confirm",
+            new ConfirmBankLines(statement, [new ConfirmLine(line.Id, customer.Id, [])]))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await collector.PostAsync("/api/bank-statements/lines/apply-to-invoice",
+            new ApplyLinesToInvoice(statement, invoice.Installments[0].Id, [line.Id]))).StatusCode);
+        Assert.Equal(BankLineStatus.Unmatched, (await DetailAsync(api, statement)).Lines.Items[0].Status);
+        Assert.Equal(100m, (await api.GetAsync<InvoiceView>($"/api/invoices/{invoice.Id}")).Open);
+    }
+
+    [Fact]
     public async Task SeveralLinesToOneInvoice_PayItInOrder_TheRestOfTheLastIsUnapplied_AndALineNotNeededIsLeftAlone()
     {
         var api = await CompanyAsync();
