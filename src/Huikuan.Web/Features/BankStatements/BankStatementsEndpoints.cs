@@ -41,6 +41,10 @@ public static class BankStatementsEndpoints
             TypedResults.Ok(await handler.PostSureAsync(id, ct)));
         statements.MapPost("/lines/{id:guid}/confirm", async (Guid id, ConfirmBankLine request, SettleBankLineHandler handler, CancellationToken ct) =>
             TypedResults.Ok(await handler.ConfirmAsync(id, request, ct)));
+        statements.MapPost("/lines/confirm", async (ConfirmBankLines request, SettleBankLinesHandler handler, CancellationToken ct) =>
+            TypedResults.Ok(await handler.ConfirmAsync(request, ct)));
+        statements.MapPost("/lines/apply-to-invoice", async (ApplyLinesToInvoice request, SettleBankLinesHandler handler, CancellationToken ct) =>
+            TypedResults.Ok(await handler.ApplyToInvoiceAsync(request, ct)));
         statements.MapPost("/lines/{id:guid}/undo", async (Guid id, UndoBankLine request, SettleBankLineHandler handler, CancellationToken ct) =>
             TypedResults.Ok(await handler.UndoAsync(id, request, ct)));
     }

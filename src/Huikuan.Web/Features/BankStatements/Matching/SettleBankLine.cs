@@ -48,6 +48,10 @@ public sealed class SettleBankLineHandler(
         }
         var account = await db.BankAccounts.AsNoTracking().SingleAsync(a => a.CompanyId == company && a.Id == line.BankAccountId, ct);
         var candidate = Candidate(line, request);
+        if (request.Allocations is not null)
+        {
+            await CheckAllocationsAsync(line, candidate, ct);
+        }
         var result = await post.PostOneAsync(line, candidate, account, ct);
         if (result.Posted == 0 && result.Skipped.Count > 0)
         {
@@ -92,6 +96,46 @@ public sealed class SettleBankLineHandler(
             await db.SaveChangesAsync(ct);
         }
         return QueryBankStatementsHandler.LineView(tracked);
+    }
+
+    /// <summary>
+    /// A person's own allocations name open items of the chosen customer in the line's currency, each at most what is
+    /// open: said here in words a person understands, before the posting would only call the line changed.
+    /// </summary>
+    private async Task CheckAllocationsAsync(BankStatementLine line, StoredCandidate candidate, CancellationToken ct)
+    {
+        if (candidate.Allocations.Count == 0)
+        {
+            return;
+        }
+        var company = scope.CompanyId;
+        var ids = candidate.Allocations.Select(a => a.InstallmentId).ToList();
+        var items = await (
+            from i in db.Installments.AsNoTracking()
+            where i.CompanyId == company && ids.Contains(i.Id)
+            join inv in db.Invoices on new { i.CompanyId, Id = i.InvoiceId } equals new { inv.CompanyId, inv.Id }
+            select new { i.Id, i.CustomerId, i.Currency, i.OpenMinor, inv.Number }).ToDictionaryAsync(i => i.Id, ct);
+        var currency = Currency.Of(line.Currency);
+        for (var n = 0; n < candidate.Allocations.Count; n++)
+        {
+            var allocation = candidate.Allocations[n];
+            var field = $"allocations[{n}]";
+            if (!items.TryGetValue(allocation.InstallmentId, out var item) || item.CustomerId != candidate.CustomerId)
+            {
+                throw new DomainRuleException("bankLine.allocationCustomer", field + ".installmentId", "Each installment must be one of the chosen customer's.");
+            }
+            if (item.Currency != line.Currency)
+            {
+                throw new DomainRuleException("bankLine.allocationCurrency", field + ".installmentId",
+                    $"Invoice {item.Number} is in {item.Currency}, the line in {line.Currency}.", item.Number, item.Currency, line.Currency);
+            }
+            if (allocation.AmountMinor > item.OpenMinor)
+            {
+                throw new DomainRuleException("bankLine.exceedsOpen", field + ".amount",
+                    $"{currency.Format(allocation.AmountMinor)} is more than the {currency.Format(item.OpenMinor)} open on invoice {item.Number}.",
+                    currency.Format(allocation.AmountMinor), currency.Format(item.OpenMinor), item.Number);
+            }
+        }
     }
 
     /// <summary>The person's allocations, else the stored proposal for the customer they chose.</summary>
