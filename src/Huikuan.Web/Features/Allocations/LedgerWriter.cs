@@ -26,30 +26,16 @@ public readonly record struct MoneySource(AllocationKind Kind, Guid? ReceiptId, 
 public sealed class LedgerWriter(HuikuanDbContext db, Scope scope, BusinessClock clock)
 {
     /// <summary>Moves <paramref name="amountMinor"/> onto an installment (negative: takes it back, for reversals).</summary>
-    /// <param name="discountPossible">
-    /// False when the caller has looked up that the installment's invoice has no early-payment discount clause (a bank
-    /// statement's receipts, looked up for the whole batch at once), which spares the lookup per movement.
-    /// </param>
     public async Task<Allocation> MoveAsync(
         MoneySource source, Installment target, long amountMinor, long sourceAmountMinor, DateOnly appliedOn,
-        string? reason, Guid? reverses, CancellationToken ct, bool discountPossible = true)
+        string? reason, Guid? reverses, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(target);
         MustNotBeInTheFuture(appliedOn, "appliedOn");
         var company = scope.CompanyId;
         var id = target.Id;
-        var changed = await db.Installments
-            .Where(i => i.CompanyId == company && i.Id == id && i.OpenMinor - amountMinor >= 0 && i.OpenMinor - amountMinor <= i.AmountMinor)
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(i => i.OpenMinor, i => i.OpenMinor - amountMinor)
-                .SetProperty(i => i.LastAppliedOn, i => i.LastAppliedOn == null || i.LastAppliedOn < appliedOn ? appliedOn : i.LastAppliedOn), ct);
-        if (changed == 0)
-        {
-            var open = await db.Installments.Where(i => i.CompanyId == company && i.Id == id).Select(i => i.OpenMinor).SingleAsync(ct);
-            AllocationRules.MustNotExceedOpen(amountMinor, open, Currency.Of(target.Currency));
-            throw new ConflictException("allocation.raced", "The installment changed while the money was being applied; please retry.");
-        }
-
+        await MoveOpenAsync(target, amountMinor, appliedOn, ct);
+        int changed;
         if (source.ReceiptId is { } receiptId)
         {
             changed = await db.Receipts
@@ -82,11 +68,63 @@ public sealed class LedgerWriter(HuikuanDbContext db, Scope scope, BusinessClock
             AppliedOn = appliedOn, Reason = reason, ReversesId = reverses, CreatedAt = clock.Now, CreatedBy = scope.Actor,
         };
         db.Allocations.Add(allocation);
-        if (source.Kind == AllocationKind.Receipt && amountMinor > 0 && reverses is null && discountPossible)
+        if (source.Kind == AllocationKind.Receipt && amountMinor > 0 && reverses is null)
         {
             await Contracts.EarlyPaymentDiscounts.SettleAsync(db, this, target, source.ReceiptId!.Value, appliedOn, ct);
         }
         return allocation;
+    }
+
+    /// <summary>
+    /// Applies a receipt being created in this transaction, not yet saved (a bank statement's lines): each amount goes
+    /// onto its installment by the same guarded update as <see cref="MoveAsync"/>, the allocation rows are appended, and
+    /// the receipt's unapplied amount is set before it is inserted, so its own balance needs no update of its own. The
+    /// early-payment discounts the payment earns are settled by <see cref="SettleDiscountAsync"/> once it is saved.
+    /// </summary>
+    public async Task ApplyNewReceiptAsync(Receipt receipt, IReadOnlyList<(Installment Target, long AmountMinor)> amounts, string? reason, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(receipt);
+        ArgumentNullException.ThrowIfNull(amounts);
+        MustNotBeInTheFuture(receipt.ReceivedOn, "receivedOn");
+        if (amounts.Any(a => a.AmountMinor <= 0 || a.Target.CustomerId != receipt.CustomerId || a.Target.Currency != receipt.Currency)
+            || amounts.Sum(a => a.AmountMinor) > receipt.UnappliedMinor)
+        {
+            throw new DomainRuleException("allocation.exceedsUnapplied", "amount", "The receipt has not that much unapplied cash for these installments.");
+        }
+        foreach (var (target, amountMinor) in amounts)
+        {
+            await MoveOpenAsync(target, amountMinor, receipt.ReceivedOn, ct);
+            db.Allocations.Add(new Allocation
+            {
+                CompanyId = scope.CompanyId, Id = Ids.New(), Kind = AllocationKind.Receipt, InstallmentId = target.Id, CustomerId = target.CustomerId,
+                ReceiptId = receipt.Id, AmountMinor = amountMinor, SourceAmountMinor = amountMinor, AppliedOn = receipt.ReceivedOn, Reason = reason,
+                CreatedAt = clock.Now, CreatedBy = scope.Actor,
+            });
+            receipt.UnappliedMinor -= amountMinor;
+            receipt.LastAppliedOn = receipt.ReceivedOn;
+        }
+    }
+
+    /// <summary>The discount a saved receipt's payment onto the installment earns under its contract (see <see cref="MoveAsync"/>).</summary>
+    public Task SettleDiscountAsync(Installment target, Guid receiptId, DateOnly appliedOn, CancellationToken ct) =>
+        Contracts.EarlyPaymentDiscounts.SettleAsync(db, this, target, receiptId, appliedOn, ct);
+
+    /// <summary>The installment's open amount less the movement, in one statement the database checks (0 ≤ open ≤ amount).</summary>
+    private async Task MoveOpenAsync(Installment target, long amountMinor, DateOnly appliedOn, CancellationToken ct)
+    {
+        var company = scope.CompanyId;
+        var id = target.Id;
+        var changed = await db.Installments
+            .Where(i => i.CompanyId == company && i.Id == id && i.OpenMinor - amountMinor >= 0 && i.OpenMinor - amountMinor <= i.AmountMinor)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(i => i.OpenMinor, i => i.OpenMinor - amountMinor)
+                .SetProperty(i => i.LastAppliedOn, i => i.LastAppliedOn == null || i.LastAppliedOn < appliedOn ? appliedOn : i.LastAppliedOn), ct);
+        if (changed == 0)
+        {
+            var open = await db.Installments.Where(i => i.CompanyId == company && i.Id == id).Select(i => i.OpenMinor).SingleAsync(ct);
+            AllocationRules.MustNotExceedOpen(amountMinor, open, Currency.Of(target.Currency));
+            throw new ConflictException("allocation.raced", "The installment changed while the money was being applied; please retry.");
+        }
     }
 
     /// <summary>Appends the counter-entry of an allocation; the original stays as it was.</summary>

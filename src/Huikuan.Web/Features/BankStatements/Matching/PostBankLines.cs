@@ -166,22 +166,28 @@ public sealed class PostBankLinesHandler(HuikuanDbContext db, Scope scope, Busin
         var mine = ready.Where(r => claimed.Contains(r.Post.Line.Id)).ToList();
         if (mine.Count > 0)
         {
-            // The batch's receipts in one go: their numbers in one increment, their rows in one save; then each amount
-            // applied through the ledger writer's guarded updates, and the lines pointed at their receipts.
+            // The batch's receipts in one go: their numbers in one increment, each amount applied through the ledger
+            // writer's guarded updates before the receipts and allocations are saved together; then the lines point at
+            // their receipts, and the few payments onto a contract with an early-payment discount settle it.
             var numbers = await Numbering.NextAsync(db, company, "RC", mine.Count, ct);
             var receipts = new List<Receipt>(mine.Count);
             for (var n = 0; n < mine.Count; n++)
             {
                 var (post, on, bankReference) = mine[n];
                 var line = post.Line;
-                receipts.Add(new Receipt
+                var receipt = new Receipt
                 {
                     CompanyId = company, Id = Ids.New(), Number = numbers[n], CustomerId = post.Candidate.CustomerId,
                     ReceivedOn = on, Method = method, Currency = line.Currency, AmountMinor = line.AmountMinor, UnappliedMinor = line.AmountMinor,
                     PayerName = Cut(line.CounterpartyName, 300), PayerReference = Cut(line.RemittanceText ?? line.CustomerReference, 500),
                     BankReference = bankReference, Note = "Bank statement line " + (line.Index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture),
                     RecordedAt = clock.Now, RecordedBy = scope.Actor,
-                });
+                };
+                await ledger.ApplyNewReceiptAsync(receipt,
+                    [.. post.Candidate.Allocations.Where(a => a.AmountMinor > 0).Select(a => (installments[a.InstallmentId], a.AmountMinor))], "Bank statement line", ct);
+                receipts.Add(receipt);
+                AuditLog.Event(db, scope, clock, company, "bankStatementLine.applied", nameof(BankStatementLine), line.Id.ToString(),
+                    new { receipt = receipt.Number, customer = post.Candidate.CustomerId, confidence = post.Candidate.Confidence, line.AmountMinor, line.Currency });
             }
             db.Receipts.AddRange(receipts);
             await db.SaveChangesAsync(ct);
@@ -194,14 +200,11 @@ public sealed class PostBankLinesHandler(HuikuanDbContext db, Scope scope, Busin
                 var receipt = receipts[n];
                 await db.BankStatementLines.Where(l => l.CompanyId == company && l.Id == line.Id)
                     .ExecuteUpdateAsync(s => s.SetProperty(l => l.ReceiptId, receipt.Id).SetProperty(l => l.MatchedCustomerId, post.Candidate.CustomerId), ct);
-                foreach (var allocation in post.Candidate.Allocations.Where(a => a.AmountMinor > 0))
+                foreach (var installment in post.Candidate.Allocations.Where(a => a.AmountMinor > 0).Select(a => installments[a.InstallmentId])
+                    .Where(i => discounted.ContainsKey(i.InvoiceId)))
                 {
-                    var installment = installments[allocation.InstallmentId];
-                    await ledger.MoveAsync(MoneySource.FromReceipt(receipt.Id), installment, allocation.AmountMinor,
-                        allocation.AmountMinor, on, "Bank statement line", null, ct, discounted.ContainsKey(installment.InvoiceId));
+                    await ledger.SettleDiscountAsync(installment, receipt.Id, on, ct);
                 }
-                AuditLog.Event(db, scope, clock, company, "bankStatementLine.applied", nameof(BankStatementLine), line.Id.ToString(),
-                    new { receipt = receipt.Number, customer = post.Candidate.CustomerId, confidence = post.Candidate.Confidence, line.AmountMinor, line.Currency });
                 done.Add(post);
             }
             await db.SaveChangesAsync(ct);
