@@ -6,8 +6,9 @@ using Huikuan.Web.Localization;
 namespace Huikuan.Web.Features.BankStatements;
 
 /// <summary>
-/// Something a statement's reader or its import noticed: the code (the library's, e.g. statement.unbalanced, or the
-/// import's own, e.g. line.futureDate), the reader's words, the line it is about (from 0) and the values a text names.
+/// Something a statement's reader or its import noticed: the code (the library's, one of
+/// <see cref="Huikuan.Statements.StatementWarningCodes"/>, or the import's own, e.g. line.futureDate), the reader's
+/// words, the line it is about (from 0) and the values a text names ({1}… in BankText "Warning.&lt;code&gt;").
 /// </summary>
 public sealed record StatementWarningView(string Code, string Message, int? Line = null, IReadOnlyList<string>? Values = null)
 {
