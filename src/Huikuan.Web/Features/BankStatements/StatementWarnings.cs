@@ -46,20 +46,20 @@ public static class StatementWarnings
     {
         ArgumentNullException.ThrowIfNull(warning);
         var text = Resources.GetString("Warning." + warning.Code, culture);
-        if (text is null)
-        {
-            return string.Format(culture, Resources.GetString("Warning.Other", culture)!, warning.Message);
-        }
         var line = warning.Line is { } l ? (l + 1).ToString(culture) : "";
         object[] values = [line, .. warning.Values ?? []];
         try
         {
-            return string.Format(culture, text, values);
+            if (text is not null)
+            {
+                return string.Format(culture, text, values);
+            }
         }
         catch (FormatException)
         {
-            return text;
+            // A warning stored before its code's values were kept: the text would name values it does not have.
         }
+        return string.Format(culture, Resources.GetString("Warning.Other", culture)!, warning.Message);
     }
 
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);

@@ -52,6 +52,17 @@ public sealed class StatementWarningTextTests
         }
         Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", chinese);
     }
+
+    [Fact]
+    public void AWarningStoredWithoutTheValuesItsTextNames_IsSaidInTheReadersWords_NotWithEmptyPlaceholders()
+    {
+        var stored = StatementWarnings.Parse(
+            """[{"code":"statement.unbalanced","message":"Opening 100 EUR plus 1 lines gives 90, but the closing balance is 95 EUR."}]""");
+
+        var chinese = Assert.Single(stored).Text(Chinese);
+
+        Assert.Equal("银行文件有异常之处：Opening 100 EUR plus 1 lines gives 90, but the closing balance is 95 EUR.", chinese);
+    }
 }
 
 /// <summary>
