@@ -26,8 +26,18 @@ public enum BalanceKind
 /// <summary>A balance on a day, signed: negative when the account is overdrawn (debit).</summary>
 public sealed record StatementBalance(BalanceKind Kind, DateOnly Date, decimal Amount, string Currency, string? Code = null);
 
-/// <summary>Something a reader of the statement should know that did not stop it being read, e.g. that it does not balance.</summary>
-public sealed record StatementWarning(string Code, string Message);
+/// <summary>
+/// Something a reader of the statement should know that did not stop it being read, e.g. that it does not balance: a
+/// code of <see cref="StatementWarningCodes"/>, the English words, and the values a text in another language names.
+/// </summary>
+public sealed record StatementWarning(string Code, string Message)
+{
+    /// <summary>The line it is about (its <see cref="StatementLine.Index"/>), where it is about one.</summary>
+    public int? Line { get; init; }
+
+    /// <summary>What the text names, as <see cref="StatementWarningCodes.ValueNames"/> lists them for the code.</summary>
+    public IReadOnlyList<string> Values { get; init; } = [];
+}
 
 /// <summary>
 /// One movement on the account as the bank reported it. <see cref="Amount"/> is signed: positive for money in (credit),

@@ -63,18 +63,29 @@ internal static class CamtBalances
 
         if (opening.Currency != closing.Currency)
         {
-            yield return new StatementWarning("statement.unbalanced",
-                $"Statement {statement.StatementId}: opening in {opening.Currency}, closing in {closing.Currency}.");
+            yield return new StatementWarning(StatementWarningCodes.BalanceCurrencies,
+                $"Statement {statement.StatementId}: opening in {opening.Currency}, closing in {closing.Currency}.")
+            {
+                Values = [opening.Currency, closing.Currency],
+            };
             yield break;
         }
 
         var movements = statement.Lines.Where(IsBooked).Sum(l => l.Amount);
         if (opening.Amount + movements != closing.Amount)
         {
-            yield return new StatementWarning("statement.unbalanced", string.Create(CultureInfo.InvariantCulture,
+            var invariant = CultureInfo.InvariantCulture;
+            yield return new StatementWarning(StatementWarningCodes.Unbalanced, string.Create(invariant,
                 $"Statement {statement.StatementId}: opening {opening.Amount} + lines {movements} = ")
-                + string.Create(CultureInfo.InvariantCulture,
-                    $"{opening.Amount + movements}, but closing is {closing.Amount} {closing.Currency}."));
+                + string.Create(invariant,
+                    $"{opening.Amount + movements}, but closing is {closing.Amount} {closing.Currency}."))
+            {
+                Values =
+                [
+                    opening.Amount.ToString(invariant), movements.ToString(invariant),
+                    (opening.Amount + movements).ToString(invariant), closing.Amount.ToString(invariant), closing.Currency,
+                ],
+            };
         }
     }
 

@@ -36,10 +36,18 @@ internal static class CamtEntryReader
             }
         }
 
-        warnings.Add(new StatementWarning("entry.batch-unsplit", string.Create(CultureInfo.InvariantCulture,
+        warnings.Add(new StatementWarning(StatementWarningCodes.BatchUnsplit, string.Create(CultureInfo.InvariantCulture,
             $"Line {entry.Line()}: the {transactions.Count} transactions of the entry of ")
             + string.Create(CultureInfo.InvariantCulture, $"{line.Amount} {line.Currency}")
-            + " do not add up to it; it is kept as one line."));
+            + " do not add up to it; it is kept as one line.")
+        {
+            Line = index,
+            Values =
+            [
+                transactions.Count.ToString(CultureInfo.InvariantCulture),
+                line.Amount.ToString(CultureInfo.InvariantCulture), line.Currency,
+            ],
+        });
         var kept = CamtTransaction.Apply(line, transactions[0], amount: null);
         var count = transactions.Count.ToString(CultureInfo.InvariantCulture);
         return [kept with { Details = With(kept.Details, "NbOfTxDtls", count) }];

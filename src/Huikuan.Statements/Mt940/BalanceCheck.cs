@@ -20,14 +20,24 @@ internal static class BalanceCheck
         {
             return [];
         }
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        var message = string.Create(invariant,
+            $"Opening {opening.Amount} {opening.Currency} plus {lines.Count} lines gives {expected}, " +
+            $"but the closing balance is {closing.Amount} {closing.Currency}.");
+        if (opening.Currency != closing.Currency)
+        {
+            return [new(StatementWarningCodes.BalanceCurrencies, message) { Values = [opening.Currency, closing.Currency] }];
+        }
         return
         [
-            new StatementWarning(
-                "statement.unbalanced",
-                string.Create(
-                    System.Globalization.CultureInfo.InvariantCulture,
-                    $"Opening {opening.Amount} {opening.Currency} plus {lines.Count} lines gives {expected}, " +
-                    $"but the closing balance is {closing.Amount} {closing.Currency}.")),
+            new(StatementWarningCodes.Unbalanced, message)
+            {
+                Values =
+                [
+                    opening.Amount.ToString(invariant), (expected - opening.Amount).ToString(invariant),
+                    expected.ToString(invariant), closing.Amount.ToString(invariant), closing.Currency,
+                ],
+            },
         ];
     }
 }

@@ -96,11 +96,18 @@ internal sealed class StatementDraft
             var actual = Math.Abs(side.Sum(l => l.Amount));
             if (side.Count != count || actual != sum)
             {
+                var invariant = System.Globalization.CultureInfo.InvariantCulture;
                 yield return new StatementWarning(
-                    "statement.sumsDiffer",
-                    string.Create(
-                        System.Globalization.CultureInfo.InvariantCulture,
-                        $":90{mark}: states {count} entries of {sum}, the lines give {side.Count} of {actual}."));
+                    StatementWarningCodes.SumsDiffer,
+                    string.Create(invariant,
+                        $":90{mark}: states {count} entries of {sum}, the lines give {side.Count} of {actual}."))
+                {
+                    Values =
+                    [
+                        string.Create(invariant, $":90{mark}:"), count.ToString(invariant), sum.ToString(invariant),
+                        side.Count.ToString(invariant), actual.ToString(invariant),
+                    ],
+                };
             }
         }
     }

@@ -14,24 +14,25 @@ internal sealed class CellReader(TableColumns columns, int number, Func<int?, st
     /// <summary>The ids Excel wrote with an exponent, as written, by their column's label.</summary>
     public IReadOnlyDictionary<string, string> LostIds => lostIds;
 
-    public bool Bad(int column, string expected)
+    /// <summary>The cell is not what the column holds: a warning of <paramref name="code"/>, with more values it names.</summary>
+    public bool Bad(int column, string code, string expected, params string[] more)
     {
-        warnings.Add(TableWarnings.BadCell(number, columns.LabelOf(column), cell(column), expected));
+        warnings.Add(TableWarnings.BadCell(number, code, columns.LabelOf(column), cell(column), expected, more));
         Ok = false;
         return false;
     }
 
     public bool Date(int? column, out DateOnly? date, out TimeOnly? time) =>
-        TableValues.TryDate(cell(column), out date, out time) || Bad(column!.Value, "a date");
+        TableValues.TryDate(cell(column), out date, out time) || Bad(column!.Value, StatementWarningCodes.NotADate, "a date");
 
     public bool Time(int? column, out TimeOnly? time) =>
-        TableValues.TryTime(cell(column), out time) || Bad(column!.Value, "a time");
+        TableValues.TryTime(cell(column), out time) || Bad(column!.Value, StatementWarningCodes.NotATime, "a time");
 
     public bool Money(int? column, out decimal? amount) =>
-        TableValues.TryMoney(cell(column), out amount) || Bad(column!.Value, "an amount");
+        TableValues.TryMoney(cell(column), out amount) || Bad(column!.Value, StatementWarningCodes.NotAnAmount, "an amount");
 
     public bool Currency(int? column, out string? code) =>
-        TableValues.TryCurrency(cell(column), out code) || Bad(column!.Value, "a currency");
+        TableValues.TryCurrency(cell(column), out code) || Bad(column!.Value, StatementWarningCodes.NotACurrency, "a currency");
 
     /// <summary>An id as written, to the digit; null when empty or when Excel's exponent has eaten its digits.</summary>
     public string? Id(int? column)

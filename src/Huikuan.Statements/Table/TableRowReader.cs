@@ -48,8 +48,7 @@ internal sealed class TableRowReader(TableColumns columns, TableLayout layout, s
         var width = LastFilled(row) + 1;
         if (width < columns.RequiredWidth)
         {
-            warnings.Add(TableWarnings.Skipped(
-                number, $"it has {width} filled cell(s) where the header needs {columns.RequiredWidth}"));
+            warnings.Add(TableWarnings.Short(number, width, columns.RequiredWidth));
             return null;
         }
         var read = new CellReader(columns, number, Cell, warnings);
@@ -58,7 +57,7 @@ internal sealed class TableRowReader(TableColumns columns, TableLayout layout, s
             if (date is null && read.Ok)
             {
                 var label = columns.LabelOf(columns.BookingDate!.Value);
-                warnings.Add(TableWarnings.Skipped(number, $"the {label} cell is empty"));
+                warnings.Add(TableWarnings.NoDate(number, label));
             }
             return null;
         }
@@ -82,7 +81,7 @@ internal sealed class TableRowReader(TableColumns columns, TableLayout layout, s
         }
         if (amount == 0 && (fee ?? 0) == 0)
         {
-            warnings.Add(TableWarnings.Skipped(number, "it moves no money"));
+            warnings.Add(TableWarnings.NothingMoved(number));
             return null;
         }
         var line = new StatementLine
@@ -158,8 +157,8 @@ internal sealed class TableRowReader(TableColumns columns, TableLayout layout, s
             }
             if ((debit ?? 0) != 0 && (credit ?? 0) != 0)
             {
-                warnings.Add(TableWarnings.Skipped(number, $"both {columns.LabelOf(columns.Debit!.Value)} and " +
-                    $"{columns.LabelOf(columns.Credit!.Value)} hold an amount"));
+                warnings.Add(TableWarnings.DebitAndCredit(
+                    number, columns.LabelOf(columns.Debit!.Value), columns.LabelOf(columns.Credit!.Value)));
                 return false;
             }
             amount = (credit ?? 0) - Math.Abs(debit ?? 0);
@@ -177,8 +176,9 @@ internal sealed class TableRowReader(TableColumns columns, TableLayout layout, s
                 var way = TableColumns.Key(cell(direction));
                 if (!directionIn.Contains(way) && !directionOut.Contains(way))
                 {
-                    return read.Bad(direction, "a direction (" + string.Join(" / ", layout.DirectionIn) + " or " +
-                        string.Join(" / ", layout.DirectionOut) + ")");
+                    var ways = (In: string.Join(" / ", layout.DirectionIn), Out: string.Join(" / ", layout.DirectionOut));
+                    return read.Bad(direction, StatementWarningCodes.NotADirection,
+                        "a direction (" + ways.In + " or " + ways.Out + ")", ways.In, ways.Out);
                 }
                 amount = directionIn.Contains(way) ? amount : -amount;
             }

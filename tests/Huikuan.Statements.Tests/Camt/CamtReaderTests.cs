@@ -35,7 +35,9 @@ public sealed class CamtReaderTests
 
         var line = Assert.Single(statement.Lines);
         Assert.Equal((4m, "2"), (line.Amount, line.Details["NbOfTxDtls"]));
-        Assert.Contains(statement.Warnings, w => w.Code == "entry.batch-unsplit");
+        var warning = Assert.Single(statement.Warnings, w => w.Code == "entry.batch-unsplit");
+        Assert.Equal(0, warning.Line);
+        Assert.Equal(["2", "4", "CNY"], warning.Values);
     }
 
     [Fact]
@@ -75,7 +77,9 @@ public sealed class CamtReaderTests
         var statement = Assert.Single(Read(Statement(Balance("OPBD", 10m) + Balance("CLBD", 30m) + Entry(15m))));
 
         Assert.Single(statement.Lines);
-        Assert.Equal("statement.unbalanced", Assert.Single(statement.Warnings).Code);
+        var warning = Assert.Single(statement.Warnings);
+        Assert.Equal("statement.unbalanced", warning.Code);
+        Assert.Equal(["10", "15", "25", "30", "CNY"], warning.Values);
     }
 
     [Fact]

@@ -216,6 +216,7 @@ public sealed class Mt940ReaderTests
             $":90D:{debits}\n:90C:{credits}\n"));
 
         Assert.Equal(warns, statement.Warnings.Any(w => w.Code == "statement.sumsDiffer"));
+        Assert.All(statement.Warnings, w => Assert.Equal(5, w.Values.Count));
     }
 
     [Fact]
@@ -235,7 +236,9 @@ public sealed class Mt940ReaderTests
     {
         var statement = Assert.Single(Read(Header + ":61:2612011201D10,00NTRFA\n:62F:C261201EUR95,00\n"));
 
-        Assert.Equal("statement.unbalanced", Assert.Single(statement.Warnings).Code);
+        var warning = Assert.Single(statement.Warnings);
+        Assert.Equal("statement.unbalanced", warning.Code);
+        Assert.Equal(["100", "-10", "90", "95", "EUR"], warning.Values);
         Assert.Single(statement.Lines);
     }
 

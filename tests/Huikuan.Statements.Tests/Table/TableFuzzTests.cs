@@ -58,7 +58,10 @@ public sealed class TableFuzzTests
         }, iter: 3_000, threads: 1);
     }
 
-    /// <summary>Rows under each preset's real header, of cells drawn from what breaks parsers, reach every cell parser.</summary>
+    /// <summary>
+    /// Rows under each preset's real header, of cells drawn from what breaks parsers, reach every cell parser; every warning
+    /// carries the values its code names.
+    /// </summary>
     [Fact]
     public void RowsOfTrickyCells_UnderEachPresetsHeader_AreReadOrSkippedWithAWarning()
     {
@@ -80,6 +83,8 @@ public sealed class TableFuzzTests
             var unnamed = rows.Select((r, i) => (Cells: r, Number: first + i))
                 .Count(r => !r.Cells.All(IsBlank) && !named.Contains(r.Number));
             Assert.True(unnamed <= statement.Lines.Count, "a row gave neither a line nor a warning");
+            Assert.All(statement.Warnings, w =>
+                Assert.Equal(StatementWarningCodes.ValueNames[w.Code].Count, w.Values.Count));
         }, iter: 2_000, threads: 1);
     }
 

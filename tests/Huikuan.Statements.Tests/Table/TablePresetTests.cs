@@ -134,10 +134,12 @@ public sealed class TablePresetTests
         Assert.Equal(
             [
                 ("table.id-lost", "Row 3, column 对方账号: " + Lost),
-                ("table.row-skipped", "Row 4, column 贷方发生额: \"5,00x.00\" is not an amount; the row was skipped."),
+                ("table.row-skipped.amount", "Row 4, column 贷方发生额: \"5,00x.00\" is not an amount; the row was skipped."),
                 ("table.balance-break", "Row 5: the balance 238000.00 does not follow from the row before (233000.00 expected)."),
             ],
             statement.Warnings.Select(w => (w.Code, w.Message)));
+        Assert.Equal([["3", "对方账号", "3.10012E+19"], ["4", "贷方发生额", "5,00x.00"], ["5", "238000.00", "233000.00"]],
+            statement.Warnings.Select(w => w.Values));
     }
 
     [Fact]
@@ -255,6 +257,8 @@ public sealed class TablePresetTests
                     "and 9, PAYERROR on row 7."),
             ],
             statement.Warnings.Select(w => (w.Code, w.Message)));
+        Assert.Equal([["10–11", "总交易单数"], ["4", "交易状态", "CLOSED, REVOKED, PAYERROR", "3, 4, 7, 9"]],
+            statement.Warnings.Select(w => w.Values));
     }
 
     [Fact]
@@ -266,9 +270,10 @@ public sealed class TablePresetTests
         var statement = TableStatementReader.Read(rows, TablePresets.WeChatPay.Layout);
 
         Assert.Equal([1000m, -6m, 80m, -0.48m, -80m, 0.48m], statement.Lines.Select(l => l.Amount));
-        var warning = Assert.Single(statement.Warnings, w => w.Code == "statement.sumsDiffer");
+        var warning = Assert.Single(statement.Warnings, w => w.Code == "table.totals-differ");
         Assert.Equal("The summary's totals are not the lines': 退款总金额 380.00 stated, 80.00 in the lines; 手续费总金额 4.20 " +
             "stated, 6.00 in the lines. A row may be missing or have been read wrong.", warning.Message);
+        Assert.Equal(["退款总金额 380.00 / 80.00; 手续费总金额 4.20 / 6.00"], warning.Values);
     }
 
     [Fact]
@@ -280,6 +285,7 @@ public sealed class TablePresetTests
         var warning = TableStatementReader.Read(rows, TablePresets.WeChatPay.Layout).Warnings[^1];
 
         Assert.Equal("1 row moved no money and was not imported: 交易状态 REVOKED on row 6.", warning.Message);
+        Assert.Equal(["1", "交易状态", "REVOKED", "6"], warning.Values);
     }
 
     public static TheoryData<string, string> Exports() => new()

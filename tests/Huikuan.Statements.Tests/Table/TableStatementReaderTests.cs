@@ -66,6 +66,7 @@ public sealed class TableStatementReaderTests
         var warning = Assert.Single(statement.Warnings);
         Assert.Equal(("table.preface", "Row 1: 起始日期 \"上月初\" is not a date; the period was left open."),
             (warning.Code, warning.Message));
+        Assert.Equal(["1", "起始日期", "上月初"], warning.Values);
     }
 
     [Fact]
@@ -190,22 +191,30 @@ public sealed class TableStatementReaderTests
 
         Assert.Equal([5m, 7m], statement.Lines.Select(l => l.Amount));
         var warning = Assert.Single(statement.Warnings);
-        Assert.Equal("table.row-skipped", warning.Code);
+        Assert.Equal(expected == "a currency" ? "table.row-skipped.currency"
+            : expected == "a date" ? "table.row-skipped.date" : "table.row-skipped.amount", warning.Code);
+        Assert.Equal("3", warning.Values[0]);
+        Assert.Equal(column, warning.Values[1]);
         Assert.StartsWith($"Row 3, column {column}: ", warning.Message, StringComparison.Ordinal);
         Assert.Contains($"is not {expected}; the row was skipped", warning.Message, StringComparison.Ordinal);
     }
 
     [Theory]
-    [InlineData("20261201,3.00,5.00,甲,货款,R1", "Row 2: both 借方发生额 and 贷方发生额 hold an amount; the row was skipped.")]
-    [InlineData("20261201,0.00,0.00,甲,货款,R1", "Row 2: it moves no money; the row was skipped.")]
-    [InlineData(",,5.00,甲,货款,R1", "Row 2: the 交易日期 cell is empty; the row was skipped.")]
-    [InlineData("导出人：张三", "Row 2: it has 1 filled cell(s) where the header needs 2; the row was skipped.")]
-    public void ARowThatIsNotAMovement_IsSkippedWithAWarning_NeverSilently(string row, string message)
+    [InlineData("20261201,3.00,5.00,甲,货款,R1", "Row 2: both 借方发生额 and 贷方发生额 hold an amount; the row was skipped.",
+        "table.row-skipped.both", "2|借方发生额|贷方发生额")]
+    [InlineData("20261201,0.00,0.00,甲,货款,R1", "Row 2: it moves no money; the row was skipped.", "table.row-skipped.zero", "2")]
+    [InlineData(",,5.00,甲,货款,R1", "Row 2: the 交易日期 cell is empty; the row was skipped.", "table.row-skipped.no-date",
+        "2|交易日期")]
+    [InlineData("导出人：张三", "Row 2: it has 1 filled cell(s) where the header needs 2; the row was skipped.",
+        "table.row-skipped.short", "2|1|2")]
+    public void ARowThatIsNotAMovement_IsSkippedWithAWarning_NeverSilently(string row, string message, string code, string values)
     {
         var statement = Read(Header + row + "\n");
 
         Assert.Empty(statement.Lines);
-        Assert.Equal(message, Assert.Single(statement.Warnings).Message);
+        var warning = Assert.Single(statement.Warnings);
+        Assert.Equal((code, message), (warning.Code, warning.Message));
+        Assert.Equal(values.Split('|'), warning.Values);
     }
 
     [Theory]
@@ -235,8 +244,10 @@ public sealed class TableStatementReaderTests
         var statement = Read("日期,金额,方向\n20261201,100.00,来账\n20261202,100.00,贷\n", layout);
 
         Assert.Equal(100m, Assert.Single(statement.Lines).Amount);
-        Assert.Equal("Row 3, column 方向: \"贷\" is not a direction (来账 or 往账); the row was skipped.",
-            Assert.Single(statement.Warnings).Message);
+        var warning = Assert.Single(statement.Warnings);
+        Assert.Equal("Row 3, column 方向: \"贷\" is not a direction (来账 or 往账); the row was skipped.", warning.Message);
+        Assert.Equal("table.row-skipped.direction", warning.Code);
+        Assert.Equal(["3", "方向", "贷", "来账", "往账"], warning.Values);
     }
 
     [Theory]

@@ -21,7 +21,8 @@ internal sealed class StatementDraft(FileStatement source, BankAccount account)
     public FileStatement Source { get; } = source;
     public BankAccount Account { get; } = account;
     public List<BankStatementLine> Lines { get; } = new(source.Lines.Count);
-    public List<StatementWarningView> Warnings { get; } = [.. source.Warnings.Select(w => new StatementWarningView(w.Code, w.Message))];
+    public List<StatementWarningView> Warnings { get; } =
+        [.. source.Warnings.Select(w => new StatementWarningView(w.Code, w.Message, w.Line, w.Values is [] ? null : w.Values))];
 
     public StoredStatement Row { get; private set; } = null!;
 

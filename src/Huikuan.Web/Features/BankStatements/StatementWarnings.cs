@@ -6,8 +6,9 @@ using Huikuan.Web.Localization;
 namespace Huikuan.Web.Features.BankStatements;
 
 /// <summary>
-/// Something a statement's reader or its import noticed: the code (the library's, e.g. statement.unbalanced, or the
-/// import's own, e.g. line.futureDate), the reader's words, the line it is about (from 0) and the values a text names.
+/// Something a statement's reader or its import noticed: the code (the library's, one of
+/// <see cref="Huikuan.Statements.StatementWarningCodes"/>, or the import's own, e.g. line.futureDate), the reader's
+/// words, the line it is about (from 0) and the values a text names ({1}… in BankText "Warning.&lt;code&gt;").
 /// </summary>
 public sealed record StatementWarningView(string Code, string Message, int? Line = null, IReadOnlyList<string>? Values = null)
 {
@@ -45,20 +46,20 @@ public static class StatementWarnings
     {
         ArgumentNullException.ThrowIfNull(warning);
         var text = Resources.GetString("Warning." + warning.Code, culture);
-        if (text is null)
-        {
-            return string.Format(culture, Resources.GetString("Warning.Other", culture)!, warning.Message);
-        }
         var line = warning.Line is { } l ? (l + 1).ToString(culture) : "";
         object[] values = [line, .. warning.Values ?? []];
         try
         {
-            return string.Format(culture, text, values);
+            if (text is not null)
+            {
+                return string.Format(culture, text, values);
+            }
         }
         catch (FormatException)
         {
-            return text;
+            // A warning stored before its code's values were kept: the text would name values it does not have.
         }
+        return string.Format(culture, Resources.GetString("Warning.Other", culture)!, warning.Message);
     }
 
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
