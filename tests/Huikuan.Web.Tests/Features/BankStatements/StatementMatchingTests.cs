@@ -248,16 +248,22 @@ public abstract class StatementMatchingTests(HuikuanApp app)
 
         await api.PostOkAsync<StatementMatchResult>($"/api/bank-statements/{statement}/match", new { });
         await api.PostOkAsync<StatementMatchResult>($"/api/bank-statements/{statement}/match", new { });
+        var matched = await AuditAsync();
         await api.PostOkAsync<PostedBankLines>($"/api/bank-statements/{statement}/post", new { });
+        var posted = await AuditAsync();
 
-        var audit = await app.WithDbAsync(db => db.AuditEntries.AsNoTracking()
-            .Where(a => a.CompanyId == api.Company.Id && (a.Entity == nameof(BankStatementLine) || a.Entity == nameof(BankStatement)))
-            .Select(a => new { a.Action, a.EntityId, a.After }).ToListAsync());
-        Assert.Equal(2, audit.Count(a => a.Action == "bankStatement.matched" && a.EntityId == statement.ToString()));
-        Assert.Contains(audit, a => a.Action == "bankStatement.matched" && a.After!.Contains("\"sure\":1", StringComparison.Ordinal));
-        Assert.DoesNotContain(audit, a => a.Action == "modified");
+        Assert.Equal(2, matched.Count(a => a.Action == "bankStatement.matched" && a.EntityId == statement.ToString()));
+        Assert.Contains(matched, a => a.Action == "bankStatement.matched" && a.After!.Contains("\"sure\":1", StringComparison.Ordinal));
+        Assert.DoesNotContain(matched, a => a.Action == "modified");
         var applied = Assert.Single(await LinesAsync(api, statement), l => l.Status == BankLineStatus.Applied);
-        Assert.Single(audit, a => a.Action == "bankStatementLine.applied" && a.EntityId == applied.Id.ToString());
+        Assert.Single(posted, a => a.Action == "bankStatementLine.applied" && a.EntityId == applied.Id.ToString());
+        var change = Assert.Single(posted, a => a.Action == "modified");
+        Assert.Equal(applied.Id.ToString(), change.EntityId);
+        Assert.Contains(applied.ReceiptId!.Value.ToString(), change.After!, StringComparison.Ordinal);
+
+        Task<List<(string Action, string? EntityId, string? After)>> AuditAsync() => app.WithDbAsync(async db => (await db.AuditEntries.AsNoTracking()
+            .Where(a => a.CompanyId == api.Company.Id && (a.Entity == nameof(BankStatementLine) || a.Entity == nameof(BankStatement)))
+            .Select(a => new { a.Action, a.EntityId, a.After }).ToListAsync()).Select(a => (a.Action, a.EntityId, a.After)).ToList());
     }
 
     [Fact]

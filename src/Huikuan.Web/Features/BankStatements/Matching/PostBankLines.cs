@@ -198,8 +198,16 @@ public sealed class PostBankLinesHandler(HuikuanDbContext db, Scope scope, Busin
                 var (post, on, _) = mine[n];
                 var line = post.Line;
                 var receipt = receipts[n];
-                await db.BankStatementLines.Where(l => l.CompanyId == company && l.Id == line.Id)
-                    .ExecuteUpdateAsync(s => s.SetProperty(l => l.ReceiptId, receipt.Id).SetProperty(l => l.MatchedCustomerId, post.Candidate.CustomerId), ct);
+                // The line as it was read, now pointing at its receipt: saved with the batch (and audited as a change).
+                var tracked = new BankStatementLine
+                {
+                    CompanyId = company, Id = line.Id, IdentityKey = line.IdentityKey, Currency = line.Currency, Status = line.Status,
+                    MatchedCustomerId = line.MatchedCustomerId,
+                };
+                db.BankStatementLines.Attach(tracked);
+                tracked.Status = BankLineStatus.Applied;
+                tracked.ReceiptId = receipt.Id;
+                tracked.MatchedCustomerId = post.Candidate.CustomerId;
                 foreach (var installment in post.Candidate.Allocations.Where(a => a.AmountMinor > 0).Select(a => installments[a.InstallmentId])
                     .Where(i => discounted.ContainsKey(i.InvoiceId)))
                 {
