@@ -47,36 +47,96 @@ public sealed class WriteOffsHandler(HuikuanDbContext db, Scope scope, BusinessC
         {
             var target = await db.Installments.AsNoTracking().SingleOrDefaultAsync(i => i.CompanyId == company && i.Id == request.InstallmentId, token)
                 ?? throw new DomainRuleException("writeOff.installment", "installmentId", "No such installment in this company.");
-            var cur = Currency.Of(target.Currency);
             var pending = await db.WriteOffRequests
                 .Where(w => w.CompanyId == company && w.InstallmentId == target.Id && w.Status == WriteOffStatus.Requested)
                 .SumAsync(w => (long?)w.AmountMinor, token) ?? 0;
-            // No amount: all that is open and not already asked for.
-            var amount = request.Amount is { } a ? cur.ToMinor(a, "amount") : target.OpenMinor - pending;
-            WriteOffRules.CheckRequest(amount, target.OpenMinor, pending, cur, reason);
-            var bookOn = BusinessDates.Optional(request.Date, "date");
-            if (bookOn is { } day)
-            {
-                ledger.MustNotBeInTheFuture(day, "date");
-            }
-            if (bookOn < target.InvoiceDate)
-            {
-                throw new DomainRuleException("writeOff.date", "date", "A write-off cannot be dated before the invoice.");
-            }
-            var settings = await db.Companies.AsNoTracking().Where(c => c.Id == company)
-                .Select(c => new { c.BaseCurrency, c.WriteOffSingleApprovalLimitMinor }).SingleAsync(token);
-            var row = new WriteOffRequest
-            {
-                CompanyId = company, Id = Ids.New(), CustomerId = target.CustomerId, InvoiceId = target.InvoiceId, InstallmentId = target.Id,
-                Currency = target.Currency, AmountMinor = amount, Reason = reason!, BookOn = bookOn, Status = WriteOffStatus.Requested,
-                ApprovalsNeeded = WriteOffRules.ApprovalsNeeded(amount, target.Currency, settings.BaseCurrency, settings.WriteOffSingleApprovalLimitMinor),
-                RequestedAt = clock.Now, RequestedBy = scope.Actor,
-            };
+            var settings = await RequestSettingsAsync(token);
+            var row = NewRequest(request, reason, target, pending, settings);
             db.WriteOffRequests.Add(row);
             await db.SaveChangesAsync(token);
             return row.Id;
         }, ct);
         return await GetAsync(id, ct);
+    }
+
+    /// <summary>
+    /// Several write-offs asked for at once (a bank statement's fees), in one transaction: each is checked as
+    /// <see cref="RequestAsync"/> checks it, against what is open and already asked for, and one that breaks a rule is
+    /// answered with that rule (in the request's place) while the others are requested.
+    /// </summary>
+    public async Task<IReadOnlyList<DomainRuleException?>> RequestManyAsync(IReadOnlyList<WriteOff> requests, CancellationToken ct)
+    {
+        scope.Require(Permission.PostLedger);
+        ArgumentNullException.ThrowIfNull(requests);
+        if (requests.Count == 0)
+        {
+            return [];
+        }
+        var company = scope.CompanyId;
+        return await Transactions.RunAsync(db, async token =>
+        {
+            var ids = requests.Select(r => r.InstallmentId).Distinct().ToList();
+            var targets = await db.Installments.AsNoTracking().Where(i => i.CompanyId == company && ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id, token);
+            var pending = await db.WriteOffRequests
+                .Where(w => w.CompanyId == company && ids.Contains(w.InstallmentId) && w.Status == WriteOffStatus.Requested)
+                .GroupBy(w => w.InstallmentId).Select(g => new { g.Key, Sum = g.Sum(w => w.AmountMinor) })
+                .ToDictionaryAsync(g => g.Key, g => g.Sum, token);
+            var settings = await RequestSettingsAsync(token);
+            var outcomes = new List<DomainRuleException?>(requests.Count);
+            foreach (var request in requests)
+            {
+                try
+                {
+                    var reason = CreditFileAccess.Text(request.Reason, "reason", 500);
+                    var target = targets.GetValueOrDefault(request.InstallmentId)
+                        ?? throw new DomainRuleException("writeOff.installment", "installmentId", "No such installment in this company.");
+                    var row = NewRequest(request, reason, target, pending.GetValueOrDefault(target.Id), settings);
+                    db.WriteOffRequests.Add(row);
+                    pending[target.Id] = pending.GetValueOrDefault(target.Id) + row.AmountMinor;
+                    outcomes.Add(null);
+                }
+                catch (DomainRuleException e)
+                {
+                    outcomes.Add(e);
+                }
+            }
+            await db.SaveChangesAsync(token);
+            return outcomes;
+        }, ct);
+    }
+
+    private sealed record RequestSettings(string BaseCurrency, long SingleApprovalLimitMinor);
+
+    private Task<RequestSettings> RequestSettingsAsync(CancellationToken ct)
+    {
+        var company = scope.CompanyId;
+        return db.Companies.AsNoTracking().Where(c => c.Id == company)
+            .Select(c => new RequestSettings(c.BaseCurrency, c.WriteOffSingleApprovalLimitMinor)).SingleAsync(ct);
+    }
+
+    /// <summary>The request row for an installment, after the rules: the amount (all that is open and not asked for when none is given), the date.</summary>
+    private WriteOffRequest NewRequest(WriteOff request, string? reason, Installment target, long pending, RequestSettings settings)
+    {
+        var cur = Currency.Of(target.Currency);
+        // No amount: all that is open and not already asked for.
+        var amount = request.Amount is { } a ? cur.ToMinor(a, "amount") : target.OpenMinor - pending;
+        WriteOffRules.CheckRequest(amount, target.OpenMinor, pending, cur, reason);
+        var bookOn = BusinessDates.Optional(request.Date, "date");
+        if (bookOn is { } day)
+        {
+            ledger.MustNotBeInTheFuture(day, "date");
+        }
+        if (bookOn < target.InvoiceDate)
+        {
+            throw new DomainRuleException("writeOff.date", "date", "A write-off cannot be dated before the invoice.");
+        }
+        return new WriteOffRequest
+        {
+            CompanyId = scope.CompanyId, Id = Ids.New(), CustomerId = target.CustomerId, InvoiceId = target.InvoiceId, InstallmentId = target.Id,
+            Currency = target.Currency, AmountMinor = amount, Reason = reason!, BookOn = bookOn, Status = WriteOffStatus.Requested,
+            ApprovalsNeeded = WriteOffRules.ApprovalsNeeded(amount, target.Currency, settings.BaseCurrency, settings.SingleApprovalLimitMinor),
+            RequestedAt = clock.Now, RequestedBy = scope.Actor,
+        };
     }
 
     /// <summary>One approval. Within the band, or as the second of two, it books the write-off.</summary>

@@ -320,6 +320,32 @@ public abstract class StatementMatchingTests(HuikuanApp app)
     }
 
     [Fact]
+    public async Task TheFeesOfAStatement_AreAskedForTogether_AndOneAlreadyAskedForIsSaidNotTheOthers()
+    {
+        var (api, _) = await CompanyWithAccountAsync(toleranceAmount: 20m, threshold: 90);
+        var first = await api.CustomerAsync("青岛海纳化工有限公司");
+        var second = await api.CustomerAsync("烟台东港物流有限公司");
+        var paid = await api.IssueInvoiceAsync(first.Id, Day.AddDays(-45), 10_000m);
+        var asked = await api.IssueInvoiceAsync(second.Id, Day.AddDays(-30), 5_000m);
+        // The second invoice's last 10.00 is already asked to be written off, by hand, before the bank's line comes.
+        await api.PostOkAsync<WriteOffView>("/api/write-offs", new WriteOff(asked.Installments[0].Id, "客户破产", 10m));
+        var statement = await ImportAsync(api, Line(9_985m, "F0001", "货款 " + paid.Number, "青岛海纳化工有限公司"),
+            Line(4_990m, "F0002", "货款 " + asked.Number, "烟台东港物流有限公司"));
+        Assert.Equal(2, (await api.PostOkAsync<StatementMatchResult>($"/api/bank-statements/{statement}/match", new { })).Sure);
+
+        var posted = await api.PostOkAsync<PostedBankLines>($"/api/bank-statements/{statement}/post", new { });
+
+        Assert.Equal((2, 1), (posted.Posted, posted.WriteOffsRequested));
+        var refused = Assert.Single(posted.Skipped);
+        Assert.Equal(1, refused.Index);
+        Assert.StartsWith("writeOff.", refused.Code, StringComparison.Ordinal);
+        Assert.Equal(15m, Assert.Single(await api.GetAsync<List<WriteOffView>>($"/api/write-offs?invoiceId={paid.Id}")).Amount);
+        Assert.Equal(10m, Assert.Single(await api.GetAsync<List<WriteOffView>>($"/api/write-offs?invoiceId={asked.Id}")).Amount);
+        Assert.Equal((15m, 10m), ((await api.GetAsync<InvoiceView>($"/api/invoices/{paid.Id}")).Open, (await api.GetAsync<InvoiceView>($"/api/invoices/{asked.Id}")).Open));
+        Assert.True((await api.CheckLedgerAsync()).Ok);
+    }
+
+    [Fact]
     public async Task ALineBookedToday_At0730InShanghai_IsPosted_ButALineBookedTomorrowIsNot()
     {
         var (api, _) = await CompanyWithAccountAsync();

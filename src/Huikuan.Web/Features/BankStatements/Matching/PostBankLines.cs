@@ -86,23 +86,21 @@ public sealed class PostBankLinesHandler(HuikuanDbContext db, Scope scope, Busin
                 }
             }
         }
-        var writeOffsRequested = 0;
-        foreach (var post in posted.Where(p => p.Candidate.WriteOff is { AmountMinor: > 0 }))
+        // The fees of the posted lines are asked for as write-offs all at once, each under the approval rules.
+        var fees = posted.Where(p => p.Candidate.WriteOff is { AmountMinor: > 0 }).ToList();
+        var refusals = await writeOffs.RequestManyAsync([.. fees.Select(post => new WriteOff(post.Candidate.WriteOff!.InstallmentId,
+            WriteOffReason(post.Candidate.WriteOff, post.Line), Currency.Of(post.Line.Currency).ToMajor(post.Candidate.WriteOff.AmountMinor),
+            post.Line.BookingDate ?? post.Line.ValueDate))], ct);
+        db.ChangeTracker.Clear();
+        for (var i = 0; i < fees.Count; i++)
         {
-            var writeOff = post.Candidate.WriteOff!;
-            var currency = Currency.Of(post.Line.Currency);
-            try
+            if (refusals[i] is { } refused)
             {
-                await writeOffs.RequestAsync(new WriteOff(writeOff.InstallmentId, WriteOffReason(writeOff, post.Line),
-                    currency.ToMajor(writeOff.AmountMinor), post.Line.BookingDate ?? post.Line.ValueDate), ct);
-                writeOffsRequested++;
-            }
-            catch (Exception e) when (e is DomainRuleException or ConflictException)
-            {
-                db.ChangeTracker.Clear();
-                skipped.Add(new SkippedLine(post.Line.Id, post.Line.Index, Code(e), "Posted, but the write-off of the difference was not requested: " + e.Message));
+                skipped.Add(new SkippedLine(fees[i].Line.Id, fees[i].Line.Index, refused.Rule,
+                    "Posted, but the write-off of the difference was not requested: " + refused.Message));
             }
         }
+        var writeOffsRequested = refusals.Count(r => r is null);
         return new PostedBankLines(posted.Count, writeOffsRequested, skipped);
     }
 
