@@ -28,11 +28,11 @@ internal static class StatementBench
     private static readonly TimeSpan WithPostingTarget = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan EndToEndTarget = TimeSpan.FromSeconds(30);
 
-    private sealed record Step(int Lines, double ReadMs, double ImportMs, double MatchMs, double PostMs, int New, int Sure, int Posted, int Skipped, int WriteOffs)
+    private sealed record Step(int Lines, TimeSpan Read, TimeSpan Import, TimeSpan Match, TimeSpan Post, int New, int Sure, int Posted, int Skipped, int WriteOffs)
     {
-        public double ImportAndMatchMs => ImportMs + MatchMs;
+        public TimeSpan ImportAndMatch => Import + Match;
 
-        public double TotalMs => ImportMs + MatchMs + PostMs;
+        public TimeSpan Total => Import + Match + Post;
     }
 
     public static async Task<int> RunAsync(BenchOptions options, BenchDatabase database, CancellationToken ct)
@@ -66,18 +66,18 @@ internal static class StatementBench
         foreach (var (label, step) in steps.Select((s, i) => ($"run {i + 1}", s)).Append(("twice the lines", large)))
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {label} | {N(step.Lines)} | {N(step.New)} | {step.ReadMs:F0} | {step.ImportMs:F0} | {step.MatchMs:F0} | {step.ImportAndMatchMs:F0} | {step.PostMs:F0} | {step.TotalMs:F0} | {N(step.Sure)} | {N(step.Posted)} | {N(step.Skipped)} | {N(step.WriteOffs)} |"));
+                $"| {label} | {N(step.Lines)} | {N(step.New)} | {Ms(step.Read)} | {Ms(step.Import)} | {Ms(step.Match)} | {Ms(step.ImportAndMatch)} | {Ms(step.Post)} | {Ms(step.Total)} | {N(step.Sure)} | {N(step.Posted)} | {N(step.Skipped)} | {N(step.WriteOffs)} |"));
         }
-        var median = steps.OrderBy(s => s.TotalMs).ElementAt(steps.Count / 2);
-        var medianImportMatch = steps.Select(s => s.ImportAndMatchMs).Order().ElementAt(steps.Count / 2);
-        var perLine = median.TotalMs / median.Lines;
-        var perLineLarge = large.TotalMs / large.Lines;
+        var median = steps.OrderBy(s => s.Total).ElementAt(steps.Count / 2);
+        var medianImportMatch = steps.Select(s => s.ImportAndMatch).Order().ElementAt(steps.Count / 2);
+        var perLine = median.Total / median.Lines;
+        var perLineLarge = large.Total / large.Lines;
         Console.WriteLine();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{N(size)} lines, median of {steps.Count}: import + match {medianImportMatch:F0} ms ({Held(medianImportMatch, ImportAndMatchTarget, 5_000, size)}), with posting {median.TotalMs:F0} ms ({Held(median.TotalMs, WithPostingTarget, 5_000, size)}); "
-            + $"{medianImportMatch / Math.Max(1, median.ReadMs):F1}× reading the file alone"));
+            $"{N(size)} lines, median of {steps.Count}: import + match {Ms(medianImportMatch)} ms ({Held(medianImportMatch, ImportAndMatchTarget, 5_000, size)}), with posting {Ms(median.Total)} ms ({Held(median.Total, WithPostingTarget, 5_000, size)}); "
+            + $"{medianImportMatch / TimeSpan.FromMilliseconds(Math.Max(1, median.Read.TotalMilliseconds)):F1}× reading the file alone"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{N(large.Lines)} lines end to end: {large.TotalMs:F0} ms ({Held(large.TotalMs, EndToEndTarget, 10_000, large.Lines)}); per line {perLineLarge:F2} ms against {perLine:F2} ms at {N(size)} lines ({perLineLarge / perLine:F2}×)"));
+            $"{N(large.Lines)} lines end to end: {Ms(large.Total)} ms ({Held(large.Total, EndToEndTarget, 10_000, large.Lines)}); per line {perLineLarge.TotalMilliseconds:F2} ms against {perLine.TotalMilliseconds:F2} ms at {N(size)} lines ({perLineLarge / perLine:F2}×)"));
         // A statement whose every line is new must be stored whole, and a sure match that is not posted is a fault.
         var faults = steps.Append(large).Count(s => s.New != s.Lines || s.Posted + s.Skipped < s.Sure || s.Posted == 0 && s.Sure > 0);
         Console.WriteLine($"statements with lines lost or sure matches left unposted: {faults}");
@@ -85,8 +85,11 @@ internal static class StatementBench
     }
 
     /// <summary>Says whether a target holds; the targets are set for 5,000 and 10,000 lines and only judged at that size or more.</summary>
-    private static string Held(double ms, TimeSpan target, int forLines, int lines) =>
-        $"target {target.TotalSeconds:0} s for {N(forLines)} lines: " + (lines < forLines ? "not judged on fewer lines" : ms <= target.TotalMilliseconds ? "held" : "MISSED");
+    private static string Held(TimeSpan took, TimeSpan target, int forLines, int lines) =>
+        $"target {target.TotalSeconds:0} s for {N(forLines)} lines: " + (lines < forLines ? "not judged on fewer lines" : took <= target ? "held" : "MISSED");
+
+    /// <summary>Whole milliseconds, as the table shows them.</summary>
+    private static string Ms(TimeSpan took) => took.TotalMilliseconds.ToString("F0", CultureInfo.InvariantCulture);
 
     private static async Task<Step> RunOnceAsync(
         IServiceProvider services, Guid company, GeneratedData data, Dictionary<int, List<StatementGenerator.OpenInstallment>> open, int lines,
@@ -107,26 +110,26 @@ internal static class StatementBench
         {
             _ = CamtReader.Read(stream);
         }
-        var readMs = watch.Elapsed.TotalMilliseconds;
+        var read = watch.Elapsed;
 
         watch.Restart();
         var imported = await InScope(services, company, sp => sp.GetRequiredService<ImportBankStatementsHandler>()
             .HandleAsync(bytes, $"{statement.StatementId}-{label}.xml", null, ct));
-        var importMs = watch.Elapsed.TotalMilliseconds;
+        var import = watch.Elapsed;
         var statementId = imported.Statements.Single().Id ?? throw new InvalidOperationException("The statement was not stored.");
 
         watch.Restart();
         var matched = await InScope(services, company, sp => sp.GetRequiredService<MatchStatementHandler>().HandleAsync(statementId, ct));
-        var matchMs = watch.Elapsed.TotalMilliseconds;
+        var match = watch.Elapsed;
 
         watch.Restart();
         var posted = await InScope(services, company, sp => sp.GetRequiredService<PostBankLinesHandler>().PostSureAsync(statementId, ct));
-        var postMs = watch.Elapsed.TotalMilliseconds;
+        var post = watch.Elapsed;
         if (posted.Skipped.Count > 0)
         {
             Console.WriteLine($"{label}: skipped {string.Join(", ", posted.Skipped.GroupBy(s => s.Code).Select(g => $"{g.Count()}× {g.Key}"))}");
         }
-        return new Step(lines, readMs, importMs, matchMs, postMs, imported.NewLines, matched.Sure, posted.Posted, posted.Skipped.Count, posted.WriteOffsRequested);
+        return new Step(lines, read, import, match, post, imported.NewLines, matched.Sure, posted.Posted, posted.Skipped.Count, posted.WriteOffsRequested);
     }
 
     private static ulong Seed(string name) => name.Aggregate(17UL, (h, c) => (h * 31) + c);
