@@ -39,9 +39,10 @@ public static class Generator
             new(id(KindTerm, 2), "30-40-30", "30% on invoice, 40% at 60 days, 30% at 120 days / 3-4-3分期",
                 new PaymentTerm([new PaymentTermLine(30m, 0), new PaymentTermLine(40m, 60), new PaymentTermLine(30m, 120)])),
         ];
+        var names = new HashSet<string>(StringComparer.Ordinal);
         var customers = Enumerable.Range(0, spec.Customers).Select(i =>
         {
-            var name = Names.Company(rng);
+            var name = Names.UniqueCompany(rng, i, names);
             var term = rng.Next(100) switch { < 60 => 0, < 90 => 1, _ => 2 };
             var profile = rng.Next(100) switch { < 66 => PaymentProfile.OnTime, < 90 => PaymentProfile.Late, < 98 => PaymentProfile.Partial, _ => PaymentProfile.Troubled };
             var taxId = rng.Chance(700) ? Names.TaxId(rng) : null;

@@ -45,10 +45,56 @@ internal static class Names
 
     private static readonly string[] Pinyin = ["Wang", "Li", "Zhang", "Liu", "Chen", "Yang", "Huang", "Zhao", "Zhou", "Wu", "Xu", "Sun", "Ma", "Zhu", "Hu", "Guo", "He", "Lin"];
 
+    private static readonly string[] CityPinyin =
+    [
+        "Shanghai", "Beijing", "Shenzhen", "Guangzhou", "Hangzhou", "Nanjing", "Suzhou", "Chengdu", "Wuhan", "Tianjin", "Chongqing",
+        "Xi'an", "Qingdao", "Xiamen", "Ningbo", "Changsha", "Zhengzhou", "Hefei", "Wuxi", "Foshan", "Dongguan", "Jinan", "Fuzhou",
+        "Kunming", "Dalian", "Shenyang", "Harbin", "Shijiazhuang", "Nanchang", "Wenzhou",
+    ];
+
+    /// <summary>
+    /// A company name unique among <paramref name="taken"/>, as registered names are (a 企业名称 is unique where it is
+    /// registered, and a customer master holds each company once). The drawn name when it is free; otherwise a second
+    /// trade word (上海宏达振华机电有限公司) or, for a foreign company, its local entity's city (Atlas Motors (Suzhou) Co.,
+    /// Ltd.), chosen from the customer's number so that the random sequence, and with it the rest of the data set, stays
+    /// as drawn. Names count as equal as payers' names are compared: legal forms, brackets and spaces aside.
+    /// </summary>
+    public static string UniqueCompany(Prng rng, int index, HashSet<string> taken)
+    {
+        ArgumentNullException.ThrowIfNull(taken);
+        var parts = CompanyParts(rng);
+        for (var variant = 0; ; variant++)
+        {
+            var name = parts.Name(index + variant, variant);
+            if (taken.Add(Huikuan.Domain.BankMatching.PayerNames.Normalise(name).Full))
+            {
+                return name;
+            }
+        }
+    }
+
     /// <summary>Four customers in five are Chinese companies, one in five foreign.</summary>
-    public static string Company(Prng rng) => rng.Chance(800)
-        ? rng.Pick(Cities) + rng.Pick(TradeWords) + rng.Pick(Industries) + rng.Pick(Forms)
-        : rng.Pick(EnglishFirst) + " " + rng.Pick(EnglishSecond) + " " + rng.Pick(EnglishForms);
+    private static CompanyName CompanyParts(Prng rng) => rng.Chance(800)
+        ? new CompanyName(true, rng.Pick(Cities), rng.Pick(TradeWords), rng.Pick(Industries), rng.Pick(Forms))
+        : new CompanyName(false, rng.Pick(EnglishFirst), rng.Pick(EnglishSecond), "", rng.Pick(EnglishForms));
+
+    /// <summary>A drawn name's parts: city, trade word, industry and form, or for a foreign company first word, second word and form.</summary>
+    private sealed record CompanyName(bool Chinese, string First, string Second, string Industry, string Form)
+    {
+        /// <summary>The name itself (variant 0), or its <paramref name="variant"/>-th distinct variant, picked by <paramref name="pick"/>.</summary>
+        public string Name(int pick, int variant = 0)
+        {
+            if (variant == 0)
+            {
+                return Chinese ? First + Second + Industry + Form : First + " " + Second + " " + Form;
+            }
+            var round = (variant - 1) / TradeWords.Length;
+            var suffix = round == 0 ? "" : (round + 1).ToString(CultureInfo.InvariantCulture);
+            return Chinese
+                ? First + Second + TradeWords[pick % TradeWords.Length] + suffix + Industry + Form
+                : First + " " + Second + " (" + CityPinyin[pick % CityPinyin.Length] + (suffix.Length > 0 ? " " + suffix : "") + ") " + Form;
+        }
+    }
 
     /// <summary>"王芳 Wang" style: the Chinese name with the surname in pinyin for the English UI.</summary>
     public static string Person(Prng rng)

@@ -82,4 +82,16 @@ public sealed class GeneratorTests
         Assert.Contains(data.Customers, c => c.Name.All(char.IsAscii));
         Assert.Equal(3, data.Invoices.Select(v => v.TermIndex).Distinct().Count());
     }
+
+    [Fact]
+    public void CustomerNames_AreUniqueAsPayersNamesAreCompared_EvenWhereTheDrawsRepeat()
+    {
+        // 3,000 customers draw from 300 foreign and 18,000 Chinese name combinations: many draws repeat.
+        var data = Generator.Generate(DataSetSpec.Small(AsOf) with { Customers = 3_000, Invoices = 3_000 });
+
+        var normalised = data.Customers.Select(c => Huikuan.Domain.BankMatching.PayerNames.Normalise(c.Name).Full).ToList();
+        Assert.Equal(normalised.Count, normalised.Distinct(StringComparer.Ordinal).Count());
+        // A repeated foreign name becomes its local entity, "Atlas Motors (Suzhou) Ltd".
+        Assert.Contains(data.Customers, c => c.Name.All(char.IsAscii) && c.Name.Contains(" (", StringComparison.Ordinal));
+    }
 }
