@@ -4,10 +4,11 @@ namespace Huikuan.Domain.BankMatching;
 
 /// <summary>
 /// Everything a statement is matched against, in memory and indexed once when built: customers by normalised name and
-/// by name bigram, learned accounts, generated references and document numbers by key, open items by customer. A
-/// line's work then depends on its own tokens and its payers' items, never on how many customers or items there are.
-/// The caller builds it per statement from what <see cref="MatchLookups.For"/> says to load, first without open items;
-/// <see cref="CandidatePayers"/> says whose open items to load, and <see cref="WithOpenItems"/> adds them.
+/// by name bigram (a <see cref="PayerNameIndex"/>, which may be kept from one statement to the next), learned accounts,
+/// generated references and document numbers by key, open items by customer. A line's work then depends on its own
+/// tokens and its payers' items, never on how many customers or items there are. The caller builds it per statement
+/// from what <see cref="MatchLookups.For"/> says to load, first without open items; <see cref="CandidatePayers"/> says
+/// whose open items to load, and <see cref="WithOpenItems"/> adds them.
 /// </summary>
 public sealed class MatchDirectory
 {
@@ -21,6 +22,16 @@ public sealed class MatchDirectory
 
     public MatchDirectory(
         IEnumerable<MatchCustomer> customers,
+        IEnumerable<LearnedAccount>? accounts = null,
+        IEnumerable<PaymentReference>? references = null,
+        IEnumerable<MatchDocument>? documents = null,
+        IEnumerable<MatchOpenItem>? openItems = null)
+        : this(new PayerNameIndex(customers), accounts, references, documents, openItems)
+    {
+    }
+
+    public MatchDirectory(
+        PayerNameIndex customers,
         IEnumerable<LearnedAccount>? accounts = null,
         IEnumerable<PaymentReference>? references = null,
         IEnumerable<MatchDocument>? documents = null,
@@ -73,9 +84,9 @@ public sealed class MatchDirectory
     /// <summary>An account number's key: letters and digits only, upper case ("6222 0200-1234" is 622202001234).</summary>
     public static string AccountKey(string? account) => DocumentTokens.Key(account);
 
-    public MatchCustomer? Customer(Guid id) => _index.Customers.GetValueOrDefault(id);
+    public MatchCustomer? Customer(Guid id) => _index.Names.Customer(id);
 
-    public IReadOnlyList<Guid> Children(Guid parent) => _index.Children.TryGetValue(parent, out var list) ? list : [];
+    public IReadOnlyList<Guid> Children(Guid parent) => _index.Names.Children(parent);
 
     public IReadOnlyList<MatchOpenItem> OpenItems(Guid customer) => _items.TryGetValue(customer, out var list) ? list : [];
 
@@ -116,7 +127,7 @@ public sealed class MatchDirectory
     }
 
     /// <summary>The customers whose name or alias normalises to exactly this.</summary>
-    public IReadOnlyList<Guid> ByName(string normalised) => _index.Names.TryGetValue(normalised, out var list) ? list : [];
+    public IReadOnlyList<Guid> ByName(string normalised) => _index.Names.ByName(normalised);
 
     /// <summary>
     /// Customers whose name or alias is at least <paramref name="minSimilarity"/> similar, best first (at most
@@ -133,15 +144,16 @@ public sealed class MatchDirectory
         var distinct = bigrams.Distinct().ToArray();
         // A bigram the name has twice may be shared twice: the bound below allows for it.
         var repeats = bigrams.Length - distinct.Length;
-        var shared = ArrayPool<int>.Shared.Rent(_index.Entries.Count);
-        Array.Clear(shared, 0, _index.Entries.Count);
+        var entries = _index.Names.Entries;
+        var shared = ArrayPool<int>.Shared.Rent(entries.Count);
+        Array.Clear(shared, 0, entries.Count);
         var touched = new List<int>();
         var best = new Dictionary<Guid, int>();
         try
         {
             foreach (var bigram in distinct)
             {
-                if (!_index.Postings.TryGetValue(bigram, out var postings))
+                if (_index.Names.Postings(bigram) is not { } postings)
                 {
                     continue;
                 }
@@ -155,7 +167,7 @@ public sealed class MatchDirectory
             }
             foreach (var entry in touched)
             {
-                var (customer, name) = _index.Entries[entry];
+                var (customer, name) = entries[entry];
                 // The Dice coefficient cannot exceed what the shared bigrams allow: only names that could reach it are compared.
                 if (200 * (shared[entry] + repeats) < minSimilarity * (bigrams.Length + name.Length - 1))
                 {
@@ -204,36 +216,17 @@ public sealed class MatchDirectory
 
     private sealed class Indexes
     {
-        public Dictionary<Guid, MatchCustomer> Customers { get; } = [];
-        public Dictionary<Guid, List<Guid>> Children { get; } = [];
-        public Dictionary<string, List<Guid>> Names { get; } = new(StringComparer.Ordinal);
-        public List<(Guid Customer, string Name)> Entries { get; } = [];
-        public Dictionary<int, List<int>> Postings { get; } = [];
+        public PayerNameIndex Names { get; }
         public Dictionary<string, List<LearnedAccount>> Accounts { get; } = new(StringComparer.Ordinal);
         public Dictionary<string, List<PaymentReference>> References { get; } = new(StringComparer.Ordinal);
         public Dictionary<string, List<MatchDocument>> Documents { get; } = new(StringComparer.Ordinal);
         public Dictionary<string, List<MatchDocument>> Tails { get; } = new(StringComparer.Ordinal);
 
-        public Indexes(IEnumerable<MatchCustomer> customers, IEnumerable<LearnedAccount> accounts,
+        public Indexes(PayerNameIndex customers, IEnumerable<LearnedAccount> accounts,
             IEnumerable<PaymentReference> references, IEnumerable<MatchDocument> documents)
         {
             ArgumentNullException.ThrowIfNull(customers);
-            foreach (var customer in customers)
-            {
-                ArgumentNullException.ThrowIfNull(customer);
-                if (!Customers.TryAdd(customer.Id, customer))
-                {
-                    continue;
-                }
-                if (customer.ParentId is { } parent && parent != customer.Id)
-                {
-                    Add(Children, parent, customer.Id);
-                }
-                foreach (var name in new[] { customer.Name }.Concat(customer.Aliases ?? []))
-                {
-                    AddName(customer.Id, PayerNames.Normalise(name).Full);
-                }
-            }
+            Names = customers;
             foreach (var account in accounts.Where(a => a.ConfirmedMatches > 0 && AccountKey(a.Account).Length > 0))
             {
                 Add(Accounts, AccountKey(account.Account), account);
@@ -249,23 +242,6 @@ public sealed class MatchDirectory
                 if (DocumentTokens.DigitTail(key) is { } tail)
                 {
                     Add(Tails, tail, document);
-                }
-            }
-        }
-
-        private void AddName(Guid customer, string name)
-        {
-            if (name.Length == 0)
-            {
-                return;
-            }
-            if (!Names.TryGetValue(name, out var owners) || !owners.Contains(customer))
-            {
-                Add(Names, name, customer);
-                Entries.Add((customer, name));
-                foreach (var bigram in PayerNames.Bigrams(name).Distinct())
-                {
-                    Add(Postings, bigram, Entries.Count - 1);
                 }
             }
         }

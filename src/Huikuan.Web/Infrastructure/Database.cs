@@ -19,6 +19,8 @@ public static class Database
         services.TryAddScoped<BusinessClock>();
         services.TryAddSingleton<CompanyTimeZones>();
         services.AddScoped<AuditInterceptor>();
+        services.AddScoped<Features.BankStatements.Matching.PayerNamesVersionInterceptor>();
+        services.TryAddSingleton<Features.BankStatements.Matching.PayerNameIndexCache>();
         var connectionString = configuration.GetConnectionString("Huikuan");
         if (provider.Equals("Postgres", StringComparison.OrdinalIgnoreCase) || provider.Equals("PostgreSQL", StringComparison.OrdinalIgnoreCase))
         {
@@ -26,13 +28,13 @@ public static class Database
             {
                 throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Huikuan is empty.");
             }
-            services.AddDbContext<PostgresHuikuanDbContext>((sp, o) => o.UseNpgsql(connectionString).AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
+            services.AddDbContext<PostgresHuikuanDbContext>((sp, o) => o.UseNpgsql(connectionString).AddInterceptors(Interceptors(sp)));
             services.AddScoped<HuikuanDbContext>(sp => sp.GetRequiredService<PostgresHuikuanDbContext>());
         }
         else if (provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
         {
             connectionString = SqliteFile(connectionString ?? "Data Source=huikuan.db", configuration["Huikuan:DataFolder"]);
-            services.AddDbContext<SqliteHuikuanDbContext>((sp, o) => o.UseSqlite(connectionString).AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
+            services.AddDbContext<SqliteHuikuanDbContext>((sp, o) => o.UseSqlite(connectionString).AddInterceptors(Interceptors(sp)));
             services.AddScoped<HuikuanDbContext>(sp => sp.GetRequiredService<SqliteHuikuanDbContext>());
         }
         else
@@ -41,6 +43,10 @@ public static class Database
         }
         return services;
     }
+
+    // The audit trail first: the payer-names version it does not record is raised after the save.
+    private static Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor[] Interceptors(IServiceProvider sp) =>
+        [sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<Features.BankStatements.Matching.PayerNamesVersionInterceptor>()];
 
     /// <summary>A relative SQLite file made absolute (against <paramref name="folder"/>, else the current folder), its folder created.</summary>
     public static string SqliteFile(string connectionString, string? folder)

@@ -27,6 +27,12 @@ public sealed class Company
     public long WriteOffSingleApprovalLimitMinor { get; set; } = Huikuan.Domain.Ledger.WriteOffRules.DefaultSingleApprovalLimitMinor;
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>
+    /// Raised by one whenever a customer's name, alias or parent changes: bank matching keeps its index of customer names
+    /// while this stays the same (<c>PayerNameIndexCache</c>).
+    /// </summary>
+    public long PayerNamesVersion { get; set; }
 }
 
 public sealed class Salesperson

@@ -45,6 +45,29 @@ internal static class EarlyPaymentDiscounts
         return clauses;
     }
 
+    /// <summary>
+    /// Of the given contracts, those with an early-payment discount clause, with the clause: for callers that already
+    /// know each invoice's contract (the open items a statement is matched against), so that only the contracts are read.
+    /// </summary>
+    public static async Task<Dictionary<Guid, EarlyPaymentDiscount>> ClausesOfContractsAsync(
+        HuikuanDbContext db, Guid company, IEnumerable<Guid> contractIds, CancellationToken ct)
+    {
+        var clauses = new Dictionary<Guid, EarlyPaymentDiscount>();
+        foreach (var chunk in contractIds.Distinct().Chunk(500))
+        {
+            var contracts = await db.Contracts.AsNoTracking()
+                .Where(c => c.CompanyId == company && chunk.Contains(c.Id) && c.DiscountPercent != null).ToListAsync(ct);
+            foreach (var contract in contracts)
+            {
+                if (ContractClauses.Discount(contract) is { } discount)
+                {
+                    clauses[contract.Id] = discount;
+                }
+            }
+        }
+        return clauses;
+    }
+
     public static async Task SettleAsync(HuikuanDbContext db, LedgerWriter ledger, Installment target, Guid receiptId, DateOnly appliedOn, CancellationToken ct)
     {
         var company = target.CompanyId;

@@ -12,6 +12,7 @@ using Huikuan.Web.Features.Receipts;
 using Huikuan.Web.Infrastructure;
 using Huikuan.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Huikuan.Web.Tests.Features.Contracts;
 using Huikuan.Web.Features.Customers;
 using Huikuan.Web.Features.Contracts;
@@ -437,6 +438,74 @@ public abstract class StatementMatchingTests(HuikuanApp app)
         Assert.Equal(Day, line.BookingDate);
         Assert.Equal("31220261120000001", line.BankReference);
         Assert.Equal(1, (await api.PostOkAsync<StatementMatchResult>($"/api/bank-statements/{id}/match", new { })).Sure);
+    }
+
+    [Fact]
+    public async Task ANameGivenToACustomerBetweenTwoMatches_IsFoundOnTheNext_AndANameTakenAwayIsNot_WhileUnchangedNamesAreNotReadAgain()
+    {
+        var (api, _) = await CompanyWithAccountAsync();
+        var customer = await api.CustomerAsync("西安启明软件有限公司");
+        await api.IssueInvoiceAsync(customer.Id, Day.AddDays(-20), 640m);
+        var statement = await ImportAsync(api, Line(640m, "G0031", "货款", "启明软件西安"));
+        var cache = app.Services.GetRequiredService<PayerNameIndexCache>();
+
+        var before = await MatchedCustomerAsync(api, statement);
+        var builds = cache.Builds;
+        Assert.Equal(before, await MatchedCustomerAsync(api, statement));
+        Assert.Equal(builds, cache.Builds);
+
+        // The bank's spelling, entered as the customer's other name: the same line now names it exactly.
+        var alias = await api.PostOkAsync<CustomerAliasView>($"/api/customers/{customer.Id}/aliases", new AddCustomerAlias("启明软件西安", CustomerAliasKind.BankName));
+        var line = Assert.Single(await RematchAsync(api, statement));
+        Assert.Equal(customer.Id, line.MatchedCustomerId);
+        Assert.Contains("\"payer.name\",\"arguments\":[\"100\"]", line.Reasons, StringComparison.Ordinal);
+        Assert.Equal(builds + 1, cache.Builds);
+
+        // A customer added since, whose name the line carries, is found too; the alias removed no longer names the first.
+        var response = await api.Http.DeleteAsync(new Uri($"/api/customers/{customer.Id}/aliases/{alias.Id}", UriKind.Relative));
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        var other = await api.CustomerAsync("启明软件西安有限公司");
+        line = Assert.Single(await RematchAsync(api, statement));
+        Assert.Equal(other.Id, line.MatchedCustomerId);
+        Assert.Equal(builds + 2, cache.Builds);
+    }
+
+    [Fact]
+    public async Task ALineSettledWhileItsStatementIsBeingMatched_KeepsWhatThePersonDid_AndTheOthersTakeTheirProposals()
+    {
+        var (api, _) = await CompanyWithAccountAsync();
+        var customer = await api.CustomerAsync("大连安达物流有限公司");
+        var invoice = await api.IssueInvoiceAsync(customer.Id, Day.AddDays(-12), 900m);
+        var statement = await ImportAsync(api,
+            Line(900m, "G0041", invoice.Number, "大连安达物流有限公司"), Line(12m, "G0042", "利息", "银行"), Line(77m, "G0043", "货款", "大连安达物流"));
+        var lines = await LinesAsync(api, statement);
+        // The matching read the three open lines; before it stores its proposals, one is marked not receivables.
+        await api.PostOkAsync<BankStatementLineView>($"/api/bank-statements/lines/{lines[1].Id}/not-receivables", new { });
+
+        var proposal = new StoredProposal(null, [], []).ToJson();
+        var taken = await app.WithDbAsync(db => LineProposals.StoreAsync(db, api.Company.Id,
+            [.. lines.Select(l => new StoredLineProposal(l.Id, customer.Id, 60, proposal, BankLineStatus.ToReview))], CancellationToken.None));
+
+        Assert.Equal(2, taken);
+        var after = await LinesAsync(api, statement);
+        Assert.Equal([BankLineStatus.ToReview, BankLineStatus.NotReceivables, BankLineStatus.ToReview], after.Select(l => l.Status));
+        Assert.Equal([customer.Id, null, customer.Id], after.Select(l => l.MatchedCustomerId));
+        Assert.Equal(60, after[2].Confidence);
+
+        // Another company's lines are out of reach, whatever ids are given.
+        var stranger = await app.NewCompanyAsync();
+        Assert.Equal(0, await app.WithDbAsync(db => LineProposals.StoreAsync(db, stranger.Company.Id,
+            [new StoredLineProposal(lines[0].Id, null, 0, proposal, BankLineStatus.Unmatched)], CancellationToken.None)));
+        Assert.Equal(customer.Id, (await LinesAsync(api, statement))[0].MatchedCustomerId);
+    }
+
+    private static async Task<Guid?> MatchedCustomerAsync(CompanyApi api, Guid statement) =>
+        Assert.Single(await RematchAsync(api, statement)).MatchedCustomerId;
+
+    private static async Task<IReadOnlyList<BankStatementLineView>> RematchAsync(CompanyApi api, Guid statement)
+    {
+        await api.PostOkAsync<StatementMatchResult>($"/api/bank-statements/{statement}/match", new { });
+        return await LinesAsync(api, statement);
     }
 
     private async Task<(CompanyApi Api, BankAccountView Account)> CompanyWithAccountAsync(decimal toleranceAmount = 0m, int threshold = 95)

@@ -768,6 +768,10 @@ namespace Huikuan.Web.Data.Migrations.Postgres
                         .HasColumnType("bigint")
                         .HasColumnName("override_approval_from_minor");
 
+                    b.Property<long>("PayerNamesVersion")
+                        .HasColumnType("bigint")
+                        .HasColumnName("payer_names_version");
+
                     b.Property<string>("TimeZone")
                         .IsRequired()
                         .ValueGeneratedOnAdd()

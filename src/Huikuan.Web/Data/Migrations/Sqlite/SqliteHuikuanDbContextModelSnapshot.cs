@@ -763,6 +763,10 @@ namespace Huikuan.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("override_approval_from_minor");
 
+                    b.Property<long>("PayerNamesVersion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("payer_names_version");
+
                     b.Property<string>("TimeZone")
                         .IsRequired()
                         .ValueGeneratedOnAdd()

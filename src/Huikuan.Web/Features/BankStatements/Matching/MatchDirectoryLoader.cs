@@ -12,9 +12,10 @@ namespace Huikuan.Web.Features.BankStatements.Matching;
 
 /// <summary>
 /// Builds what a statement is matched against from the database, loading only what its lines can need: the company's
-/// customers (names only), the invoices and contracts whose numbers the lines quote (by number, and by 发票号 for the
-/// fapiao numbers payers quote), then the open items of the customers those point to or whose names come close. The
-/// cost follows the lines and their payers' open items, not the company's history.
+/// customers' names (kept between statements by <see cref="PayerNameIndexCache"/>), the invoices and contracts whose
+/// numbers the lines quote (by number, and by 发票号 for the fapiao numbers payers quote), then the open items of the
+/// customers those point to or whose names come close, and the discount clauses of their contracts. The cost follows
+/// the lines and their payers' open items, not the company's history.
 /// </summary>
 internal static class MatchDirectoryLoader
 {
@@ -22,15 +23,11 @@ internal static class MatchDirectoryLoader
     private const int Chunk = 500;
 
     public static async Task<MatchDirectory> LoadAsync(
-        HuikuanDbContext db, PayerAccounts payerAccounts, Guid company, IReadOnlyList<BankLine> lines, CancellationToken ct)
+        HuikuanDbContext db, PayerAccounts payerAccounts, PayerNameIndexCache names, Guid company, IReadOnlyList<BankLine> lines, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(names);
         var lookups = MatchLookups.For(lines);
-        var aliases = (await db.CustomerAliases.AsNoTracking().Where(a => a.CompanyId == company)
-                .Select(a => new { a.CustomerId, a.Name }).ToListAsync(ct))
-            .ToLookup(a => a.CustomerId, a => a.Name);
-        var customers = (await db.Customers.AsNoTracking().Where(c => c.CompanyId == company)
-                .Select(c => new { c.Id, c.Name, c.ParentId }).ToListAsync(ct))
-            .Select(c => new MatchCustomer(c.Id, c.Name, c.ParentId, aliases.Contains(c.Id) ? aliases[c.Id].ToList() : null)).ToList();
+        var customers = await names.GetAsync(db, company, ct);
         // Accounts a person entered count as confirmed once; learned ones by their confirmations.
         var accounts = (await payerAccounts.LoadAsync(company, lookups.Accounts, ct))
             .Select(a => new LearnedAccount(a.AccountKey, a.CustomerId, a.Source == PayerAccountSource.Manual ? Math.Max(1, a.ConfirmedCount) : a.ConfirmedCount))
@@ -80,7 +77,7 @@ internal static class MatchDirectoryLoader
         }
         var directory = new MatchDirectory(customers, accounts, references, documents);
         var payers = directory.CandidatePayers(lines).ToList();
-        var rows = new List<(Guid InvoiceId, MatchOpenItem Item)>();
+        var rows = new List<(Guid? ContractId, MatchOpenItem Item)>();
         foreach (var chunk in payers.Chunk(Chunk))
         {
             rows.AddRange((await db.Installments.AsNoTracking()
@@ -88,13 +85,14 @@ internal static class MatchDirectoryLoader
                 .Where(i => i.CompanyId == company && i.OpenMinor != 0 && i.OpenMinor > 0 && chunk.Contains(i.CustomerId))
                 .Join(db.Invoices.Where(v => v.CompanyId == company), i => i.InvoiceId, v => v.Id, (i, v) => new
                 {
-                    i.InvoiceId,
+                    v.ContractId,
                     Item = new MatchOpenItem(i.Id, i.CustomerId, v.Number, i.InvoiceDate, i.DueDate, i.Sequence, i.Currency, i.OpenMinor, i.AmountMinor, 0, null),
                 })
-                .ToListAsync(ct)).Select(r => (r.InvoiceId, r.Item)));
+                .ToListAsync(ct)).Select(r => (r.ContractId, r.Item)));
         }
         // An invoice raised under a contract with an early-payment discount is also matched at its discounted amount.
-        var discounts = await EarlyPaymentDiscounts.ClausesAsync(db, company, rows.Select(r => r.InvoiceId), ct);
-        return directory.WithOpenItems(rows.Select(r => discounts.TryGetValue(r.InvoiceId, out var discount) ? r.Item.WithDiscount(discount) : r.Item));
+        var discounts = await EarlyPaymentDiscounts.ClausesOfContractsAsync(db, company, rows.Where(r => r.ContractId is not null).Select(r => r.ContractId!.Value), ct);
+        return directory.WithOpenItems(rows.Select(r =>
+            r.ContractId is { } contract && discounts.TryGetValue(contract, out var discount) ? r.Item.WithDiscount(discount) : r.Item));
     }
 }

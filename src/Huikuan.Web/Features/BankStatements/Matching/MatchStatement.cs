@@ -60,10 +60,8 @@ public sealed record StoredProposal(StoredCandidate? Best, IReadOnlyList<StoredR
 /// the proposal with its reasons. Nothing is posted here: <see cref="BankMatcher"/> only proposes. Matching again (after
 /// new invoices, or a payer account learned) replaces the proposals of the lines still open.
 /// </summary>
-public sealed class MatchStatementHandler(HuikuanDbContext db, Scope scope, BusinessClock clock, PayerAccounts payerAccounts)
+public sealed class MatchStatementHandler(HuikuanDbContext db, Scope scope, BusinessClock clock, PayerAccounts payerAccounts, PayerNameIndexCache names)
 {
-    private const int SaveBatch = 1000;
-
     public async Task<StatementMatchResult> HandleAsync(Guid statementId, CancellationToken ct)
     {
         scope.Require(Permission.PostLedger);
@@ -71,24 +69,23 @@ public sealed class MatchStatementHandler(HuikuanDbContext db, Scope scope, Busi
         var statement = await db.BankStatements.AsNoTracking().SingleOrDefaultAsync(s => s.CompanyId == company && s.Id == statementId, ct)
                         ?? throw new NotFoundException("Bank statement", statementId);
         var account = await db.BankAccounts.AsNoTracking().SingleAsync(a => a.CompanyId == company && a.Id == statement.BankAccountId, ct);
-        var lines = await db.BankStatementLines
+        var lines = await db.BankStatementLines.AsNoTracking()
             .Where(l => l.CompanyId == company && l.StatementId == statementId
                 && (l.Status == BankLineStatus.Unmatched || l.Status == BankLineStatus.ToReview))
             .OrderBy(l => l.Index).ToListAsync(ct);
         var bankLines = lines.Select(l => ToBankLine(l, clock.Today)).ToList();
-        var directory = await MatchDirectoryLoader.LoadAsync(db, payerAccounts, company, bankLines, ct);
+        var directory = await MatchDirectoryLoader.LoadAsync(db, payerAccounts, names, company, bankLines, ct);
         var options = Options(account);
         var proposals = BankMatcher.MatchAll(bankLines, directory, options);
 
         int sure = 0, review = 0, unmatched = 0, notIncoming = 0;
+        var stored = new List<StoredLineProposal>(lines.Count);
         for (var i = 0; i < lines.Count; i++)
         {
             var line = lines[i];
             var proposal = proposals[i];
-            line.MatchedCustomerId = proposal.CustomerId;
-            line.Confidence = proposal.Confidence;
-            line.Reasons = StoredProposal.Of(proposal).ToJson();
-            line.Status = proposal.CustomerId is null ? BankLineStatus.Unmatched : BankLineStatus.ToReview;
+            stored.Add(new StoredLineProposal(line.Id, proposal.CustomerId, proposal.Confidence, StoredProposal.Of(proposal).ToJson(),
+                proposal.CustomerId is null ? BankLineStatus.Unmatched : BankLineStatus.ToReview));
             if (line.AmountMinor <= 0)
             {
                 notIncoming++;
@@ -105,15 +102,16 @@ public sealed class MatchStatementHandler(HuikuanDbContext db, Scope scope, Busi
             {
                 unmatched++;
             }
-            if ((i + 1) % SaveBatch == 0)
-            {
-                await db.SaveChangesAsync(ct);
-            }
         }
-        // The proposals themselves are not audited line by line (they move no money); the match is one event.
-        AuditLog.Event(db, scope, clock, company, "bankStatement.matched", nameof(BankStatement), statementId.ToString(),
-            new { lines = lines.Count, sure, review, unmatched, notIncoming });
-        await db.SaveChangesAsync(ct);
+        await Transactions.RunAsync(db, async token =>
+        {
+            // A line applied, marked or undone by someone meanwhile keeps what they did: only the open lines take a proposal.
+            var taken = await LineProposals.StoreAsync(db, company, stored, token);
+            // The proposals themselves are not audited line by line (they move no money); the match is one event.
+            AuditLog.Event(db, scope, clock, company, "bankStatement.matched", nameof(BankStatement), statementId.ToString(),
+                new { lines = lines.Count, sure, review, unmatched, notIncoming, settledMeanwhile = lines.Count - taken });
+            return await db.SaveChangesAsync(token);
+        }, ct);
         return new StatementMatchResult(statementId, lines.Count, sure, review, unmatched, notIncoming);
     }
 
