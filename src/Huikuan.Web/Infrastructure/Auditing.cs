@@ -33,14 +33,9 @@ public sealed class AuditInterceptor(Scope scope, BusinessClock clock) : SaveCha
     ];
 
     // Rows whose adding the use case records as one event of its own: a bank statement import writes thousands of
-    // lines and one "bankStatements.imported" entry with the file and its counts; a later change of a line is audited.
+    // lines and one "bankStatements.imported" entry with the file and its counts; a later change of a line is audited
+    // (its matching proposals, which move no money, are written by LineProposals and recorded as one "bankStatement.matched").
     private static readonly HashSet<Type> SkippedWhenAdded = [typeof(BankStatementLine)];
-
-    // A line's matching proposal (customer found, confidence, reasons) is rewritten each time a statement is matched and
-    // moves no money; the match is recorded as one "bankStatement.matched" event. Applying, marking and undoing a line
-    // change its status out of or into the settled ones and stay audited.
-    private static readonly HashSet<string> ProposalColumns =
-        [nameof(BankStatementLine.MatchedCustomerId), nameof(BankStatementLine.Confidence), nameof(BankStatementLine.Reasons), nameof(BankStatementLine.Status)];
 
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
@@ -67,8 +62,7 @@ public sealed class AuditInterceptor(Scope scope, BusinessClock clock) : SaveCha
         var now = clock.Now;
         var entries = db.ChangeTracker.Entries()
             .Where(e => (e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted) && !Skipped.Contains(e.Entity.GetType())
-                        && !(e.State == EntityState.Added && SkippedWhenAdded.Contains(e.Entity.GetType()))
-                        && !IsProposal(e))
+                        && !(e.State == EntityState.Added && SkippedWhenAdded.Contains(e.Entity.GetType())))
             .ToList();
         foreach (var e in entries)
         {
@@ -86,14 +80,6 @@ public sealed class AuditInterceptor(Scope scope, BusinessClock clock) : SaveCha
             });
         }
     }
-
-    private static bool IsProposal(EntityEntry e) =>
-        e is { State: EntityState.Modified, Entity: BankStatementLine }
-        && e.Properties.Where(p => p.IsModified).All(p => ProposalColumns.Contains(p.Metadata.Name))
-        && e.Property(nameof(BankStatementLine.Status)) is var status
-        && Open(status.OriginalValue) && Open(status.CurrentValue);
-
-    private static bool Open(object? status) => status is BankLineStatus.Unmatched or BankLineStatus.ToReview;
 
     private static string Json(IEnumerable<PropertyEntry> properties, Func<PropertyEntry, object?> value) =>
         JsonSerializer.Serialize(properties.ToDictionary(p => p.Metadata.Name, p => Secret.Contains(p.Metadata.Name) ? "***" : value(p)));

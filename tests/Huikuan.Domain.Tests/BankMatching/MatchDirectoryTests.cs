@@ -55,6 +55,26 @@ public sealed class MatchDirectoryTests
     }
 
     [Fact]
+    public void OneNameIndex_ServesManyStatements_EachWithItsOwnAccountsDocumentsAndItems()
+    {
+        var names = new PayerNameIndex(Customers);
+        var monday = new MatchDirectory(names, [new("6222020012345678", Acme, 2)], null, null, [Item(Acme, "INV-000001", 500m)]);
+        var tuesday = new MatchDirectory(names, null, null, null, [Item(Mingda, "INV-000002", 700m)]);
+
+        var paid = BankMatcher.Match(Line(500m, account: "6222020012345678"), monday);
+        var unknownAccount = BankMatcher.Match(Line(500m, account: "6222020012345678"), tuesday);
+        var byName = BankMatcher.Match(Line(700m, name: "上海明达贸易有限公司"), tuesday);
+
+        Assert.Equal(Acme, paid.CustomerId);
+        Assert.Null(unknownAccount.CustomerId);
+        Assert.Equal(Mingda, byName.CustomerId);
+        Assert.Equal(Customers.Length, names.Count);
+        // The same index answers as one built for the statement alone.
+        var alone = BankMatcher.Match(Line(700m, name: "上海明达贸易有限公司"), new MatchDirectory(Customers, null, null, null, [Item(Mingda, "INV-000002", 700m)]));
+        Assert.Equal((alone.CustomerId, alone.Confidence, string.Join(" + ", Codes(alone))), (byName.CustomerId, byName.Confidence, string.Join(" + ", Codes(byName))));
+    }
+
+    [Fact]
     public void WithOpenItems_AddsTheItems_AndTheirInvoiceNumbersAsDocuments()
     {
         var bare = new MatchDirectory(Customers);
