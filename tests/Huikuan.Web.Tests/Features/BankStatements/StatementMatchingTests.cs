@@ -499,6 +499,31 @@ public abstract class StatementMatchingTests(HuikuanApp app)
         Assert.Equal(customer.Id, (await LinesAsync(api, statement))[0].MatchedCustomerId);
     }
 
+    [Fact]
+    public async Task TwoLinesPayingTheSameInvoiceInFull_PostTheFirst_AndTheSecondIsSaidToHaveChanged_WithOtherLinesOfTheBatchPosted()
+    {
+        var (api, _) = await CompanyWithAccountAsync();
+        var customer = await api.CustomerAsync("福州和信电子有限公司");
+        var invoice = await api.IssueInvoiceAsync(customer.Id, Day.AddDays(-30), 1_000m);
+        var other = await api.IssueInvoiceAsync(customer.Id, Day.AddDays(-20), 250m);
+        var statement = await ImportAsync(api, Line(1_000m, "G0051", invoice.Number, "福州和信电子有限公司"),
+            Line(250m, "G0052", other.Number, "福州和信电子有限公司"), Line(1_000m, "G0053", "再付 " + invoice.Number, "福州和信电子有限公司"));
+        var matched = await api.PostOkAsync<StatementMatchResult>($"/api/bank-statements/{statement}/match", new { });
+        Assert.Equal(3, matched.Sure);
+
+        // Together the lines would take 2,000.00 off an invoice of 1,000.00: the batch is refused and posted line by line.
+        var posted = await api.PostOkAsync<PostedBankLines>($"/api/bank-statements/{statement}/post", new { });
+
+        Assert.Equal(2, posted.Posted);
+        var skipped = Assert.Single(posted.Skipped);
+        Assert.Equal("bankLine.changed", skipped.Code);
+        Assert.Equal(2, skipped.Index);
+        Assert.Equal(0m, (await api.GetAsync<InvoiceView>($"/api/invoices/{invoice.Id}")).Open);
+        Assert.Equal(0m, (await api.GetAsync<InvoiceView>($"/api/invoices/{other.Id}")).Open);
+        Assert.Equal([BankLineStatus.Applied, BankLineStatus.Applied, BankLineStatus.ToReview], (await LinesAsync(api, statement)).Select(l => l.Status));
+        Assert.True((await api.CheckLedgerAsync()).Ok);
+    }
+
     private static async Task<Guid?> MatchedCustomerAsync(CompanyApi api, Guid statement) =>
         Assert.Single(await RematchAsync(api, statement)).MatchedCustomerId;
 

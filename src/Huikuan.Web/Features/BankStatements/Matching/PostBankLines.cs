@@ -164,11 +164,13 @@ public sealed class PostBankLinesHandler(HuikuanDbContext db, Scope scope, Busin
         var mine = ready.Where(r => claimed.Contains(r.Post.Line.Id)).ToList();
         if (mine.Count > 0)
         {
-            // The batch's receipts in one go: their numbers in one increment, each amount applied through the ledger
-            // writer's guarded updates before the receipts and allocations are saved together; then the lines point at
+            // The batch's receipts in one go: their numbers in one increment, their amounts applied through the ledger
+            // writer's guarded updates (one statement for the batch on PostgreSQL) before the receipts and allocations are
+            // saved together; then the lines point at
             // their receipts, and the few payments onto a contract with an early-payment discount settle it.
             var numbers = await Numbering.NextAsync(db, company, "RC", mine.Count, ct);
             var receipts = new List<Receipt>(mine.Count);
+            var payments = new List<(Receipt, IReadOnlyList<(Installment, long)>)>(mine.Count);
             for (var n = 0; n < mine.Count; n++)
             {
                 var (post, on, bankReference) = mine[n];
@@ -181,12 +183,13 @@ public sealed class PostBankLinesHandler(HuikuanDbContext db, Scope scope, Busin
                     BankReference = bankReference, Note = "Bank statement line " + (line.Index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture),
                     RecordedAt = clock.Now, RecordedBy = scope.Actor,
                 };
-                await ledger.ApplyNewReceiptAsync(receipt,
-                    [.. post.Candidate.Allocations.Where(a => a.AmountMinor > 0).Select(a => (installments[a.InstallmentId], a.AmountMinor))], "Bank statement line", ct);
+                payments.Add((receipt,
+                    [.. post.Candidate.Allocations.Where(a => a.AmountMinor > 0).Select(a => (installments[a.InstallmentId], a.AmountMinor))]));
                 receipts.Add(receipt);
                 AuditLog.Event(db, scope, clock, company, "bankStatementLine.applied", nameof(BankStatementLine), line.Id.ToString(),
                     new { receipt = receipt.Number, customer = post.Candidate.CustomerId, confidence = post.Candidate.Confidence, line.AmountMinor, line.Currency });
             }
+            await ledger.ApplyNewReceiptsAsync(payments, "Bank statement line", ct);
             db.Receipts.AddRange(receipts);
             await db.SaveChangesAsync(ct);
             var discounted = await EarlyPaymentDiscounts.ClausesAsync(db, company,
