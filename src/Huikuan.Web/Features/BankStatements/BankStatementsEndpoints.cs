@@ -28,7 +28,8 @@ public static class BankStatementsEndpoints
             TypedResults.Ok(await handler.ListAsync(bankAccountId, PageRequest.From(page, pageSize), ct)));
         statements.MapGet("/{id:guid}", async (Guid id, BankLineStatus? status, int? page, int? pageSize, QueryBankStatementsHandler handler, CancellationToken ct) =>
             TypedResults.Ok(await handler.GetAsync(id, status, PageRequest.From(page, pageSize), ct)));
-        // A file-upload API like the other imports (multipart, field "file"; optional "bankAccountId"): no antiforgery
+        // A file-upload API like the other imports (multipart, field "file"; optional "bankAccountId", and "apply=true" to
+        // match the statements and post their sure lines in the same call, as the page does): no antiforgery
         // token, as there is no ambient credential a cross-site form could borrow (see ImportEndpoints).
         ImportEndpoints.Describe(statements.MapPost("/import", ImportAsync).DisableAntiforgery());
         statements.MapPost("/lines/{id:guid}/not-receivables", async (Guid id, NotReceivablesHandler handler, CancellationToken ct) =>
@@ -74,12 +75,18 @@ public static class BankStatementsEndpoints
                 account = Guid.TryParse(text, out var id) ? id
                     : throw new DomainRuleException("bankStatement.accountId", "bankAccountId", "bankAccountId is not an id.");
             }
+            var apply = false;
+            if (form["apply"].ToString() is { Length: > 0 } flag && !bool.TryParse(flag, out apply))
+            {
+                throw new DomainRuleException("bankStatement.apply", "apply", "apply is true or false.");
+            }
             var bytes = new byte[file.Length];
             await using (var stream = file.OpenReadStream())
             {
                 await stream.ReadExactlyAsync(bytes, ct);
             }
-            return TypedResults.Ok(await handler.HandleAsync(bytes, file.FileName, account, ct));
+            var imported = await handler.HandleAsync(bytes, file.FileName, account, ct);
+            return TypedResults.Ok(apply ? imported with { Applied = await ApplyAsync(request.HttpContext.RequestServices, imported, ct) } : imported);
         }
         catch (FileTooLargeException e)
         {
@@ -90,5 +97,26 @@ public static class BankStatementsEndpoints
         {
             throw new DomainRuleException("import.form", "file", "The upload could not be read as multipart/form-data: " + e.Message);
         }
+    }
+
+    /// <summary>Each statement the file added: matched, then its sure lines posted, each step in its own transactions as on the page.</summary>
+    private static async Task<ImportApplied> ApplyAsync(IServiceProvider services, BankStatementImport imported, CancellationToken ct)
+    {
+        var match = services.GetRequiredService<MatchStatementHandler>();
+        var post = services.GetRequiredService<PostBankLinesHandler>();
+        int matched = 0, posted = 0, toReview = 0, unmatched = 0, writeOffs = 0;
+        var skipped = new List<SkippedLine>();
+        foreach (var id in imported.Statements.Select(s => s.Id).OfType<Guid>())
+        {
+            var result = await match.HandleAsync(id, ct);
+            var done = await post.PostSureAsync(id, ct);
+            matched += result.Matched;
+            posted += done.Posted;
+            toReview += result.Sure + result.ToReview - done.Posted;
+            unmatched += result.Unmatched;
+            writeOffs += done.WriteOffsRequested;
+            skipped.AddRange(done.Skipped);
+        }
+        return new ImportApplied(matched, posted, toReview, unmatched, writeOffs, skipped);
     }
 }

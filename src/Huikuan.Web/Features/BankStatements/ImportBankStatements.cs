@@ -18,8 +18,16 @@ public sealed record ImportedStatement(
     Guid? Id, Guid BankAccountId, string BankAccountName, string? StatementId, string? SequenceNumber, DateOnly? PeriodFrom, DateOnly? PeriodTo,
     int Lines, int NewLines, int KnownLines, bool Stored, IReadOnlyList<StatementWarningView> Warnings);
 
-/// <summary>The outcome of one file: "12 new lines, 30 already imported".</summary>
-public sealed record BankStatementImport(string FileName, string Format, int NewLines, int KnownLines, IReadOnlyList<ImportedStatement> Statements);
+/// <summary>The outcome of one file: "12 new lines, 30 already imported"; with <see cref="Applied"/> when the upload asked for it.</summary>
+public sealed record BankStatementImport(
+    string FileName, string Format, int NewLines, int KnownLines, IReadOnlyList<ImportedStatement> Statements, ImportApplied? Applied = null);
+
+/// <summary>
+/// What matching the file's statements and posting their sure lines did (the upload's <c>apply=true</c>, as the page does
+/// after every import): lines matched, lines posted as receipts, lines left for a person, and the lines skipped with why.
+/// </summary>
+public sealed record ImportApplied(int Matched, int Posted, int ToReview, int Unmatched, int WriteOffsRequested,
+    IReadOnlyList<Matching.SkippedLine> Skipped);
 
 /// <summary>
 /// Imports a bank file (camt.052/053/054, MT940/MT942) into statements and lines, in one transaction. Each statement

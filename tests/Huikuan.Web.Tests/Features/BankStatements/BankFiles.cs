@@ -40,7 +40,7 @@ internal static class BankFiles
         return sample.EndsWith(".xml", StringComparison.Ordinal) ? CamtReader.Read(stream) : Mt940Reader.Read(stream);
     }
 
-    public static async Task<HttpResponseMessage> UploadAsync(CompanyApi api, byte[] bytes, string fileName, Guid? bankAccountId = null)
+    public static async Task<HttpResponseMessage> UploadAsync(CompanyApi api, byte[] bytes, string fileName, Guid? bankAccountId = null, string? apply = null)
     {
         using var content = new MultipartFormDataContent();
         var file = new ByteArrayContent(bytes);
@@ -49,6 +49,10 @@ internal static class BankFiles
         if (bankAccountId is { } id)
         {
             content.Add(new StringContent(id.ToString()), "bankAccountId");
+        }
+        if (apply is not null)
+        {
+            content.Add(new StringContent(apply), "apply");
         }
         return await api.Http.PostAsync(new Uri("/api/bank-statements/import", UriKind.Relative), content);
     }

@@ -524,6 +524,35 @@ public abstract class StatementMatchingTests(HuikuanApp app)
         Assert.True((await api.CheckLedgerAsync()).Ok);
     }
 
+    [Fact]
+    public async Task AnUploadThroughTheApiAskingToApply_IsImportedMatchedAndPostedInOneCall_AndSaysWhatIsLeftForAPerson()
+    {
+        var (api, _) = await CompanyWithAccountAsync();
+        var customer = await api.CustomerAsync("郑州长城化工有限公司");
+        var invoice = await api.IssueInvoiceAsync(customer.Id, Day.AddDays(-25), 1_200m);
+        var file = Statement(Line(1_200m, "G0061", "货款 " + invoice.Number, "郑州长城化工有限公司"), Line(88m, "G0062", "货款", "郑州长城化"),
+            Line(15m, "G0063", "利息", "银行"));
+
+        // A value that is not true or false is refused before anything is imported.
+        await CompanyApi.AssertProblemAsync(await BankFiles.UploadAsync(api, file, "statement.sta", apply: "yes"), HttpStatusCode.UnprocessableEntity, "apply");
+        Assert.Empty((await api.GetAsync<Page<BankStatementView>>("/api/bank-statements")).Items);
+
+        var response = await BankFiles.UploadAsync(api, file, "statement.sta", apply: "true");
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        var import = (await response.Content.ReadFromJsonAsync<BankStatementImport>(HuikuanApp.Json))!;
+
+        Assert.Equal(3, import.NewLines);
+        var applied = Assert.IsType<ImportApplied>(import.Applied);
+        Assert.Equal((3, 1, 1, 1), (applied.Matched, applied.Posted, applied.ToReview, applied.Unmatched));
+        Assert.Empty(applied.Skipped);
+        Assert.Equal(0m, (await api.GetAsync<InvoiceView>($"/api/invoices/{invoice.Id}")).Open);
+
+        // Without it, the upload imports only (what the same file, now known, shows too).
+        var again = await BankFiles.ImportOkAsync(api, file, "statement.sta");
+        Assert.Null(again.Applied);
+        Assert.Equal(3, again.KnownLines);
+    }
+
     private static async Task<Guid?> MatchedCustomerAsync(CompanyApi api, Guid statement) =>
         Assert.Single(await RematchAsync(api, statement)).MatchedCustomerId;
 
@@ -554,13 +583,18 @@ public abstract class StatementMatchingTests(HuikuanApp app)
     /// <summary>The payer's own account: the same for the same payer.</summary>
     private static string PayerAccount(string payer) => "6228" + string.Concat(payer.Select(c => (char)('0' + (c % 10))));
 
-    private static async Task<Guid> ImportAsync(CompanyApi api, params string[] lines)
+    /// <summary>An MT940 statement of the account with these lines, its closing balance their sum.</summary>
+    private static byte[] Statement(params string[] lines)
     {
         var total = lines.Sum(l => decimal.Parse(l[15..l.IndexOf('N', 15)].Replace(',', '.'), CultureInfo.InvariantCulture));
-        var text = ":20:STMT\r\n:25:" + Account + "\r\n:28C:1/1\r\n:60F:C" + Day.ToString("yyMMdd", CultureInfo.InvariantCulture) + "CNY0,00\r\n"
+        return Encoding.UTF8.GetBytes(":20:STMT\r\n:25:" + Account + "\r\n:28C:1/1\r\n:60F:C" + Day.ToString("yyMMdd", CultureInfo.InvariantCulture) + "CNY0,00\r\n"
             + string.Concat(lines)
-            + ":62F:C" + Day.ToString("yyMMdd", CultureInfo.InvariantCulture) + "CNY" + total.ToString("0.00", CultureInfo.InvariantCulture).Replace('.', ',') + "\r\n-\r\n";
-        var response = await BankFiles.UploadAsync(api, Encoding.UTF8.GetBytes(text), "statement.sta");
+            + ":62F:C" + Day.ToString("yyMMdd", CultureInfo.InvariantCulture) + "CNY" + total.ToString("0.00", CultureInfo.InvariantCulture).Replace('.', ',') + "\r\n-\r\n");
+    }
+
+    private static async Task<Guid> ImportAsync(CompanyApi api, params string[] lines)
+    {
+        var response = await BankFiles.UploadAsync(api, Statement(lines), "statement.sta");
         Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
         var import = (await response.Content.ReadFromJsonAsync<BankStatementImport>(HuikuanApp.Json))!;
         return Assert.Single(import.Statements).Id!.Value;
