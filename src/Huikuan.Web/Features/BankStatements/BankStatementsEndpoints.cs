@@ -86,7 +86,9 @@ public static class BankStatementsEndpoints
                 await stream.ReadExactlyAsync(bytes, ct);
             }
             var imported = await handler.HandleAsync(bytes, file.FileName, account, ct);
-            return TypedResults.Ok(apply ? imported with { Applied = await ApplyAsync(request.HttpContext.RequestServices, imported, ct) } : imported);
+            return TypedResults.Ok(apply
+                ? imported with { Applied = await request.HttpContext.RequestServices.GetRequiredService<ApplyImportedStatementsHandler>().HandleAsync(imported, ct) }
+                : imported);
         }
         catch (FileTooLargeException e)
         {
@@ -97,26 +99,5 @@ public static class BankStatementsEndpoints
         {
             throw new DomainRuleException("import.form", "file", "The upload could not be read as multipart/form-data: " + e.Message);
         }
-    }
-
-    /// <summary>Each statement the file added: matched, then its sure lines posted, each step in its own transactions as on the page.</summary>
-    private static async Task<ImportApplied> ApplyAsync(IServiceProvider services, BankStatementImport imported, CancellationToken ct)
-    {
-        var match = services.GetRequiredService<MatchStatementHandler>();
-        var post = services.GetRequiredService<PostBankLinesHandler>();
-        int matched = 0, posted = 0, toReview = 0, unmatched = 0, writeOffs = 0;
-        var skipped = new List<SkippedLine>();
-        foreach (var id in imported.Statements.Select(s => s.Id).OfType<Guid>())
-        {
-            var result = await match.HandleAsync(id, ct);
-            var done = await post.PostSureAsync(id, ct);
-            matched += result.Matched;
-            posted += done.Posted;
-            toReview += result.Sure + result.ToReview - done.Posted;
-            unmatched += result.Unmatched;
-            writeOffs += done.WriteOffsRequested;
-            skipped.AddRange(done.Skipped);
-        }
-        return new ImportApplied(matched, posted, toReview, unmatched, writeOffs, skipped);
     }
 }
