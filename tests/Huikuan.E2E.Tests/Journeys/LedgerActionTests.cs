@@ -70,7 +70,7 @@ public sealed class LedgerActionTests(HuikuanServer server, Chromium chromium)
         var options = await LedgerForms.OpenOptionsAsync(session.Page, receipt.AllocationInstallment);
         var chosen = options.Last(o => OpenOf(o) >= 60m);
         var number = chosen[..chosen.IndexOf(" #", StringComparison.Ordinal)];
-        await LedgerForms.Options(session.Page, chosen).First.ClickAsync();
+        await LedgerForms.ClickOptionAsync(session.Page, chosen);
         await LedgerForms.FillNumberAsync(receipt.AllocationAmount, "60");
         await receipt.Allocate.ClickAsync();
 
@@ -192,8 +192,9 @@ public sealed class LedgerActionTests(HuikuanServer server, Chromium chromium)
         await record.Post.ClickAsync();
         await session.Page.WaitForURLAsync(new Regex(@"/receipts/[0-9a-f-]{36}$"));
         var receipt = new ReceiptPage(session.Page, Guid.Empty);
+        await Expect(receipt.Unapplied).ToContainTextAsync("120.00 CNY");
         var options = await LedgerForms.OpenOptionsAsync(session.Page, receipt.AllocationInstallment);
-        await LedgerForms.Options(session.Page, options.First(o => o.StartsWith(number + " #", StringComparison.Ordinal))).First.ClickAsync();
+        await LedgerForms.ClickOptionAsync(session.Page, options.First(o => o.StartsWith(number + " #", StringComparison.Ordinal)));
         await LedgerForms.FillNumberAsync(receipt.AllocationAmount, "120");
         await receipt.Allocate.ClickAsync();
         await Expect(receipt.AllocationRows).ToHaveCountAsync(1);

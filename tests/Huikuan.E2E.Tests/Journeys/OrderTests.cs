@@ -21,7 +21,7 @@ public sealed partial class OrderTests(HuikuanServer server, Chromium chromium)
         var form = new NewOrderPage(accountant.Page, customer);
         await form.OpenAsync();
         var terms = await LedgerForms.OpenOptionsAsync(accountant.Page, form.PaymentTerm);
-        await LedgerForms.Options(accountant.Page, terms[1]).First.ClickAsync();
+        await LedgerForms.ClickOptionAsync(accountant.Page, terms[1]);
         await Expect(accountant.Page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
         await form.Description(0).FillAsync("服务器 Server X1");
         await LedgerForms.FillNumberAsync(form.Quantity(0), "10");
@@ -87,7 +87,7 @@ public sealed partial class OrderTests(HuikuanServer server, Chromium chromium)
         var form = new NewOrderPage(accountant.Page, customer);
         await form.OpenAsync();
         var terms = await LedgerForms.OpenOptionsAsync(accountant.Page, form.PaymentTerm);
-        await LedgerForms.Options(accountant.Page, terms[1]).First.ClickAsync();
+        await LedgerForms.ClickOptionAsync(accountant.Page, terms[1]);
         await Expect(accountant.Page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
         await form.Description(0).FillAsync("项目设备 Project kit");
         await LedgerForms.FillNumberAsync(form.Quantity(0), "10");

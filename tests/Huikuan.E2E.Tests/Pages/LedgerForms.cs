@@ -28,6 +28,13 @@ public static class LedgerForms
         ArgumentNullException.ThrowIfNull(page);
         ArgumentNullException.ThrowIfNull(select);
         await select.Locator("xpath=..").ClickAsync();
+        await ClickOptionAsync(page, text);
+    }
+
+    /// <summary>Clicks the entry that shows <paramref name="text"/> in a list already open, and waits for the list to close.</summary>
+    public static async Task ClickOptionAsync(IPage page, string text)
+    {
+        ArgumentNullException.ThrowIfNull(page);
         await Options(page, text).First.ClickAsync();
         await Assertions.Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
     }
