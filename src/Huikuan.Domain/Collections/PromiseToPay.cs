@@ -6,8 +6,10 @@ public enum PromiseStatus
     Open,
     /// <summary>Receipts from the day it was made to the promised day add up to the amount.</summary>
     Kept,
-    /// <summary>The promised day has passed without that much coming in.</summary>
+    /// <summary>The promised day and its grace have passed without that much coming in.</summary>
     Broken,
+    /// <summary>The promised day and its grace have passed with part of the amount paid.</summary>
+    PartlyKept,
     /// <summary>Withdrawn by hand (a mistake, or replaced by a new promise).</summary>
     Cancelled,
 }

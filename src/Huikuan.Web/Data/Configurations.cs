@@ -45,7 +45,10 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         b.Property(x => x.TaxId).HasMaxLength(64);
         b.Property(x => x.Email).HasMaxLength(320);
         b.Property(x => x.Phone).HasMaxLength(64);
+        b.Property(x => x.Region).HasMaxLength(100);
         b.Property(x => x.CreatedBy).HasMaxLength(200);
+        b.HasIndex(x => new { x.CompanyId, x.CollectorId });
+        b.HasOne<User>().WithMany().HasForeignKey(x => new { x.CompanyId, x.CollectorId }).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Company>().WithMany().HasForeignKey(x => x.CompanyId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Salesperson>().WithMany().HasForeignKey(x => new { x.CompanyId, x.SalespersonId }).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<PaymentTermTemplate>().WithMany().HasForeignKey(x => new { x.CompanyId, x.PaymentTermId }).OnDelete(DeleteBehavior.Restrict);

@@ -59,6 +59,10 @@ public abstract class HuikuanDbContext(DbContextOptions options, Scope? scope) :
     public DbSet<CreditReview> CreditReviews => Set<CreditReview>();
     public DbSet<CreditScoreWeightsRow> CreditScoreWeights => Set<CreditScoreWeightsRow>();
     public DbSet<PaymentPromise> PaymentPromises => Set<PaymentPromise>();
+    public DbSet<CollectionActivity> CollectionActivities => Set<CollectionActivity>();
+    public DbSet<WorklistRule> WorklistRules => Set<WorklistRule>();
+    public DbSet<WorklistSnooze> WorklistSnoozes => Set<WorklistSnooze>();
+    public DbSet<CollectorAssignment> CollectorAssignments => Set<CollectorAssignment>();
     public DbSet<DunningSettings> DunningSettings => Set<DunningSettings>();
     public DbSet<DunningLevelRow> DunningLevels => Set<DunningLevelRow>();
     public DbSet<MessageTemplateRow> MessageTemplates => Set<MessageTemplateRow>();

@@ -24,6 +24,9 @@ public sealed class User
     /// <summary>Changes when the password or role changes, which signs the user out everywhere.</summary>
     public required string SecurityStamp { get; set; }
     public string? PreferredCulture { get; set; }
+
+    /// <summary>For a collector: how many customers their worklist holds a day; null: the default, 30.</summary>
+    public int? DailyCapacity { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? DisabledAt { get; set; }
 }

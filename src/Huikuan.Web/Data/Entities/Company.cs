@@ -33,6 +33,9 @@ public sealed class Company
     /// while this stays the same (<c>PayerNameIndexCache</c>).
     /// </summary>
     public long PayerNamesVersion { get; set; }
+
+    /// <summary>Business days after the promised day before a promise short of its amount is broken; null: the default, 2.</summary>
+    public int? PromiseGraceDays { get; set; }
 }
 
 public sealed class Salesperson
@@ -59,6 +62,12 @@ public sealed class Customer
 
     /// <summary>The parent company (母公司/集团) of the customer's group: another customer of the same company, never a cycle.</summary>
     public Guid? ParentId { get; set; }
+
+    /// <summary>The sales region (华东, 华南 …): a grouping for reports and for assigning collectors.</summary>
+    public string? Region { get; set; }
+
+    /// <summary>The collector (a user) who works this customer; none: the company's assignment rules decide.</summary>
+    public Guid? CollectorId { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public required string CreatedBy { get; set; }
 }

@@ -655,6 +655,82 @@ namespace Huikuan.Web.Data.Migrations.Postgres
                     b.ToTable("charge_waivers", (string)null);
                 });
 
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.CollectionActivity", b =>
+                {
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("NextStep")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("next_step");
+
+                    b.Property<DateOnly?>("NextStepOn")
+                        .HasColumnType("date")
+                        .HasColumnName("next_step_on");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("note");
+
+                    b.Property<DateOnly>("OccurredOn")
+                        .HasColumnType("date")
+                        .HasColumnName("occurred_on");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("outcome");
+
+                    b.Property<Guid?>("PromiseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("promise_id");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("CompanyId", "Id")
+                        .HasName("pk_collection_activities");
+
+                    b.HasIndex("CompanyId", "PromiseId")
+                        .HasDatabaseName("ix_collection_activities_company_id_promise_id");
+
+                    b.HasIndex("CompanyId", "CustomerId", "OccurredOn")
+                        .HasDatabaseName("ix_collection_activities_company_id_customer_id_occurred_on");
+
+                    b.HasIndex("CompanyId", "UserId", "OccurredOn")
+                        .HasDatabaseName("ix_collection_activities_company_id_user_id_occurred_on");
+
+                    b.ToTable("collection_activities", (string)null);
+                });
+
             modelBuilder.Entity("Huikuan.Web.Data.Entities.CollectionTask", b =>
                 {
                     b.Property<Guid>("CompanyId")
@@ -731,6 +807,59 @@ namespace Huikuan.Web.Data.Migrations.Postgres
                     b.ToTable("collection_tasks", (string)null);
                 });
 
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.CollectorAssignment", b =>
+                {
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CollectorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("collector_id");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer")
+                        .HasColumnName("order");
+
+                    b.Property<long?>("OverdueFromMinor")
+                        .HasColumnType("bigint")
+                        .HasColumnName("overdue_from_minor");
+
+                    b.Property<string>("Region")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("region");
+
+                    b.Property<Guid?>("SalespersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("salesperson_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("updated_by");
+
+                    b.HasKey("CompanyId", "Id")
+                        .HasName("pk_collector_assignments");
+
+                    b.HasIndex("CompanyId", "CollectorId")
+                        .HasDatabaseName("ix_collector_assignments_company_id_collector_id");
+
+                    b.HasIndex("CompanyId", "SalespersonId")
+                        .HasDatabaseName("ix_collector_assignments_company_id_salesperson_id");
+
+                    b.ToTable("collector_assignments", (string)null);
+                });
+
             modelBuilder.Entity("Huikuan.Web.Data.Entities.Company", b =>
                 {
                     b.Property<Guid>("Id")
@@ -771,6 +900,10 @@ namespace Huikuan.Web.Data.Migrations.Postgres
                     b.Property<long>("PayerNamesVersion")
                         .HasColumnType("bigint")
                         .HasColumnName("payer_names_version");
+
+                    b.Property<int?>("PromiseGraceDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("promise_grace_days");
 
                     b.Property<string>("TimeZone")
                         .IsRequired()
@@ -1451,6 +1584,10 @@ namespace Huikuan.Web.Data.Migrations.Postgres
                         .HasColumnType("character varying(64)")
                         .HasColumnName("code");
 
+                    b.Property<Guid?>("CollectorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("collector_id");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -1491,6 +1628,11 @@ namespace Huikuan.Web.Data.Migrations.Postgres
                         .HasColumnType("character varying(64)")
                         .HasColumnName("phone");
 
+                    b.Property<string>("Region")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("region");
+
                     b.Property<Guid?>("SalespersonId")
                         .HasColumnType("uuid")
                         .HasColumnName("salesperson_id");
@@ -1506,6 +1648,9 @@ namespace Huikuan.Web.Data.Migrations.Postgres
                     b.HasIndex("CompanyId", "Code")
                         .IsUnique()
                         .HasDatabaseName("ix_customers_company_id_code");
+
+                    b.HasIndex("CompanyId", "CollectorId")
+                        .HasDatabaseName("ix_customers_company_id_collector_id");
 
                     b.HasIndex("CompanyId", "Name")
                         .HasDatabaseName("ix_customers_company_id_name");
@@ -4613,6 +4758,10 @@ namespace Huikuan.Web.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<int?>("DailyCapacity")
+                        .HasColumnType("integer")
+                        .HasColumnName("daily_capacity");
+
                     b.Property<DateTimeOffset?>("DisabledAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("disabled_at");
@@ -4681,6 +4830,109 @@ namespace Huikuan.Web.Data.Migrations.Postgres
                         .HasDatabaseName("ix_users_company_id_salesperson_id");
 
                     b.ToTable("users");
+                });
+
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.WorklistRule", b =>
+                {
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("AmountMinor")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_minor");
+
+                    b.Property<int?>("Days")
+                        .HasColumnType("integer")
+                        .HasColumnName("days");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("enabled");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("Points")
+                        .HasColumnType("integer")
+                        .HasColumnName("points");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("updated_by");
+
+                    b.HasKey("CompanyId", "Id")
+                        .HasName("pk_worklist_rules");
+
+                    b.ToTable("worklist_rules", (string)null);
+                });
+
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.WorklistSnooze", b =>
+                {
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("created_by");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ended_at");
+
+                    b.Property<string>("EndedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("ended_by");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateOnly>("Until")
+                        .HasColumnType("date")
+                        .HasColumnName("until");
+
+                    b.HasKey("CompanyId", "Id")
+                        .HasName("pk_worklist_snoozes");
+
+                    b.HasIndex("CompanyId", "CustomerId")
+                        .HasDatabaseName("ix_worklist_snoozes_company_id_customer_id");
+
+                    b.HasIndex("CompanyId", "Until")
+                        .HasDatabaseName("ix_worklist_snoozes_company_id_until");
+
+                    b.ToTable("worklist_snoozes", (string)null);
                 });
 
             modelBuilder.Entity("Huikuan.Web.Data.Entities.WriteOffRequest", b =>
@@ -4920,6 +5172,22 @@ namespace Huikuan.Web.Data.Migrations.Postgres
                         .HasConstraintName("fk_charge_waivers_dunning_charges_company_id_charge_id");
                 });
 
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.CollectionActivity", b =>
+                {
+                    b.HasOne("Huikuan.Web.Data.Entities.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId", "CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_collection_activities_customers_company_id_customer_id");
+
+                    b.HasOne("Huikuan.Web.Data.Entities.PaymentPromise", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId", "PromiseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_collection_activities_payment_promises_company_id_promise_id");
+                });
+
             modelBuilder.Entity("Huikuan.Web.Data.Entities.CollectionTask", b =>
                 {
                     b.HasOne("Huikuan.Web.Data.Entities.Customer", null)
@@ -4928,6 +5196,22 @@ namespace Huikuan.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_collection_tasks_customers_company_id_customer_id");
+                });
+
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.CollectorAssignment", b =>
+                {
+                    b.HasOne("Huikuan.Web.Data.Entities.User", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId", "CollectorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_collector_assignments_users_company_id_collector_id");
+
+                    b.HasOne("Huikuan.Web.Data.Entities.Salesperson", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId", "SalespersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_collector_assignments_salespeople_company_id_salesperson_id");
                 });
 
             modelBuilder.Entity("Huikuan.Web.Data.Entities.Contract", b =>
@@ -5031,6 +5315,12 @@ namespace Huikuan.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_customers_companies_company_id");
+
+                    b.HasOne("Huikuan.Web.Data.Entities.User", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId", "CollectorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_customers_users_company_id_collector_id");
 
                     b.HasOne("Huikuan.Web.Data.Entities.Customer", null)
                         .WithMany()
@@ -5541,6 +5831,26 @@ namespace Huikuan.Web.Data.Migrations.Postgres
                         .HasForeignKey("CompanyId", "SalespersonId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_users_salespeople_company_id_salesperson_id");
+                });
+
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.WorklistRule", b =>
+                {
+                    b.HasOne("Huikuan.Web.Data.Entities.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_worklist_rules_companies_company_id");
+                });
+
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.WorklistSnooze", b =>
+                {
+                    b.HasOne("Huikuan.Web.Data.Entities.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId", "CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_worklist_snoozes_customers_company_id_customer_id");
                 });
 
             modelBuilder.Entity("Huikuan.Web.Data.Entities.WriteOffRequest", b =>

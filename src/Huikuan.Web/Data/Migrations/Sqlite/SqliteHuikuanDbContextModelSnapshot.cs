@@ -650,6 +650,82 @@ namespace Huikuan.Web.Data.Migrations.Sqlite
                     b.ToTable("charge_waivers", (string)null);
                 });
 
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.CollectionActivity", b =>
+                {
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("company_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("customer_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("NextStep")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("next_step");
+
+                    b.Property<DateOnly?>("NextStepOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("next_step_on");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<DateOnly>("OccurredOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("occurred_on");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome");
+
+                    b.Property<Guid?>("PromiseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("promise_id");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("CompanyId", "Id")
+                        .HasName("pk_collection_activities");
+
+                    b.HasIndex("CompanyId", "PromiseId")
+                        .HasDatabaseName("ix_collection_activities_company_id_promise_id");
+
+                    b.HasIndex("CompanyId", "CustomerId", "OccurredOn")
+                        .HasDatabaseName("ix_collection_activities_company_id_customer_id_occurred_on");
+
+                    b.HasIndex("CompanyId", "UserId", "OccurredOn")
+                        .HasDatabaseName("ix_collection_activities_company_id_user_id_occurred_on");
+
+                    b.ToTable("collection_activities", (string)null);
+                });
+
             modelBuilder.Entity("Huikuan.Web.Data.Entities.CollectionTask", b =>
                 {
                     b.Property<Guid>("CompanyId")
@@ -726,6 +802,59 @@ namespace Huikuan.Web.Data.Migrations.Sqlite
                     b.ToTable("collection_tasks", (string)null);
                 });
 
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.CollectorAssignment", b =>
+                {
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("company_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CollectorId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("collector_id");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("order");
+
+                    b.Property<long?>("OverdueFromMinor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("overdue_from_minor");
+
+                    b.Property<string>("Region")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region");
+
+                    b.Property<Guid?>("SalespersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("salesperson_id");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_by");
+
+                    b.HasKey("CompanyId", "Id")
+                        .HasName("pk_collector_assignments");
+
+                    b.HasIndex("CompanyId", "CollectorId")
+                        .HasDatabaseName("ix_collector_assignments_company_id_collector_id");
+
+                    b.HasIndex("CompanyId", "SalespersonId")
+                        .HasDatabaseName("ix_collector_assignments_company_id_salesperson_id");
+
+                    b.ToTable("collector_assignments", (string)null);
+                });
+
             modelBuilder.Entity("Huikuan.Web.Data.Entities.Company", b =>
                 {
                     b.Property<Guid>("Id")
@@ -766,6 +895,10 @@ namespace Huikuan.Web.Data.Migrations.Sqlite
                     b.Property<long>("PayerNamesVersion")
                         .HasColumnType("INTEGER")
                         .HasColumnName("payer_names_version");
+
+                    b.Property<int?>("PromiseGraceDays")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("promise_grace_days");
 
                     b.Property<string>("TimeZone")
                         .IsRequired()
@@ -1446,6 +1579,10 @@ namespace Huikuan.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("code");
 
+                    b.Property<Guid?>("CollectorId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("collector_id");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
@@ -1486,6 +1623,11 @@ namespace Huikuan.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("phone");
 
+                    b.Property<string>("Region")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region");
+
                     b.Property<Guid?>("SalespersonId")
                         .HasColumnType("TEXT")
                         .HasColumnName("salesperson_id");
@@ -1501,6 +1643,9 @@ namespace Huikuan.Web.Data.Migrations.Sqlite
                     b.HasIndex("CompanyId", "Code")
                         .IsUnique()
                         .HasDatabaseName("ix_customers_company_id_code");
+
+                    b.HasIndex("CompanyId", "CollectorId")
+                        .HasDatabaseName("ix_customers_company_id_collector_id");
 
                     b.HasIndex("CompanyId", "Name")
                         .HasDatabaseName("ix_customers_company_id_name");
@@ -4608,6 +4753,10 @@ namespace Huikuan.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
 
+                    b.Property<int?>("DailyCapacity")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("daily_capacity");
+
                     b.Property<long?>("DisabledAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("disabled_at");
@@ -4676,6 +4825,109 @@ namespace Huikuan.Web.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_users_company_id_salesperson_id");
 
                     b.ToTable("users");
+                });
+
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.WorklistRule", b =>
+                {
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("company_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("AmountMinor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount_minor");
+
+                    b.Property<int?>("Days")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("days");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("enabled");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("Points")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("points");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_by");
+
+                    b.HasKey("CompanyId", "Id")
+                        .HasName("pk_worklist_rules");
+
+                    b.ToTable("worklist_rules", (string)null);
+                });
+
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.WorklistSnooze", b =>
+                {
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("company_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("customer_id");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ended_at");
+
+                    b.Property<string>("EndedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ended_by");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<DateOnly>("Until")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("until");
+
+                    b.HasKey("CompanyId", "Id")
+                        .HasName("pk_worklist_snoozes");
+
+                    b.HasIndex("CompanyId", "CustomerId")
+                        .HasDatabaseName("ix_worklist_snoozes_company_id_customer_id");
+
+                    b.HasIndex("CompanyId", "Until")
+                        .HasDatabaseName("ix_worklist_snoozes_company_id_until");
+
+                    b.ToTable("worklist_snoozes", (string)null);
                 });
 
             modelBuilder.Entity("Huikuan.Web.Data.Entities.WriteOffRequest", b =>
@@ -4915,6 +5167,22 @@ namespace Huikuan.Web.Data.Migrations.Sqlite
                         .HasConstraintName("fk_charge_waivers_dunning_charges_company_id_charge_id");
                 });
 
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.CollectionActivity", b =>
+                {
+                    b.HasOne("Huikuan.Web.Data.Entities.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId", "CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_collection_activities_customers_company_id_customer_id");
+
+                    b.HasOne("Huikuan.Web.Data.Entities.PaymentPromise", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId", "PromiseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_collection_activities_payment_promises_company_id_promise_id");
+                });
+
             modelBuilder.Entity("Huikuan.Web.Data.Entities.CollectionTask", b =>
                 {
                     b.HasOne("Huikuan.Web.Data.Entities.Customer", null)
@@ -4923,6 +5191,22 @@ namespace Huikuan.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_collection_tasks_customers_company_id_customer_id");
+                });
+
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.CollectorAssignment", b =>
+                {
+                    b.HasOne("Huikuan.Web.Data.Entities.User", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId", "CollectorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_collector_assignments_users_company_id_collector_id");
+
+                    b.HasOne("Huikuan.Web.Data.Entities.Salesperson", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId", "SalespersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_collector_assignments_salespeople_company_id_salesperson_id");
                 });
 
             modelBuilder.Entity("Huikuan.Web.Data.Entities.Contract", b =>
@@ -5026,6 +5310,12 @@ namespace Huikuan.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_customers_companies_company_id");
+
+                    b.HasOne("Huikuan.Web.Data.Entities.User", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId", "CollectorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_customers_users_company_id_collector_id");
 
                     b.HasOne("Huikuan.Web.Data.Entities.Customer", null)
                         .WithMany()
@@ -5536,6 +5826,26 @@ namespace Huikuan.Web.Data.Migrations.Sqlite
                         .HasForeignKey("CompanyId", "SalespersonId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_users_salespeople_company_id_salesperson_id");
+                });
+
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.WorklistRule", b =>
+                {
+                    b.HasOne("Huikuan.Web.Data.Entities.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_worklist_rules_companies_company_id");
+                });
+
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.WorklistSnooze", b =>
+                {
+                    b.HasOne("Huikuan.Web.Data.Entities.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId", "CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_worklist_snoozes_customers_company_id_customer_id");
                 });
 
             modelBuilder.Entity("Huikuan.Web.Data.Entities.WriteOffRequest", b =>
