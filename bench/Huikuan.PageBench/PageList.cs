@@ -14,6 +14,8 @@ public static class PageList
     public static IReadOnlyList<BenchPage> Listed { get; } =
         [
             new("Dashboard", "/"),
+            new("Worklist", "/worklist", "[data-testid=worklist]"),
+            new("Worklist rules", "/worklist/rules", "[data-testid=rules]"),
             new("Aging report", "/aging"),
             new("Aging by salesperson", "/aging?groupBy=salesperson"),
             new("Customers", "/customers"),

@@ -11,7 +11,7 @@ namespace Huikuan.Web.Features.Customers;
 
 public sealed record CreateCustomer(
     string Code, string Name, Guid? SalespersonId = null, Guid? PaymentTermId = null, string? Currency = null,
-    string? TaxId = null, string? Email = null, string? Phone = null);
+    string? TaxId = null, string? Email = null, string? Phone = null, string? Region = null);
 
 public sealed class CreateCustomerHandler(HuikuanDbContext db, Scope scope, BusinessClock clock)
 {
@@ -50,6 +50,7 @@ public sealed class CreateCustomerHandler(HuikuanDbContext db, Scope scope, Busi
             TaxId = CompanyHandler.Optional(request.TaxId, "taxId", 64),
             Email = CompanyHandler.Optional(request.Email, "email", 320),
             Phone = CompanyHandler.Optional(request.Phone, "phone", 64),
+            Region = CompanyHandler.Optional(request.Region, "region", 100),
             CreatedAt = clock.Now, CreatedBy = scope.Actor,
         };
         db.Customers.Add(customer);
@@ -60,10 +61,10 @@ public sealed class CreateCustomerHandler(HuikuanDbContext db, Scope scope, Busi
 
 public sealed record CustomerView(
     Guid Id, string Code, string Name, Guid? SalespersonId, Guid? PaymentTermId, string Currency,
-    string? TaxId, string? Email, string? Phone, Guid? ParentId = null)
+    string? TaxId, string? Email, string? Phone, Guid? ParentId = null, string? Region = null, Guid? CollectorId = null)
 {
     public static CustomerView From(Customer c) =>
-        new(c.Id, c.Code, c.Name, c.SalespersonId, c.PaymentTermId, c.Currency, c.TaxId, c.Email, c.Phone, c.ParentId);
+        new(c.Id, c.Code, c.Name, c.SalespersonId, c.PaymentTermId, c.Currency, c.TaxId, c.Email, c.Phone, c.ParentId, c.Region, c.CollectorId);
 }
 
 internal static class CustomerLookup
