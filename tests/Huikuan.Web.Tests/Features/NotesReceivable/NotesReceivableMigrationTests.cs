@@ -60,9 +60,10 @@ public abstract class NotesReceivableMigrationTests(HuikuanApp app)
         await app.WithDbAsync(async db =>
         {
             app.Clock.Advance(TimeSpan.FromMinutes(1)); // recorded one after the other, as they were
+            // Only the company is read of the customer: on the old schema, columns added since (its collector) are missing.
             var receipt = new Receipt
             {
-                CompanyId = (await db.Customers.IgnoreQueryFilters().SingleAsync(c => c.Id == customerId)).CompanyId, Id = Guid.CreateVersion7(),
+                CompanyId = await db.Customers.IgnoreQueryFilters().Where(c => c.Id == customerId).Select(c => c.CompanyId).SingleAsync(), Id = Guid.CreateVersion7(),
                 Number = number, CustomerId = customerId, ReceivedOn = on, Method = ReceiptMethod.BankAcceptanceDraft, Currency = "CNY",
                 AmountMinor = amountMinor, UnappliedMinor = amountMinor, DraftNumber = draftNumber, DraftMaturesOn = new DateOnly(2027, 3, 1),
                 RecordedAt = app.Clock.GetUtcNow(), RecordedBy = "import@old.test",

@@ -1,0 +1,30 @@
+using Microsoft.Playwright;
+
+namespace Huikuan.E2E.Tests.Pages;
+
+/// <summary>Today's worklist (src/Huikuan.Web/Features/Worklist/Pages/WorklistPage.razor).</summary>
+public sealed class WorklistPage(IPage page) : AppShell(page)
+{
+    public override string Path => "/worklist";
+
+    public ILocator Day => Page.GetByTestId("worklist-day");
+    public ILocator Rows => Page.GetByTestId("worklist-row");
+    public ILocator Row(string customerCode) => Page.Locator($"[data-testid=worklist-row][data-customer='{customerCode}']");
+    public ILocator SetAsideRow(string customerCode) => Page.Locator($"[data-testid=set-aside-row][data-customer='{customerCode}']");
+    public ILocator Team => Page.GetByTestId("team");
+    public ILocator SnoozeDialog => Page.GetByTestId("snooze-dialog");
+    public ILocator SnoozeUntil => Page.GetByTestId("snooze-until");
+    public ILocator SnoozeReason => Page.GetByTestId("snooze-reason");
+    public ILocator SnoozeSave => Page.GetByTestId("snooze-save");
+}
+
+/// <summary>The worklist's rules, assignment and capacities (src/Huikuan.Web/Features/Worklist/Pages/WorklistRulesPage.razor).</summary>
+public sealed class WorklistRulesPage(IPage page) : AppShell(page)
+{
+    public override string Path => "/worklist/rules";
+
+    public ILocator Rules => Page.GetByTestId("rule-row");
+    public ILocator Saved => Page.GetByTestId("saved");
+    public ILocator Error => Page.GetByTestId("form-error");
+    public ILocator Reset => Page.GetByTestId("rules-reset");
+}
