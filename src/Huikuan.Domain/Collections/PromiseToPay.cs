@@ -81,6 +81,20 @@ public static class PromiseToPay
         return day;
     }
 
+    /// <summary>
+    /// The earliest promised day whose last day is on or after <paramref name="day"/>: an open promise for that day or
+    /// later is still running on <paramref name="day"/>.
+    /// </summary>
+    public static DateOnly RunningFrom(DateOnly day, int graceDays)
+    {
+        var from = day;
+        while (LastDay(from.AddDays(-1), graceDays) >= day)
+        {
+            from = from.AddDays(-1);
+        }
+        return from;
+    }
+
     /// <summary>One promise alone, as of <paramref name="today"/>: its status and what has been paid towards it.</summary>
     public static (PromiseStatus Status, long PaidMinor) Evaluate(
         long amountMinor, DateOnly madeOn, DateOnly promisedOn, IEnumerable<ReceivedPayment> receipts, DateOnly today,

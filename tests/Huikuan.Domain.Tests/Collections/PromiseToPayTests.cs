@@ -52,6 +52,20 @@ public sealed class PromiseToPayTests
         Assert.Equal(Day(lastDay), PromiseToPay.LastDay(Day(promised), grace));
 
     [Theory]
+    // day, grace, the earliest promised day still running on that day.
+    [InlineData(10, 2, 6)]
+    [InlineData(9, 2, 5)]
+    [InlineData(10, 0, 10)]
+    [InlineData(9, 0, 9)]
+    [InlineData(16, 1, 13)]
+    public void RunningFrom_IsTheEarliestPromisedDayWhoseGraceReachesTheDay(int day, int grace, int from)
+    {
+        Assert.Equal(Day(from), PromiseToPay.RunningFrom(Day(day), grace));
+        Assert.True(PromiseToPay.LastDay(Day(from), grace) >= Day(day));
+        Assert.True(PromiseToPay.LastDay(Day(from).AddDays(-1), grace) < Day(day));
+    }
+
+    [Theory]
     // promised Friday the 6th: with 2 business days of grace money counts until Tuesday the 10th.
     [InlineData(2, 9, "", PromiseStatus.Open)]
     [InlineData(2, 10, "10:500000", PromiseStatus.Kept)]
