@@ -222,5 +222,14 @@ public static class PromisesEndpoints
         group.MapPost("/promises/{id:guid}/cancel", async (Guid id, CancelPromise? body, PromisesHandler handler, CancellationToken ct) =>
                 TypedResults.Ok(await handler.CancelAsync(id, body ?? new CancelPromise(), ct)))
             .WithSummary("Withdraw an open promise (a mistake, or replaced by a new one).");
+        group.MapGet("/promises/kept-rate", async (Guid? customerId, string? collector, DateOnly? from, DateOnly? to, PromiseKeptRatesHandler handler,
+                CancellationToken ct) => TypedResults.Ok(await handler.GetAsync(customerId, collector, from, to, ct)))
+            .WithSummary("The promise-kept rate of a customer or of a collector (who recorded the promises) over promised days, by default "
+                + "the last 365: kept ÷ decided by count, paid ÷ promised by amount per currency; partly kept is not kept, cancelled left out.");
+        group.MapGet("/promises/grace", async (PromiseGraceHandler handler, CancellationToken ct) => TypedResults.Ok(await handler.GetAsync(ct)))
+            .WithSummary("The business days after a promised day that money still counts towards the promise (default 2).");
+        group.MapPut("/promises/grace", async (SetPromiseGrace body, PromiseGraceHandler handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.SetAsync(body, ct)))
+            .WithSummary("Set the grace after a promised day, 0 to 10 business days (null: the default); for those who manage dunning.");
     }
 }
