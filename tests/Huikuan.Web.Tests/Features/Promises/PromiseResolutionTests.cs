@@ -1,10 +1,14 @@
+using System.Globalization;
 using System.Net;
 using Huikuan.Domain.Access;
 using Huikuan.Domain.Collections;
+using Huikuan.Web.Features.BankStatements;
+using Huikuan.Web.Features.BankStatements.Matching;
 using Huikuan.Web.Features.Credit;
 using Huikuan.Web.Features.Dunning;
 using Huikuan.Web.Features.Promises;
 using Huikuan.Web.Features.Receipts;
+using Huikuan.Web.Tests.Features.BankStatements;
 using Huikuan.Web.Tests.Features.Dunning;
 using Huikuan.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -43,6 +47,23 @@ public abstract class PromiseResolutionTests(HuikuanApp app)
         Assert.Equal((PromiseStatus.Broken, 0L), await StoredAsync(promise.Id));
         Assert.Equal(1, run.Reviews.Opened);
         Assert.Equal("BrokenPromise", Assert.Single(await manager.GetAsync<List<CreditReviewView>>($"/api/credit/reviews?customerId={customer.Id}")).Trigger);
+    }
+
+    [Fact]
+    public async Task APaymentPostedFromTheBankStatement_KeepsThePromise_AndUndoingTheLineOpensItAgain()
+    {
+        var monday = NextMonday();
+        var admin = await app.NewCompanyAsync();
+        await BankFiles.AccountAsync(admin, "6222020000778899");
+        var customer = await admin.CustomerAsync("杭州信达机电有限公司");
+        var promise = await admin.PostOkAsync<PromiseView>($"/api/customers/{customer.Id}/promises", new CreatePromise(600m, monday.AddDays(2)));
+        var file = BankFiles.Mt940("6222020000778899", "CNY", 0m, (monday.ToString("yyMMdd", CultureInfo.InvariantCulture), 600m, "B1", "货款"));
+        var line = Assert.Single(await BankFiles.LinesAsync(admin, await BankFiles.ImportOkAsync(admin, file, "statement.sta")));
+
+        await admin.PostOkAsync<PostedBankLines>($"/api/bank-statements/lines/{line.Id}/confirm", new ConfirmBankLine(customer.Id, []));
+        Assert.Equal((PromiseStatus.Kept, 60_000L), await StoredAsync(promise.Id));
+        await admin.PostOkAsync<BankStatementLineView>($"/api/bank-statements/lines/{line.Id}/undo", new UndoBankLine("付款人不是该客户"));
+        Assert.Equal((PromiseStatus.Open, 0L), await StoredAsync(promise.Id));
     }
 
     [Fact]
