@@ -151,25 +151,33 @@ public sealed class PromisesHandler(HuikuanDbContext db, Scope scope, BusinessCl
         var today = Today;
         var keptFrom = today.AddDays(-LongestGraceSpan);
         var aroundFrom = today.AddDays(-(PromiseToPay.MaxDaysAhead + LongestGraceSpan));
-        var grace = await GraceDaysAsync(ct);
         var q = db.PaymentPromises.Where(p => p.CompanyId == company);
         if (customerIds is not null)
         {
             q = q.Where(p => customerIds.Contains(p.CustomerId));
         }
-        var undecided = (PaymentPromise p) => p.Status == PromiseStatus.Open
-            || (p.Status == PromiseStatus.Kept && PromiseToPay.LastDay(p.PromisedOn, grace) >= today);
         var rows = await (tracking ? q : q.AsNoTracking())
             .Where(p => p.Status != PromiseStatus.Cancelled && (p.Status == PromiseStatus.Open || p.PromisedOn >= aroundFrom))
             .Where(p => db.PaymentPromises.Any(o => o.CompanyId == company && o.CustomerId == p.CustomerId
                 && (o.Status == PromiseStatus.Open || (o.Status == PromiseStatus.Kept && o.PromisedOn >= keptFrom))))
             .OrderBy(p => p.CreatedAt).ThenBy(p => p.Id).ToListAsync(ct);
-        var live = rows.Where(undecided).ToList();
+        if (rows.Count == 0)
+        {
+            return [];
+        }
+        var grace = await GraceDaysAsync(ct);
+        var live = rows.Where(p => p.Status == PromiseStatus.Open
+            || (p.Status == PromiseStatus.Kept && PromiseToPay.LastDay(p.PromisedOn, grace) >= today)).ToList();
         if (live.Count == 0)
         {
             return [];
         }
-        var from = live.Min(p => p.MadeOn);
+        // The promises decided for good whose window reaches the undecided ones' are read with them, from their own first
+        // day: they take back what they had before the undecided ones are served.
+        var liveIds = live.Select(p => p.Id).ToHashSet();
+        var liveFrom = live.Min(p => p.MadeOn);
+        var around = rows.Where(p => liveIds.Contains(p.Id) || PromiseToPay.LastDay(p.PromisedOn, grace) >= liveFrom).ToList();
+        var from = around.Min(p => p.MadeOn);
         var customers = live.Select(p => p.CustomerId).Distinct().ToList();
         var receipts = (await db.Receipts.AsNoTracking()
             .Where(r => r.CompanyId == company && customers.Contains(r.CustomerId) && r.ReceivedOn >= from && r.ReceivedOn <= today)
@@ -177,10 +185,8 @@ public sealed class PromisesHandler(HuikuanDbContext db, Scope scope, BusinessCl
             .ToListAsync(ct))
             .OrderBy(r => r.ReceivedOn).ThenBy(r => r.RecordedAt).ThenBy(r => r.Number, StringComparer.Ordinal)
             .ToLookup(r => (r.CustomerId, r.Currency), r => new ReceivedPayment(r.ReceivedOn, r.AmountMinor, r.Id, r.ReversalOfId));
-        var liveIds = live.Select(p => p.Id).ToHashSet();
         var result = new List<(PaymentPromise, PromiseOutcome)>(live.Count);
-        foreach (var group in rows.Where(p => PromiseToPay.LastDay(p.PromisedOn, grace) >= from || liveIds.Contains(p.Id))
-                     .GroupBy(p => (p.CustomerId, p.Currency)).Where(g => g.Any(p => liveIds.Contains(p.Id))))
+        foreach (var group in around.GroupBy(p => (p.CustomerId, p.Currency)).Where(g => g.Any(p => liveIds.Contains(p.Id))))
         {
             var promises = group.ToList();
             var outcomes = PromiseToPay.EvaluateAll(

@@ -95,6 +95,28 @@ public abstract class PromiseResolutionTests(HuikuanApp app)
     }
 
     [Fact]
+    public async Task APromiseKeptForGood_KeepsTheReceiptThatKeptIt_SoTheNextReceiptStillCountsForTheNewerPromise()
+    {
+        var monday = NextMonday();
+        var admin = await app.NewCompanyAsync();
+        var manager = await admin.AsNewUserAsync(Role.CreditManager);
+        var customer = await admin.CustomerAsync();
+        var older = await admin.PostOkAsync<PromiseView>($"/api/customers/{customer.Id}/promises", new CreatePromise(1_000m, monday.AddDays(1)));
+        await admin.RecordReceiptAsync(customer.Id, monday, 1_000m);
+
+        // Thursday, the older promise's last day of grace: a newer promise, and the money for it the same day.
+        app.Clock.SetToday(monday.AddDays(3));
+        var newer = await admin.PostOkAsync<PromiseView>($"/api/customers/{customer.Id}/promises", new CreatePromise(1_000m, monday.AddDays(8)));
+        await admin.RecordReceiptAsync(customer.Id, monday.AddDays(3), 1_000m);
+
+        app.Clock.SetToday(monday.AddDays(4));
+        await manager.PostOkAsync<CreditDailyRunResult>("/api/credit/daily-run", new { });
+        Assert.Equal((PromiseStatus.Kept, 100_000L), await StoredAsync(older.Id));
+        Assert.Equal((PromiseStatus.Kept, 100_000L), await StoredAsync(newer.Id));
+        Assert.Equal(("kept", 1_000m), await ViewAsync(admin, customer.Id, newer.Id));
+    }
+
+    [Fact]
     public async Task APaymentOnTheLastDayOfGrace_KeepsThePromise_AndDunningWaitsUntilThen()
     {
         var monday = NextMonday();
