@@ -27,7 +27,8 @@ public sealed record ReviewScanResult(int Opened, int AlreadyOpen);
 /// more than 60 days overdue, exposure above the limit. It is idempotent: an open task for the same customer and trigger
 /// is left alone (and a unique index holds that under races), and an event trigger is not reopened within
 /// <see cref="EventQuietDays"/> days of a completed review of the same kind, so a debt that stays overdue is reviewed
-/// monthly rather than daily. Broken promises have their trigger kind, but promises to pay are not recorded yet.
+/// monthly rather than daily. A promise to pay broken or only partly kept (decided by the scan, or after a receipt in
+/// the last 30 days) opens a review of its own kind.
 /// Completing a review sets the grade and the next scheduled review, and may request a limit change (approved by another person).
 /// </summary>
 public sealed class CreditReviewsHandler(
@@ -78,11 +79,13 @@ public sealed class CreditReviewsHandler(
         {
             due.Add((o.CustomerId, ReviewTrigger.Overdue, today, AgingBuckets.DaysOverdue(o.Oldest, today).ToString(CultureInfo.InvariantCulture)));
         }
-        // Promises whose day passed without the money: found now, or in the last 30 days (a review since keeps it quiet).
+        // Promises whose day and grace passed without all the money, broken or partly kept: found now, or in the last 30
+        // days (a review since keeps it quiet).
         var brokenNow = await promises.ResolveAsync(ct);
         var brokenFrom = today.AddDays(-EventQuietDays);
         var brokenBefore = await db.PaymentPromises.AsNoTracking()
-            .Where(p => p.CompanyId == company && p.Status == PromiseStatus.Broken && p.ResolvedOn >= brokenFrom).ToListAsync(ct);
+            .Where(p => p.CompanyId == company && (p.Status == PromiseStatus.Broken || p.Status == PromiseStatus.PartlyKept)
+                && p.ResolvedOn >= brokenFrom).ToListAsync(ct);
         foreach (var p in brokenNow.Concat(brokenBefore).DistinctBy(p => p.Id))
         {
             var cur = Currency.Of(p.Currency);

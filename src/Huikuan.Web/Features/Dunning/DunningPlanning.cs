@@ -49,8 +49,12 @@ public sealed class DunningPlanningHandler(HuikuanDbContext db, Scope scope, Dun
             .Select(b => new { b.CustomerId, b.InvoiceId }).ToListAsync(ct);
         var blockedCustomers = blocks.Where(b => b.InvoiceId == null).Select(b => b.CustomerId).ToHashSet();
         var blockedInvoices = blocks.Where(b => b.InvoiceId != null).Select(b => b.InvoiceId!.Value).ToHashSet();
+        // A promise runs until its day and grace are over (the money may be on its way), unless it was kept before.
+        var grace = await db.Companies.AsNoTracking().Where(c => c.Id == company).Select(c => c.PromiseGraceDays).SingleAsync(ct)
+            ?? PromiseToPay.DefaultGraceDays;
+        var runningFrom = PromiseToPay.RunningFrom(day, grace);
         var promising = (await db.PaymentPromises.AsNoTracking()
-            .Where(p => p.CompanyId == company && p.Status == PromiseStatus.Open && p.PromisedOn >= day)
+            .Where(p => p.CompanyId == company && p.Status == PromiseStatus.Open && p.PromisedOn >= runningFrom)
             .Select(p => p.CustomerId).Distinct().ToListAsync(ct)).ToHashSet();
         var grades = await db.CustomerCredit.AsNoTracking().Where(c => c.CompanyId == company && c.Grade != null)
             .Select(c => new { c.CustomerId, c.Grade }).ToDictionaryAsync(c => c.CustomerId, c => Enum.Parse<CreditGrade>(c.Grade!), ct);

@@ -13,7 +13,7 @@ namespace Huikuan.Web.Features.Import;
 /// Imports receipts as unapplied cash on their customers, numbered RC-… in file order. Applying them is a
 /// separate, reviewable step (POST /api/receipts/{id}/apply), as for receipts entered by hand.
 /// </summary>
-public sealed class ImportReceiptsHandler(HuikuanDbContext db, Scope scope, BusinessClock clock)
+public sealed class ImportReceiptsHandler(HuikuanDbContext db, Scope scope, BusinessClock clock, Promises.PromisesHandler promises)
 {
     private static readonly Dictionary<string, ReceiptMethod> Methods = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -145,6 +145,8 @@ public sealed class ImportReceiptsHandler(HuikuanDbContext db, Scope scope, Busi
                     receipts[i].Number = numbers(i);
                 }
             }, x => notes.TryGetValue(x, out var note) ? [x, note] : [x], ct);
+            db.ChangeTracker.Clear();
+            await promises.ResolveCustomersAsync([.. receipts.Select(x => x.CustomerId).Distinct()], ct);
         }
         return new ImportSummary("receipts", dryRun, table.Rows.Count, dryRun ? 0 : receipts.Count, totals.ToList(), map.Ignored);
     }

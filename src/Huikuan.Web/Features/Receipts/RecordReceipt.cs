@@ -30,7 +30,8 @@ public sealed record RecordReceipt(
 
 public sealed record RecordedReceipt(ReceiptView Receipt, bool Replayed);
 
-public sealed class RecordReceiptHandler(HuikuanDbContext db, Scope scope, BusinessClock clock, AutoApplyHandler autoApply, QueryReceiptsHandler query)
+public sealed class RecordReceiptHandler(
+    HuikuanDbContext db, Scope scope, BusinessClock clock, AutoApplyHandler autoApply, QueryReceiptsHandler query, Promises.PromisesHandler promises)
 {
     private const string Operation = "receipts.record";
 
@@ -95,6 +96,8 @@ public sealed class RecordReceiptHandler(HuikuanDbContext db, Scope scope, Busin
                     await autoApply.ApplyReceiptAsync(receipt, token);
                     await db.SaveChangesAsync(token);
                 }
+                // The customer's promises to pay read the new money at once: one may be kept now.
+                await promises.ResolveCustomersAsync([customer.Id], token);
                 if (key is not null)
                 {
                     var view = await query.GetAsync(receipt.Id, token);

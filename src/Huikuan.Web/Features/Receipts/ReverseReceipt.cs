@@ -18,7 +18,8 @@ public sealed record ReverseReceipt(string Reason, DateOnly? Date = null);
 /// by hand was a mistake while its draft is held, and its note is voided with it; a draft that was passed on, discounted
 /// or collected comes back only as a dishonour, on its note.
 /// </summary>
-public sealed class ReverseReceiptHandler(HuikuanDbContext db, Scope scope, BusinessClock clock, LedgerWriter ledger, QueryReceiptsHandler query)
+public sealed class ReverseReceiptHandler(
+    HuikuanDbContext db, Scope scope, BusinessClock clock, LedgerWriter ledger, QueryReceiptsHandler query, Promises.PromisesHandler promises)
 {
     public async Task<ReceiptView> HandleAsync(Guid id, ReverseReceipt request, CancellationToken ct)
     {
@@ -95,6 +96,8 @@ public sealed class ReverseReceiptHandler(HuikuanDbContext db, Scope scope, Busi
         };
         db.Receipts.Add(reversal);
         await db.SaveChangesAsync(token);
+        // A promise this receipt kept while its grace still runs is short again.
+        await promises.ResolveCustomersAsync([receipt.CustomerId], token);
         return reversal;
     }
 }

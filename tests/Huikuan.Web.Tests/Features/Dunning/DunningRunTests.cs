@@ -157,9 +157,10 @@ public abstract class DunningRunTests(HuikuanApp app)
         Assert.Equal(HttpStatusCode.Conflict,
             (await admin.PostAsync($"/api/customers/{blocked.Id}/dunning-blocks", new BlockDunning("again"))).StatusCode);
 
-        // Released by hand, the customer is dunned the same day; the unkept promise ends with its day.
+        // Released by hand, the customer is dunned the same day; the unkept promise ends with its day and the grace
+        // after it (two business days: at most four calendar days).
         await admin.PostOkAsync<DunningBlockView>($"/api/dunning/blocks/{block.Id}/release", new { });
-        app.Clock.Advance(TimeSpan.FromDays(4));
+        app.Clock.Advance(TimeSpan.FromDays(8));
         var after = await admin.GetAsync<DunningPreview>("/api/dunning/preview");
         Assert.Equal("send", Outcome(after, blocked.Id));
         Assert.Equal("send", Outcome(after, promised.Id));

@@ -1,5 +1,6 @@
 using System.Net;
 using Huikuan.Domain.Access;
+using Huikuan.Domain.Collections;
 using Huikuan.Web.Features.Credit;
 using Huikuan.Web.Features.Promises;
 using Huikuan.Web.Tests.Infrastructure;
@@ -9,7 +10,7 @@ namespace Huikuan.Web.Tests.Features.Promises;
 public abstract class PromiseTests(HuikuanApp app)
 {
     [Fact]
-    public async Task APromiseThatPassesItsDayWithoutTheMoney_IsBroken_AndOpensOneCreditReview()
+    public async Task APromiseThatPassesItsDayAndGraceShortOfTheMoney_IsPartlyKept_AndOpensOneCreditReview()
     {
         var admin = await app.NewCompanyAsync();
         var collector = await admin.AsNewUserAsync(Role.Collector);
@@ -21,15 +22,19 @@ public abstract class PromiseTests(HuikuanApp app)
         var promise = await collector.PostOkAsync<PromiseView>($"/api/customers/{customer.Id}/promises", new CreatePromise(3_000m, promisedOn, Note: "电话确认，月底前付"));
         Assert.Equal(("open", 3_000m, app.Clock.Today), (promise.Status, promise.Amount, promise.MadeOn));
 
-        // 1,000.00 comes in before the day: not enough. The day after the promised one, it is broken.
+        // 1,000.00 comes in before the day: not enough. The day after the promised one it is still open (the grace of
+        // two business days runs); the day after the grace, it is partly kept.
         app.Clock.Advance(TimeSpan.FromDays(2));
         await admin.RecordReceiptAsync(customer.Id, app.Clock.Today, 1_000m);
         app.Clock.Advance(TimeSpan.FromDays(4));
+        Assert.Equal(0, (await manager.PostOkAsync<ReviewScanResult>("/api/credit/reviews/scan", new { })).Opened);
+        Assert.Equal("open", Assert.Single(await collector.GetAsync<List<PromiseView>>($"/api/customers/{customer.Id}/promises")).Status);
+        app.Clock.SetToday(PromiseToPay.LastDay(promisedOn, PromiseToPay.DefaultGraceDays).AddDays(1));
         var first = await manager.PostOkAsync<ReviewScanResult>("/api/credit/reviews/scan", new { });
         var second = await manager.PostOkAsync<ReviewScanResult>("/api/credit/reviews/scan", new { });
 
         var after = Assert.Single(await collector.GetAsync<List<PromiseView>>($"/api/customers/{customer.Id}/promises"));
-        Assert.Equal(("broken", 1_000m), (after.Status, after.Paid));
+        Assert.Equal(("partlyKept", 1_000m), (after.Status, after.Paid));
         Assert.Equal(1, first.Opened);
         Assert.Equal(0, second.Opened);
         var review = Assert.Single(await manager.GetAsync<List<CreditReviewView>>("/api/credit/reviews"), r => r.CustomerId == customer.Id);

@@ -27,7 +27,8 @@ public sealed record PostedBankLines(int Posted, int WriteOffsRequested, IReadOn
 /// posting the same statement at once post each line once. A shortfall the proposal calls a fee is asked for as a
 /// write-off afterwards, under the usual approval rules.
 /// </summary>
-public sealed class PostBankLinesHandler(HuikuanDbContext db, Scope scope, BusinessClock clock, LedgerWriter ledger, WriteOffsHandler writeOffs)
+public sealed class PostBankLinesHandler(
+    HuikuanDbContext db, Scope scope, BusinessClock clock, LedgerWriter ledger, WriteOffsHandler writeOffs, Promises.PromisesHandler promises)
 {
     private const int Batch = 200;
 
@@ -86,6 +87,9 @@ public sealed class PostBankLinesHandler(HuikuanDbContext db, Scope scope, Busin
                 }
             }
         }
+        // The paying customers' promises to pay read the new money.
+        await promises.ResolveCustomersAsync([.. posted.Select(p => p.Candidate.CustomerId).Distinct()], ct);
+        db.ChangeTracker.Clear();
         // The fees of the posted lines are asked for as write-offs all at once, each under the approval rules.
         var fees = posted.Where(p => p.Candidate.WriteOff is { AmountMinor: > 0 }).ToList();
         var refusals = await writeOffs.RequestManyAsync([.. fees.Select(post => new WriteOff(post.Candidate.WriteOff!.InstallmentId,
