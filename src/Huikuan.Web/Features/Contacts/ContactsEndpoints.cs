@@ -7,13 +7,13 @@ public static class ContactsEndpoints
     public static void MapContacts(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/customers/{id:guid}").WithTags("Contacts");
-        group.MapPost("/contacts", async Task<Created<ContactView>> (Guid id, LogContact body, ContactsHandler handler, CancellationToken ct) =>
+        group.MapPost("/contact-log", async Task<Created<LoggedContactView>> (Guid id, LogContact body, ContactLogHandler handler, CancellationToken ct) =>
             {
                 var contact = await handler.LogAsync(id, body, ct);
-                return TypedResults.Created($"/api/customers/{id}/contacts", contact);
+                return TypedResults.Created($"/api/customers/{id}/contact-log", contact);
             })
             .WithSummary("Log a call, visit, e-mail, SMS, letter or note with its outcome and next step; a promise made in it is recorded with it.");
-        group.MapGet("/contacts", async (Guid id, int? take, ContactsHandler handler, CancellationToken ct) =>
+        group.MapGet("/contact-log", async (Guid id, int? take, ContactLogHandler handler, CancellationToken ct) =>
                 TypedResults.Ok(await handler.ForCustomerAsync(id, take ?? 200, ct)))
             .WithSummary("The customer's contacts, newest first (take: at most 500).");
         group.MapGet("/timeline", async (Guid id, DateOnly? before, int? take, CustomerTimelineHandler handler, CancellationToken ct) =>

@@ -41,7 +41,7 @@ public static class TimelineKinds
 /// One event in a customer's history. <see cref="Title"/> is a short English title for API clients; pages name the
 /// event in the reader's language from <see cref="Kind"/> and the fields. <see cref="Code"/> is the dunning message's
 /// kind (sent, notice, reminder), a dispute's reason when opened and its outcome when resolved, a receipt's method.
-/// <see cref="At"/> orders the events of one day; a promise's resolution has no instant.
+/// <see cref="At"/> orders the events of one day; a promise's resolution has none and comes last in its day.
 /// </summary>
 public sealed record TimelineEntry(
     DateOnly On, DateTimeOffset? At, string Kind, string Title, Guid Id, string? Reference = null, decimal? Amount = null,
@@ -77,18 +77,19 @@ public sealed class CustomerTimelineHandler(HuikuanDbContext db, Scope scope, Bu
         entries.AddRange(await DisputesAsync(company, customerId, untilInstant, n, ct));
         entries.AddRange(await ReceiptsAsync(company, customerId, until, n, ct));
         entries.AddRange(await InvoicesAsync(company, customerId, until, n, ct));
-        var ordered = entries.OrderByDescending(e => e.On).ThenByDescending(e => e.At ?? DateTimeOffset.MinValue).ThenByDescending(e => e.Id).ToList();
+        // A promise's resolution has no instant: it comes after whatever else happened that day.
+        var ordered = entries.OrderByDescending(e => e.On).ThenByDescending(e => e.At ?? DateTimeOffset.MaxValue).ThenByDescending(e => e.Id).ToList();
         if (ordered.Count <= n)
         {
             return new CustomerTimelineView(customerId, ordered, null);
         }
-        // The oldest day kept may have more entries than fit: leave it to the next page, unless it is the only day.
-        var page = ordered.Take(n).ToList();
-        var lastDay = page[^1].On;
-        var whole = page.Where(e => e.On > lastDay).ToList();
+        // The oldest day kept may have more entries than fit: leave it to the next page. When that day is the only one,
+        // it is given whole (as far as each kind's query reached), and the next page starts the day before.
+        var lastDay = ordered[n - 1].On;
+        var whole = ordered.Take(n).Where(e => e.On > lastDay).ToList();
         return whole.Count > 0
             ? new CustomerTimelineView(customerId, whole, lastDay.AddDays(1))
-            : new CustomerTimelineView(customerId, page, lastDay);
+            : new CustomerTimelineView(customerId, [.. ordered.Where(e => e.On == lastDay)], lastDay);
     }
 
     private DateTimeOffset StartOf(DateOnly day, Guid company)

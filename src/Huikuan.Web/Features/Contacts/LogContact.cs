@@ -20,7 +20,7 @@ public sealed record LogContact(
     ContactKind Kind, ContactOutcome? Outcome = null, string? Note = null, string? NextStep = null, DateOnly? NextStepOn = null,
     DateOnly? OccurredOn = null, ContactPromise? Promise = null);
 
-public sealed record ContactView(
+public sealed record LoggedContactView(
     Guid Id, Guid CustomerId, ContactKind Kind, ContactOutcome? Outcome, string? Note, string? NextStep, DateOnly? NextStepOn,
     DateOnly OccurredOn, Guid? PromiseId, DateTimeOffset RecordedAt, string RecordedBy);
 
@@ -30,12 +30,12 @@ public sealed record ContactView(
 /// customer query filter sees no other). A promise made in the contact is recorded by <see cref="PromisesHandler"/> in
 /// the same transaction and linked. Entries are never changed or deleted: a later entry corrects an earlier one.
 /// </summary>
-public sealed class ContactsHandler(HuikuanDbContext db, Scope scope, BusinessClock clock, PromisesHandler promises)
+public sealed class ContactLogHandler(HuikuanDbContext db, Scope scope, BusinessClock clock, PromisesHandler promises)
 {
     public const int NoteLength = 2000;
     public const int NextStepLength = 200;
 
-    public async Task<ContactView> LogAsync(Guid customerId, LogContact request, CancellationToken ct)
+    public async Task<LoggedContactView> LogAsync(Guid customerId, LogContact request, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
         scope.Require(Permission.RecordCollections);
@@ -68,7 +68,7 @@ public sealed class ContactsHandler(HuikuanDbContext db, Scope scope, BusinessCl
     }
 
     /// <summary>The customer's contacts, newest day first (the latest <paramref name="take"/>, at most 500).</summary>
-    public async Task<IReadOnlyList<ContactView>> ForCustomerAsync(Guid customerId, int take, CancellationToken ct)
+    public async Task<IReadOnlyList<LoggedContactView>> ForCustomerAsync(Guid customerId, int take, CancellationToken ct)
     {
         var company = scope.CompanyId;
         await CreditFileAccess.RequireCustomerAsync(db, company, customerId, ct);
@@ -78,6 +78,6 @@ public sealed class ContactsHandler(HuikuanDbContext db, Scope scope, BusinessCl
         return [.. rows.Select(View)];
     }
 
-    private static ContactView View(CollectionActivity a) => new(a.Id, a.CustomerId, a.Kind, a.Outcome, a.Note, a.NextStep, a.NextStepOn,
+    private static LoggedContactView View(CollectionActivity a) => new(a.Id, a.CustomerId, a.Kind, a.Outcome, a.Note, a.NextStep, a.NextStepOn,
         a.OccurredOn, a.PromiseId, a.RecordedAt, a.RecordedBy);
 }
