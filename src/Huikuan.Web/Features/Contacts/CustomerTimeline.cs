@@ -46,14 +46,18 @@ public static class TimelineKinds
 public sealed record TimelineEntry(
     DateOnly On, DateTimeOffset? At, string Kind, string Title, Guid Id, string? Reference = null, decimal? Amount = null,
     string? Currency = null, string? Code = null, string? Detail = null, ContactKind? ContactKind = null, ContactOutcome? Outcome = null,
-    string? NextStep = null, DateOnly? NextStepOn = null, string? LevelCode = null, IReadOnlyList<string>? Channels = null, string? By = null);
+    string? NextStep = null, DateOnly? NextStepOn = null, string? LevelCode = null, IReadOnlyList<string>? Channels = null, string? By = null,
+    IReadOnlyList<TimelineDelivery>? Deliveries = null);
+
+/// <summary>An e-mail or SMS (<see cref="Channel"/>: Email, Sms) a dunning message put in the outbox, and how far it got (Pending, Sending, Sent, Failed).</summary>
+public sealed record TimelineDelivery(string Channel, string Status, string To);
 
 /// <summary>The newest entries before a day; <see cref="NextBefore"/> asks for the ones before those, when there are more.</summary>
 public sealed record CustomerTimelineView(Guid CustomerId, IReadOnlyList<TimelineEntry> Entries, DateOnly? NextBefore);
 
 /// <summary>
 /// A customer's history in one list, newest first (R15): contacts, dunning messages (letters, e-mails, SMS of a level, a
-/// payment notice or a reminder), promises made and how they ended, disputes opened and resolved, receipts and their
+/// payment notice or a reminder, with how far each e-mail and SMS got in the outbox), promises made and how they ended, disputes opened and resolved, receipts and their
 /// reversals, invoices and credit notes. Each kind of event is one query filtered by company and customer, ordered and
 /// cut in the database; the merged list keeps the newest <c>take</c> (whole days, so that the next page starts clean).
 /// </summary>
@@ -119,15 +123,25 @@ public sealed class CustomerTimelineHandler(HuikuanDbContext db, Scope scope, Bu
         var rows = await db.DunningCommunications.AsNoTracking()
             .Where(c => c.CompanyId == company && c.CustomerId == customer && c.RunDay < until && c.Outcome != DunningOutcomeKind.Lowered)
             .OrderByDescending(c => c.RunDay).ThenByDescending(c => c.CreatedAt)
-            .Select(c => new { c.Id, c.RunDay, c.CreatedAt, c.Outcome, c.Level, c.LevelCode, c.Channels, c.Currency, c.OverdueMinor, c.Subject, c.CreatedBy })
+            .Select(c => new { c.Id, c.Key, c.RunDay, c.CreatedAt, c.Outcome, c.Level, c.LevelCode, c.Channels, c.Currency, c.OverdueMinor, c.Subject, c.CreatedBy })
             .Take(n).ToListAsync(ct);
+        if (rows.Count == 0)
+        {
+            return [];
+        }
+        // Each message's e-mail and SMS are outbox rows keyed by the message's key (see DunningMessages, PaymentNotices).
+        var keys = rows.SelectMany(c => new[] { c.Key + ":email", c.Key + ":sms" }).ToList();
+        var deliveries = (await db.Outbox.AsNoTracking().Where(m => m.CompanyId == company && keys.Contains(m.Key))
+                .Select(m => new { m.Key, m.Channel, m.Status, m.To }).ToListAsync(ct))
+            .ToLookup(m => m.Key[..m.Key.LastIndexOf(':')], m => new TimelineDelivery(m.Channel.ToString(), m.Status.ToString(), m.To), StringComparer.Ordinal);
         return rows.Select(c =>
         {
             var type = c.Outcome.ToString().ToLowerInvariant();
             var channels = DunningPoliciesHandler.ChannelNames((DunningChannel)c.Channels);
             var title = $"Dunning {type}{(c.LevelCode is { } level ? " " + level : "")}{(channels.Count > 0 ? " by " + string.Join(", ", channels) : "")}";
             return new TimelineEntry(c.RunDay, c.CreatedAt, TimelineKinds.Dunning, title, c.Id, Amount: Currency.Of(c.Currency).ToMajor(c.OverdueMinor),
-                Currency: c.Currency, Code: type, Detail: c.Subject, LevelCode: c.LevelCode, Channels: channels, By: c.CreatedBy);
+                Currency: c.Currency, Code: type, Detail: c.Subject, LevelCode: c.LevelCode, Channels: channels, By: c.CreatedBy,
+                Deliveries: [.. deliveries[c.Key].OrderBy(d => d.Channel, StringComparer.Ordinal)]);
         });
     }
 

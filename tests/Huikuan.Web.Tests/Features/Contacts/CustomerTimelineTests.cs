@@ -1,7 +1,9 @@
 using Huikuan.Domain.Collections;
 using Huikuan.Web.Features.Contacts;
 using Huikuan.Web.Features.Disputes;
+using Huikuan.Web.Features.Dunning;
 using Huikuan.Web.Features.Promises;
+using Huikuan.Web.Tests.Features.Dunning;
 using Huikuan.Web.Tests.Infrastructure;
 
 namespace Huikuan.Web.Tests.Features.Contacts;
@@ -69,6 +71,24 @@ public abstract class CustomerTimelineTests(HuikuanApp app)
         Assert.Equal(today, secondPage.NextBefore);
         Assert.Equal([TimelineKinds.Invoice], thirdPage.Entries.Select(e => e.Kind));
         Assert.Null(thirdPage.NextBefore);
+    }
+    [Fact]
+    public async Task TheTimeline_ShowsTheDunningMessages_AndTheirEmailsAndSmsInTheOutbox()
+    {
+        var admin = await app.NewCompanyAsync();
+        var customer = await DunningRunTests.CustomerWithContactAsync(admin, "finance@timeline.example", "13800000009");
+        var today = app.Clock.Today;
+        await admin.IssueInvoiceAsync(customer.Id, today.AddDays(-50), 1_000m, due: today.AddDays(-20));
+        await admin.PostOkAsync<DunningRunView>("/api/dunning/runs", new { confirm = true });
+
+        var timeline = await admin.GetAsync<CustomerTimelineView>($"/api/customers/{customer.Id}/timeline");
+
+        var sent = Assert.Single(timeline.Entries, e => e.Kind == TimelineKinds.Dunning && e.Code == "sent");
+        Assert.Equal(("friendly", today, 1_000m, "CNY"), (sent.LevelCode, sent.On, sent.Amount, sent.Currency));
+        Assert.Equal(["email", "sms"], sent.Channels!.Order(StringComparer.Ordinal));
+        Assert.Equal([("Email", "finance@timeline.example"), ("Sms", "13800000009")], sent.Deliveries!.Select(d => (d.Channel, d.To)));
+        Assert.Single(timeline.Entries, e => e.Kind == TimelineKinds.Dunning && e.Code == "notice");
+        Assert.Equal(TimelineKinds.Invoice, timeline.Entries[^1].Kind);
     }
 }
 
