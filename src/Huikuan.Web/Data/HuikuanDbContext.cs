@@ -138,6 +138,8 @@ public abstract class HuikuanDbContext(DbContextOptions options, Scope? scope) :
             || Customers.Any(c => c.CompanyId == x.CompanyId && c.Id == x.CustomerId));
         modelBuilder.Entity<PaymentPromise>().HasQueryFilter(x => OwnerFilter == null
             || Customers.Any(c => c.CompanyId == x.CompanyId && c.Id == x.CustomerId));
+        modelBuilder.Entity<CollectionActivity>().HasQueryFilter(x => OwnerFilter == null
+            || Customers.Any(c => c.CompanyId == x.CompanyId && c.Id == x.CustomerId));
         modelBuilder.Entity<CreditLimitRequest>().HasQueryFilter(x => OwnerFilter == null
             || Customers.Any(c => c.CompanyId == x.CompanyId && c.Id == x.CustomerId));
         modelBuilder.Entity<CreditScoreSnapshot>().HasQueryFilter(x => OwnerFilter == null
