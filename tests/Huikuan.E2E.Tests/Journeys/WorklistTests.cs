@@ -39,6 +39,33 @@ public sealed class WorklistTests(HuikuanServer server, Chromium chromium)
     }
 
     [Fact]
+    public async Task Collector_LogsACallWithAPromiseFromTheList_AndTheCustomerIsSetAsideWhileThePromiseRuns()
+    {
+        await using var session = await chromium.NewSessionAsync(server, locale: "en-US");
+        await new SignInPage(session.Page).SignInAsync("Collector");
+        var list = new WorklistPage(session.Page);
+        await list.OpenAsync();
+        var row = list.Rows.Nth(1);
+        var code = await row.GetAttributeAsync("data-customer");
+        Assert.NotNull(code);
+
+        // One click opens the dialog with a call picked, one picks the outcome; the amount and the day are typed and
+        // picked; one click saves.
+        await row.GetByTestId("log-contact").ClickAsync();
+        await Expect(list.ContactDialog).ToBeVisibleAsync();
+        await list.Outcome("ReachedPromise").ClickAsync();
+        await LedgerForms.FillNumberAsync(list.PromiseAmount, "5000");
+        await LedgerForms.PickDayAsync(session.Page, list.PromiseDate, monthsAhead: 1, day: 10);
+        await list.ScreenshotAsync("worklist-log-promise");
+        await list.ContactSave.ClickAsync();
+        await Expect(list.ContactDialog).ToHaveCountAsync(0);
+
+        await Expect(list.Row(code)).ToHaveCountAsync(0);
+        await Expect(list.SetAsideRow(code)).ToContainTextAsync("Promise running");
+        await list.ScreenshotAsync("worklist-promise-running");
+    }
+
+    [Fact]
     public async Task CreditManager_ChangesARulesPoints_AndAnInvalidOneIsRefusedInWords()
     {
         await using var session = await chromium.NewSessionAsync(server, locale: "en-US");

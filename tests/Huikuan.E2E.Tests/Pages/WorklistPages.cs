@@ -16,6 +16,11 @@ public sealed class WorklistPage(IPage page) : AppShell(page)
     public ILocator SnoozeUntil => Page.GetByTestId("snooze-until");
     public ILocator SnoozeReason => Page.GetByTestId("snooze-reason");
     public ILocator SnoozeSave => Page.GetByTestId("snooze-save");
+    public ILocator ContactDialog => Page.GetByTestId("log-contact-dialog");
+    public ILocator Outcome(string code) => Page.GetByTestId("outcome-" + code);
+    public ILocator PromiseAmount => ContactDialog.GetByTestId("promise-amount");
+    public ILocator PromiseDate => ContactDialog.GetByTestId("promise-date");
+    public ILocator ContactSave => Page.GetByTestId("log-contact-save");
 }
 
 /// <summary>The worklist's rules, assignment and capacities (src/Huikuan.Web/Features/Worklist/Pages/WorklistRulesPage.razor).</summary>
