@@ -20,7 +20,7 @@ public sealed class BenchSmokeTests
         var run = await BenchProcess.RunAsync("Huikuan.Bench", Timeout, "--size", "demo", "--db", db, "--runs", "1", "--receipts", "20");
 
         Assert.True(run.ExitCode == 0, run.Output);
-        foreach (var measure in new[] { "aging now", "aging 6 months back", "dunning plan" })
+        foreach (var measure in new[] { "aging now", "aging 6 months back", "dunning plan", "worklist (team, every row)" })
         {
             var row = Assert.Single(run.Output.Split('\n'), l => l.StartsWith(measure + " ", StringComparison.Ordinal));
             Assert.EndsWith("yes", row.TrimEnd(), StringComparison.Ordinal);

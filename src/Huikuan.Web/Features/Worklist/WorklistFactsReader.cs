@@ -17,10 +17,10 @@ internal sealed record WorklistCustomer(Guid Id, string Code, string Name, Guid?
 /// </summary>
 internal sealed class WorklistFactsReader(HuikuanDbContext db, Guid company, DateOnly today, Func<DateTimeOffset, DateOnly> dayOf)
 {
-    /// <summary>A habitual late payer paid at least this share of the last year's items late.</summary>
+    /// <summary>A habitual late payer made at least this share of the last year's payments after the item's due date.</summary>
     public const decimal HabitualLateShare = 0.5m;
 
-    /// <summary>The least number of the last year's items on which a customer's habit is judged.</summary>
+    /// <summary>The least number of the last year's payments on which a customer's habit is judged.</summary>
     public const int HabitMinimumItems = 4;
 
     /// <summary>Unapplied cash sinks a customer when it is at least this share of what is overdue.</summary>
@@ -88,7 +88,8 @@ internal sealed class WorklistFactsReader(HuikuanDbContext db, Guid company, Dat
             Set(p.CustomerId, For(p.CustomerId) with { LastReceiptOn = p.Last });
         }
 
-        var unapplied = await db.Receipts.AsNoTracking().Where(r => r.CompanyId == company && r.UnappliedMinor > 0)
+        // unapplied_minor <> 0, not > 0: so SQLite sees that the partial index of unapplied receipts applies.
+        var unapplied = await db.Receipts.AsNoTracking().Where(r => r.CompanyId == company && r.UnappliedMinor != 0)
             .GroupBy(r => new { r.CustomerId, r.Currency }).Select(g => new { g.Key.CustomerId, g.Key.Currency, Sum = g.Sum(r => r.UnappliedMinor) })
             .ToListAsync(ct);
         foreach (var u in unapplied.GroupBy(u => u.CustomerId).Where(g => facts.ContainsKey(g.Key)))
@@ -151,11 +152,17 @@ internal sealed class WorklistFactsReader(HuikuanDbContext db, Guid company, Dat
             return;
         }
         var ids = candidates.Keys.ToList();
-        var from = today.AddDays(-365);
-        var habit = await db.Installments.AsNoTracking()
-            .Where(i => i.CompanyId == company && ids.Contains(i.CustomerId) && i.DueDate >= from && i.DueDate < today && i.LastAppliedOn != null)
-            .GroupBy(i => i.CustomerId)
-            .Select(g => new { CustomerId = g.Key, Items = g.Count(), Late = g.Count(i => i.LastAppliedOn > i.DueDate || i.OpenMinor != 0) })
+        var yearAgo = today.AddDays(-365);
+        // The habit is read from the year's applications of money (indexed by customer and day), each against its item's
+        // due date: a payment applied after the due date was late. Reading the items instead, by due date or through
+        // the invoices, reads most of a year of the table (T1 SQLite: 0.5–1.6 s against a few tens of ms).
+        var habit = await (
+                from a in db.Allocations.AsNoTracking()
+                where a.CompanyId == company && ids.Contains(a.CustomerId) && a.AppliedOn >= yearAgo && a.AppliedOn < today && a.AmountMinor > 0
+                      && a.ReversesId == null
+                join i in db.Installments on new { a.CompanyId, Id = a.InstallmentId } equals new { i.CompanyId, i.Id }
+                group new { a.AppliedOn, i.DueDate } by a.CustomerId into g
+                select new { CustomerId = g.Key, Items = g.Count(), Late = g.Count(x => x.AppliedOn > x.DueDate) })
             .ToListAsync(ct);
         foreach (var h in habit.Where(h => h.Items >= HabitMinimumItems && h.Late >= h.Items * HabitualLateShare))
         {

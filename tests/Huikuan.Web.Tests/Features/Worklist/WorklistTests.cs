@@ -267,6 +267,34 @@ public abstract class WorklistTests(HuikuanApp app)
     }
 
     [Fact]
+    public async Task ALargeItemFallingDueSoon_ListsAHabitualLatePayer_ButNotOneWhoPaysOnTime()
+    {
+        var admin = await app.NewCompanyAsync();
+        var today = app.Clock.Today;
+        var late = await admin.CustomerAsync("常拖款");
+        var punctual = await admin.CustomerAsync("按时付");
+        foreach (var (customer, daysLate) in new[] { (late, 20), (punctual, -2) })
+        {
+            // Four items of the last months, each paid 20 days after its due date (or two days before it).
+            for (var k = 1; k <= 4; k++)
+            {
+                var due = today.AddDays(-30 * k - 25);
+                var invoice = await admin.IssueInvoiceAsync(customer.Id, due.AddDays(-30), 1_000m, due: due);
+                var receipt = await admin.RecordReceiptAsync(customer.Id, due.AddDays(daysLate), 1_000m);
+                await admin.AllocateAsync(receipt.Id, invoice.Installments[0].Id, 1_000m);
+            }
+            await admin.IssueInvoiceAsync(customer.Id, today.AddDays(-25), 80_000m, due: today.AddDays(5));
+        }
+
+        var list = await admin.GetAsync<WorklistView>(Team);
+
+        var row = Assert.Single(list.Rows);
+        Assert.Equal(late.Id, row.CustomerId);
+        Assert.Equal(("largeItemDue", 80_000m, today.AddDays(5)), (row.Reasons[0].Kind, row.Reasons[0].Amount, row.Reasons[0].On));
+        Assert.Equal((80_000m, 0m, "remindBeforeDue"), (row.AtStake, row.Overdue, row.Action));
+    }
+
+    [Fact]
     public async Task ASalesperson_SeesOnlyTheirOwnCustomersOnTheList()
     {
         var admin = await app.NewCompanyAsync();
