@@ -6,9 +6,10 @@ namespace Huikuan.Domain.Dunning;
 /// <summary>
 /// An overdue item as late interest sees it: what the installment was for, when it fell due, what was paid on it and
 /// when, the clause that charges it (the contract's, else the company's default; none charges nothing), and the
-/// interest already charged on it by earlier dunning letters.
+/// interest already charged on it by earlier dunning letters, and the parts of it disputes paused (R17).
 /// </summary>
-public sealed record InterestBasis(long AmountMinor, DateOnly DueDate, IReadOnlyList<Payment> Payments, LateInterest? Clause, long ChargedMinor);
+public sealed record InterestBasis(
+    long AmountMinor, DateOnly DueDate, IReadOnlyList<Payment> Payments, LateInterest? Clause, long ChargedMinor, IReadOnlyList<InterestPause>? Pauses = null);
 
 /// <summary>What a letter charges on one item: the interest accrued to the day, and the part of it not yet charged.</summary>
 public readonly record struct InterestCharge(long AccruedMinor, long NewMinor, DateOnly? From, DateOnly Through);
@@ -34,7 +35,7 @@ public static class DunningCharges
         {
             return new InterestCharge(0, 0, null, asOf);
         }
-        var accrued = clause.InterestMinor(item.AmountMinor, item.DueDate, asOf, item.Payments);
+        var accrued = clause.InterestMinor(item.AmountMinor, item.DueDate, asOf, item.Payments, item.Pauses ?? []);
         var first = clause.FirstInterestDay(item.DueDate);
         return new InterestCharge(accrued, Math.Max(0, accrued - item.ChargedMinor), accrued > 0 ? first : null, asOf);
     }

@@ -5,6 +5,12 @@ namespace Huikuan.Domain.Terms;
 /// <summary>A payment made on an installment: from that day on, it no longer bears interest.</summary>
 public readonly record struct Payment(DateOnly On, long AmountMinor);
 
+/// <summary>
+/// A part of an installment that bears no interest from <see cref="From"/> through <see cref="Through"/> (both
+/// included): the part a dispute covers while it is open.
+/// </summary>
+public readonly record struct InterestPause(DateOnly From, DateOnly Through, long AmountMinor);
+
 /// <summary>Whether a late-interest rate is per day or per year (simple, actual/365).</summary>
 public enum InterestRateKind
 {
@@ -107,31 +113,37 @@ public sealed record LateInterest
     /// zero once at the end. Each day from <see cref="FirstInterestDay"/> bears interest on what was outstanding that
     /// day; a payment counts from the day it was made (the day it arrives bears no interest on the part it paid).
     /// </summary>
-    public long InterestMinor(long amountMinor, DateOnly dueDate, DateOnly asOf, IEnumerable<Payment> payments)
+    public long InterestMinor(long amountMinor, DateOnly dueDate, DateOnly asOf, IEnumerable<Payment> payments) =>
+        InterestMinor(amountMinor, dueDate, asOf, payments, []);
+
+    /// <summary>
+    /// As above, less the paused parts: on each day the amount bearing interest is what is outstanding less what is
+    /// paused that day, never below zero (a payment takes off the part not in dispute first).
+    /// </summary>
+    public long InterestMinor(long amountMinor, DateOnly dueDate, DateOnly asOf, IEnumerable<Payment> payments, IEnumerable<InterestPause> pauses)
     {
         ArgumentNullException.ThrowIfNull(payments);
+        ArgumentNullException.ThrowIfNull(pauses);
         var first = FirstInterestDay(dueDate);
         if (asOf < first || RatePercent == 0)
         {
             return 0;
         }
-        // Outstanding-days: the sum over the charged days of what was outstanding, in minor units × days. The
-        // outstanding amount only changes on payment days, so it is summed in spans between them.
-        var outstanding = amountMinor;
-        var spanStart = first;
+        var paid = payments.Where(p => p.On <= asOf).ToList();
+        var paused = pauses.Where(p => p.AmountMinor > 0 && p.From <= p.Through).ToList();
+        // Outstanding-days: the sum over the charged days of what bore interest, in minor units × days. That amount
+        // only changes on payment days and where a pause begins or ends, so it is summed in spans between them.
+        var end = asOf.AddDays(1);
+        var changes = paid.Select(p => p.On).Concat(paused.Select(p => p.From)).Concat(paused.Select(p => p.Through < asOf ? p.Through.AddDays(1) : end))
+            .Where(d => d > first && d < end).Append(first).Append(end).Distinct().Order().ToList();
         decimal minorDays = 0;
-        foreach (var payment in payments.Where(p => p.On <= asOf).OrderBy(p => p.On))
+        for (var k = 0; k + 1 < changes.Count; k++)
         {
-            if (payment.On <= spanStart)
-            {
-                outstanding -= payment.AmountMinor;
-                continue;
-            }
-            minorDays += Math.Max(outstanding, 0) * (decimal)(payment.On.DayNumber - spanStart.DayNumber);
-            outstanding -= payment.AmountMinor;
-            spanStart = payment.On;
+            var day = changes[k];
+            var outstanding = amountMinor - paid.Where(p => p.On <= day).Sum(p => p.AmountMinor);
+            var inPause = paused.Where(p => p.From <= day && day <= p.Through).Sum(p => p.AmountMinor);
+            minorDays += Math.Max(outstanding - inPause, 0) * (decimal)(changes[k + 1].DayNumber - day.DayNumber);
         }
-        minorDays += Math.Max(outstanding, 0) * (decimal)(asOf.DayNumber - spanStart.DayNumber + 1);
         // A yearly rate counts actual days over a year of 365 (actual/365), leap years included.
         var interest = Kind == InterestRateKind.Yearly ? minorDays * RatePercent / 36_500m : minorDays * RatePercent / 100m;
         return (long)decimal.Round(interest, 0, MidpointRounding.AwayFromZero);

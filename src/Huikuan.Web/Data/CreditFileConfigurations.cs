@@ -105,6 +105,8 @@ internal sealed class DisputeConfiguration : IEntityTypeConfiguration<Dispute>
         b.HasKey(x => new { x.CompanyId, x.CustomerId, x.Id });
         b.HasIndex(x => new { x.CompanyId, x.Status, x.OpenedAt });
         b.HasIndex(x => new { x.CompanyId, x.InvoiceId });
+        b.HasIndex(x => new { x.CompanyId, x.CustomerId });
+        b.Property(x => x.ResolutionKind).HasMaxLength(16);
         b.Property(x => x.InvoiceNumber).HasMaxLength(64);
         b.Property(x => x.Currency).HasMaxLength(3);
         b.Property(x => x.Reason).HasMaxLength(16);

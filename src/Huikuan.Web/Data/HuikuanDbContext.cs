@@ -48,6 +48,8 @@ public abstract class HuikuanDbContext(DbContextOptions options, Scope? scope) :
     public DbSet<CreditDocument> CreditDocuments => Set<CreditDocument>();
     public DbSet<CreditDocumentContent> CreditDocumentContents => Set<CreditDocumentContent>();
     public DbSet<Dispute> Disputes => Set<Dispute>();
+    public DbSet<DelayCauseStrategy> DelayCauseStrategies => Set<DelayCauseStrategy>();
+    public DbSet<CustomerDelayCause> CustomerDelayCauses => Set<CustomerDelayCause>();
     public DbSet<SalesOrder> SalesOrders => Set<SalesOrder>();
     public DbSet<SalesOrderLine> SalesOrderLines => Set<SalesOrderLine>();
     public DbSet<SalesOrderCheck> SalesOrderChecks => Set<SalesOrderCheck>();
@@ -127,6 +129,8 @@ public abstract class HuikuanDbContext(DbContextOptions options, Scope? scope) :
         modelBuilder.Entity<CreditDocumentContent>().HasQueryFilter(x => OwnerFilter == null
             || Customers.Any(c => c.CompanyId == x.CompanyId && c.Id == x.CustomerId));
         modelBuilder.Entity<Dispute>().HasQueryFilter(x => OwnerFilter == null
+            || Customers.Any(c => c.CompanyId == x.CompanyId && c.Id == x.CustomerId));
+        modelBuilder.Entity<CustomerDelayCause>().HasQueryFilter(x => OwnerFilter == null
             || Customers.Any(c => c.CompanyId == x.CompanyId && c.Id == x.CustomerId));
         modelBuilder.Entity<SalesOrder>().HasQueryFilter(x => OwnerFilter == null
             || Customers.Any(c => c.CompanyId == x.CompanyId && c.Id == x.CustomerId));

@@ -29,4 +29,19 @@ public sealed class Dispute
     public DateTimeOffset? ResolvedAt { get; set; }
     public string? ResolvedBy { get; set; }
     public string? Resolution { get; set; }
+
+    /// <summary>The business day it was opened on, in the company's zone: the first day its amount bears no late interest.</summary>
+    public DateOnly OpenedOn { get; set; }
+
+    /// <summary>The business day it was resolved on: the last day its amount bears no late interest.</summary>
+    public DateOnly? ResolvedOn { get; set; }
+
+    /// <summary>Who works it: a user of the company who may run collections or credit.</summary>
+    public Guid? OwnerUserId { get; set; }
+
+    /// <summary>The day it should be resolved by: from the day it was opened to 366 days after it.</summary>
+    public DateOnly TargetDate { get; set; }
+
+    /// <summary>creditNote, reInvoice, rejected or settled once resolved; see <see cref="DisputeStatus"/>.</summary>
+    public string? ResolutionKind { get; set; }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Huikuan.Domain;
 using Huikuan.Domain.Access;
 using Huikuan.Domain.Ledger;
@@ -10,14 +11,27 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Huikuan.Web.Features.Disputes;
 
-public sealed record OpenDispute(Guid InvoiceId, decimal Amount, string Reason, string? Note = null);
+/// <summary>Owner: a user of the company who works collections or credit (default: who opens it); target date: default 14 days on.</summary>
+public sealed record OpenDispute(
+    Guid InvoiceId, decimal Amount, string Reason, string? Note = null, Guid? OwnerUserId = null, DateOnly? TargetDate = null);
 
-/// <summary>outcome: accepted (a credit note is the accountant's next step), rejected or settled.</summary>
+/// <summary>
+/// outcome: creditNote or reInvoice (the customer is right: status accepted), rejected, or settled (anything else).
+/// The older "accepted" is still taken and means a credit note, the accountant's usual next step.
+/// </summary>
 public sealed record ResolveDispute(string Outcome, string? Note = null);
 
+/// <summary>A new owner, a new target date, or both; what is null stays.</summary>
+public sealed record AssignDispute(Guid? OwnerUserId = null, DateOnly? TargetDate = null);
+
+/// <summary>
+/// AgeDays: days open, from the day it was opened to today or to the day it was resolved; Overdue: still open after
+/// its target date.
+/// </summary>
 public sealed record DisputeView(
     Guid Id, Guid CustomerId, string CustomerName, Guid InvoiceId, string InvoiceNumber, string Currency, decimal Amount, string Reason,
-    string? Note, string Status, DateTimeOffset OpenedAt, string OpenedBy, DateTimeOffset? ResolvedAt, string? ResolvedBy, string? Resolution);
+    string? Note, string Status, DateTimeOffset OpenedAt, string OpenedBy, DateTimeOffset? ResolvedAt, string? ResolvedBy, string? Resolution,
+    Guid? OwnerUserId = null, string? Owner = null, DateOnly? TargetDate = null, string? ResolutionKind = null, int AgeDays = 0, bool Overdue = false);
 
 /// <summary>
 /// Disputed invoices. Collectors and those who edit customers open them; credit managers and accountants resolve them.
@@ -26,7 +40,11 @@ public sealed record DisputeView(
 public sealed class DisputesHandler(HuikuanDbContext db, Scope scope, BusinessClock clock)
 {
     public static readonly string[] Reasons = ["quality", "price", "quantity", "notReceived", "other"];
-    public static readonly string[] Outcomes = ["accepted", "rejected", "settled"];
+    public static readonly string[] Outcomes = ["creditNote", "reInvoice", "rejected", "settled"];
+
+    /// <summary>A target date is at most this many days after the day the dispute was opened.</summary>
+    public const int MaxTargetDays = 366;
+    public const int DefaultTargetDays = 14;
 
     public async Task<DisputeView> OpenAsync(OpenDispute request, CancellationToken ct)
     {
@@ -53,13 +71,41 @@ public sealed class DisputesHandler(HuikuanDbContext db, Scope scope, BusinessCl
                 $"The disputed amount must be more than zero and at most what is open and not yet disputed on the invoice ({currency.Format(room)}).",
                 currency.Format(room));
         }
+        var today = clock.Today;
+        var owner = request.OwnerUserId is { } ownerId ? await OwnerAsync(ownerId, ct) : scope.UserId;
+        var target = request.TargetDate ?? today.AddDays(DefaultTargetDays);
+        CheckTarget(target, today);
         var dispute = new Dispute
         {
             CompanyId = company, CustomerId = invoice.CustomerId, Id = Ids.New(), InvoiceId = invoice.Id, InvoiceNumber = invoice.Number,
             Currency = currency.Code, AmountMinor = amount, Reason = request.Reason, Note = CreditFileAccess.Text(request.Note, "note", 2000),
-            Status = DisputeStatus.Open, OpenedAt = clock.Now, OpenedBy = scope.Actor,
+            Status = DisputeStatus.Open, OpenedAt = clock.Now, OpenedBy = scope.Actor, OpenedOn = today, OwnerUserId = owner, TargetDate = target,
         };
         db.Disputes.Add(dispute);
+        await db.SaveChangesAsync(ct);
+        return (await ReadAsync(d => d.Id == dispute.Id, ct)).Single();
+    }
+
+    /// <summary>Those who may resolve a dispute change its owner and target date while it is open.</summary>
+    public async Task<DisputeView> AssignAsync(Guid disputeId, AssignDispute request, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        RequireResolver();
+        var dispute = await db.Disputes.SingleOrDefaultAsync(d => d.CompanyId == scope.CompanyId && d.Id == disputeId, ct)
+            ?? throw new NotFoundException("Dispute", disputeId);
+        if (dispute.Status != DisputeStatus.Open)
+        {
+            throw new ConflictException("dispute.closed", "The dispute is resolved already.");
+        }
+        if (request.OwnerUserId is { } ownerId)
+        {
+            dispute.OwnerUserId = await OwnerAsync(ownerId, ct);
+        }
+        if (request.TargetDate is { } target)
+        {
+            CheckTarget(target, dispute.OpenedOn);
+            dispute.TargetDate = target;
+        }
         await db.SaveChangesAsync(ct);
         return (await ReadAsync(d => d.Id == dispute.Id, ct)).Single();
     }
@@ -67,29 +113,61 @@ public sealed class DisputesHandler(HuikuanDbContext db, Scope scope, BusinessCl
     public async Task<DisputeView> ResolveAsync(Guid disputeId, ResolveDispute request, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (!scope.Role.Allows(Permission.ManageCredit) && !scope.Role.Allows(Permission.PostLedger))
-        {
-            throw new ForbiddenException(nameof(Permission.ManageCredit));
-        }
+        RequireResolver();
         var dispute = await db.Disputes.SingleOrDefaultAsync(d => d.CompanyId == scope.CompanyId && d.Id == disputeId, ct)
             ?? throw new NotFoundException("Dispute", disputeId);
-        var status = request.Outcome switch
+        var (status, kind) = request.Outcome switch
         {
-            "accepted" => DisputeStatus.Accepted,
-            "rejected" => DisputeStatus.Rejected,
-            "settled" => DisputeStatus.Settled,
-            _ => throw new DomainRuleException("dispute.outcome", "outcome", $"Unknown outcome '{request.Outcome}': accepted, rejected or settled.", request.Outcome),
+            "accepted" or "creditNote" => (DisputeStatus.Accepted, "creditNote"),
+            "reInvoice" => (DisputeStatus.Accepted, "reInvoice"),
+            "rejected" => (DisputeStatus.Rejected, "rejected"),
+            "settled" => (DisputeStatus.Settled, "settled"),
+            _ => throw new DomainRuleException("dispute.outcome", "outcome",
+                $"Unknown outcome '{request.Outcome}': creditNote, reInvoice, rejected or settled.", request.Outcome),
         };
         if (dispute.Status != DisputeStatus.Open)
         {
             throw new ConflictException("dispute.closed", "The dispute is resolved already.");
         }
         dispute.Status = status;
+        dispute.ResolutionKind = kind;
+        dispute.ResolvedOn = clock.Today;
         dispute.Resolution = CreditFileAccess.Required(request.Note, "note", 2000);
         dispute.ResolvedAt = clock.Now;
         dispute.ResolvedBy = scope.Actor;
         await db.SaveChangesAsync(ct);
         return (await ReadAsync(d => d.Id == dispute.Id, ct)).Single();
+    }
+
+    private void RequireResolver()
+    {
+        if (!scope.Role.Allows(Permission.ManageCredit) && !scope.Role.Allows(Permission.PostLedger))
+        {
+            throw new ForbiddenException(nameof(Permission.ManageCredit));
+        }
+    }
+
+    /// <summary>An owner is an active user of this company whose role runs collections or credit (not a salesperson).</summary>
+    private async Task<Guid> OwnerAsync(Guid userId, CancellationToken ct)
+    {
+        var role = await db.Users.AsNoTracking().Where(u => u.CompanyId == scope.CompanyId && u.Id == userId && u.DisabledAt == null)
+            .Select(u => (Role?)u.Role).SingleOrDefaultAsync(ct);
+        if (role is not { } r || !(r.Allows(Permission.RunDunning) || r.Allows(Permission.ManageCredit)))
+        {
+            throw new DomainRuleException("dispute.owner", "ownerUserId",
+                "The owner is a user of this company who works collections or credit.");
+        }
+        return userId;
+    }
+
+    private static void CheckTarget(DateOnly target, DateOnly openedOn)
+    {
+        if (target < openedOn || target > openedOn.AddDays(MaxTargetDays))
+        {
+            throw new DomainRuleException("dispute.targetDate", "targetDate",
+                $"The target date is between the day the dispute was opened ({openedOn:yyyy-MM-dd}) and {MaxTargetDays} days after it.",
+                openedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), MaxTargetDays);
+        }
     }
 
     public async Task<IReadOnlyList<DisputeView>> ForCustomerAsync(Guid customerId, CancellationToken ct)
@@ -132,10 +210,19 @@ public sealed class DisputesHandler(HuikuanDbContext db, Scope scope, BusinessCl
             .ToListAsync(ct);
         var open = rows.Where(x => x.d.Status == DisputeStatus.Open).OrderBy(x => x.d.OpenedAt).ThenBy(x => x.d.Id);
         var closed = rows.Where(x => x.d.Status != DisputeStatus.Open).OrderByDescending(x => x.d.ResolvedAt).ThenByDescending(x => x.d.Id);
-        return [.. open.Concat(closed).Select(x => View(x.d, x.Name))];
+        var ownerIds = rows.Where(x => x.d.OwnerUserId != null).Select(x => x.d.OwnerUserId!.Value).Distinct().ToArray();
+        var owners = await db.Users.AsNoTracking().Where(u => u.CompanyId == company && ownerIds.Contains(u.Id))
+            .ToDictionaryAsync(u => u.Id, u => u.Email, ct);
+        var today = clock.Today;
+        return [.. open.Concat(closed).Select(x => View(x.d, x.Name, owners, today))];
     }
 
-    private static DisputeView View(Dispute d, string customer) => new(d.Id, d.CustomerId, customer, d.InvoiceId, d.InvoiceNumber, d.Currency,
-        Currency.Of(d.Currency).ToMajor(d.AmountMinor), d.Reason, d.Note, d.Status.ToString().ToLowerInvariant(), d.OpenedAt, d.OpenedBy, d.ResolvedAt,
-        d.ResolvedBy, d.Resolution);
+    private static DisputeView View(Dispute d, string customer, Dictionary<Guid, string> owners, DateOnly today)
+    {
+        var until = d.Status == DisputeStatus.Open ? today : d.ResolvedOn ?? today;
+        return new(d.Id, d.CustomerId, customer, d.InvoiceId, d.InvoiceNumber, d.Currency, Currency.Of(d.Currency).ToMajor(d.AmountMinor), d.Reason,
+            d.Note, d.Status.ToString().ToLowerInvariant(), d.OpenedAt, d.OpenedBy, d.ResolvedAt, d.ResolvedBy, d.Resolution, d.OwnerUserId,
+            d.OwnerUserId is { } o ? owners.GetValueOrDefault(o) : null, d.TargetDate, d.ResolutionKind,
+            Math.Max(0, until.DayNumber - d.OpenedOn.DayNumber), d.Status == DisputeStatus.Open && today > d.TargetDate);
+    }
 }

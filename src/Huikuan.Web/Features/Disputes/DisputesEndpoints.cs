@@ -17,6 +17,9 @@ public static class DisputesEndpoints
         });
         group.MapPost("/{id:guid}/resolve", async (Guid id, ResolveDispute request, DisputesHandler handler, CancellationToken ct) =>
             TypedResults.Ok(await handler.ResolveAsync(id, request, ct)));
+        group.MapPost("/{id:guid}/assign", async (Guid id, AssignDispute request, DisputesHandler handler, CancellationToken ct) =>
+            TypedResults.Ok(await handler.AssignAsync(id, request, ct)))
+            .WithSummary("A new owner or target date, by those who may resolve disputes.");
         api.MapGet("/customers/{id:guid}/disputes", async (Guid id, DisputesHandler handler, CancellationToken ct) =>
             TypedResults.Ok(await handler.ForCustomerAsync(id, ct))).WithTags("Disputes");
     }

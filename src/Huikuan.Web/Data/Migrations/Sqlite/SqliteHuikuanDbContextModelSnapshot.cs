@@ -1869,6 +1869,51 @@ namespace Huikuan.Web.Data.Migrations.Sqlite
                     b.ToTable("customer_credit", (string)null);
                 });
 
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.CustomerDelayCause", b =>
+                {
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("company_id");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("customer_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Cause")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cause");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<long>("SetAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("set_at");
+
+                    b.Property<string>("SetBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("set_by");
+
+                    b.Property<DateOnly>("SetOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("set_on");
+
+                    b.HasKey("CompanyId", "CustomerId", "Id")
+                        .HasName("pk_customer_delay_causes");
+
+                    b.ToTable("customer_delay_causes", (string)null);
+                });
+
             modelBuilder.Entity("Huikuan.Web.Data.Entities.CustomerDunningState", b =>
                 {
                     b.Property<Guid>("CompanyId")
@@ -2040,6 +2085,44 @@ namespace Huikuan.Web.Data.Migrations.Sqlite
                     b.ToTable("customer_profiles", (string)null);
                 });
 
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.DelayCauseStrategy", b =>
+                {
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("company_id");
+
+                    b.Property<string>("Cause")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cause");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<string>("Strategy")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("strategy");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_by");
+
+                    b.HasKey("CompanyId", "Cause")
+                        .HasName("pk_delay_cause_strategies");
+
+                    b.ToTable("delay_cause_strategies", (string)null);
+                });
+
             modelBuilder.Entity("Huikuan.Web.Data.Entities.Dispute", b =>
                 {
                     b.Property<Guid>("CompanyId")
@@ -2089,6 +2172,14 @@ namespace Huikuan.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("opened_by");
 
+                    b.Property<DateOnly>("OpenedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("opened_on");
+
+                    b.Property<Guid?>("OwnerUserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_user_id");
+
                     b.Property<string>("Reason")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -2100,6 +2191,11 @@ namespace Huikuan.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("resolution");
 
+                    b.Property<string>("ResolutionKind")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resolution_kind");
+
                     b.Property<long?>("ResolvedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("resolved_at");
@@ -2109,14 +2205,25 @@ namespace Huikuan.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("resolved_by");
 
+                    b.Property<DateOnly?>("ResolvedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resolved_on");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("TEXT")
                         .HasColumnName("status");
 
+                    b.Property<DateOnly>("TargetDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("target_date");
+
                     b.HasKey("CompanyId", "CustomerId", "Id")
                         .HasName("pk_disputes");
+
+                    b.HasIndex("CompanyId", "CustomerId")
+                        .HasDatabaseName("ix_disputes_company_id_customer_id");
 
                     b.HasIndex("CompanyId", "InvoiceId")
                         .HasDatabaseName("ix_disputes_company_id_invoice_id");
@@ -5366,6 +5473,16 @@ namespace Huikuan.Web.Data.Migrations.Sqlite
                         .HasConstraintName("fk_customer_credit_customers_company_id_customer_id");
                 });
 
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.CustomerDelayCause", b =>
+                {
+                    b.HasOne("Huikuan.Web.Data.Entities.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId", "CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_customer_delay_causes_customers_company_id_customer_id");
+                });
+
             modelBuilder.Entity("Huikuan.Web.Data.Entities.CustomerDunningState", b =>
                 {
                     b.HasOne("Huikuan.Web.Data.Entities.Customer", null)
@@ -5394,6 +5511,16 @@ namespace Huikuan.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_customer_profiles_customers_company_id_customer_id");
+                });
+
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.DelayCauseStrategy", b =>
+                {
+                    b.HasOne("Huikuan.Web.Data.Entities.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_delay_cause_strategies_companies_company_id");
                 });
 
             modelBuilder.Entity("Huikuan.Web.Data.Entities.Dispute", b =>
