@@ -24,7 +24,8 @@ public sealed partial class CreditFileTextTests
         asked.UnionWith(Built("Channel.", ContactsHandler.Channels));
         asked.UnionWith(Built("Kind.", DocumentsHandler.Kinds));
         asked.UnionWith(Built("Reason.", DisputesHandler.Reasons));
-        asked.UnionWith(Built("Status.", ["open", .. DisputesHandler.Outcomes]));
+        asked.UnionWith(Built("Status.", Enum.GetNames<Huikuan.Web.Data.Entities.DisputeStatus>().Select(n => char.ToLowerInvariant(n[0]) + n[1..])));
+        asked.UnionWith(Built("Resolution.", DisputesHandler.Outcomes));
         asked.UnionWith(Built("Entity.", CreditFileHistoryHandler.Entities));
         asked.UnionWith(Built("Action.", ["added", "modified", "deleted"]));
 
