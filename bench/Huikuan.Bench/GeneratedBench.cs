@@ -21,7 +21,7 @@ namespace Huikuan.Bench;
 internal static class GeneratedBench
 {
     /// <summary>The worklist of a company of 50,000 customers builds within this (the collections workspace's speed requirement).</summary>
-    private const double WorklistTargetMs = 2_000;
+    private static readonly TimeSpan WorklistTarget = TimeSpan.FromSeconds(2);
 
     public static async Task<int> RunAsync(BenchOptions options, BenchDatabase database, CancellationToken ct)
     {
@@ -92,7 +92,7 @@ internal static class GeneratedBench
         }
         Print(rows);
         Console.WriteLine($"dunning plan: {N(planned.Result.ByCustomer.Count)} customers with overdue items, {N(planned.Result.ToSend)} to send a level");
-        Console.WriteLine($"worklist: {N(worklist.Result.Count)} customers with something overdue on the team's list, median {Ms(worklist.MedianMs)} ms (target 2,000 ms: {(worklist.MedianMs <= WorklistTargetMs ? "held" : "MISSED")}); reference: the aging per customer in hand-written SQL");
+        Console.WriteLine($"worklist: {N(worklist.Result.Count)} customers with something overdue on the team's list, median {Ms(worklist.MedianMs)} ms (target 2,000 ms: {(TimeSpan.FromMilliseconds(worklist.MedianMs) <= WorklistTarget ? "held" : "MISSED")}); reference: the aging per customer in hand-written SQL");
 
         if (options.Receipts <= 0)
         {

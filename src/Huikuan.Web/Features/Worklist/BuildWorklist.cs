@@ -48,12 +48,12 @@ public sealed class WorklistHandler(HuikuanDbContext db, Scope scope, BusinessCl
         var company = scope.CompanyId;
         var today = clock.Today;
         var specs = await rules.SpecsAsync(ct);
-        var reader = new WorklistFactsReader(db, company, today, clock.DayOf);
+        var reader = new WorklistFactsReader(db, company, today);
         var (customers, facts, totals) = await reader.ReadAsync(specs, scope.OwnerFilter, ct);
         var currency = totals.Target;
 
         var users = await db.Users.AsNoTracking().Where(u => u.CompanyId == company)
-            .Select(u => new { u.Id, u.DisplayName, u.Role, u.DailyCapacity, u.DisabledAt }).ToListAsync(ct);
+            .Select(u => new { u.Id, u.DisplayName, u.DailyCapacity }).ToListAsync(ct);
         var names = users.ToDictionary(u => u.Id, u => u.DisplayName);
         var assignments = await CollectorAssignmentsHandler.RulesAsync(db, company, ct);
 
@@ -84,8 +84,8 @@ public sealed class WorklistHandler(HuikuanDbContext db, Scope scope, BusinessCl
             s.Score.Points,
             [.. s.Score.Reasons.Take(WorklistScore.ShownReasons).Select(r => new WorklistReasonView(WorklistRulesHandler.Camel(r.Kind), r.Points,
                 r.Amount is { } a ? currency.ToMajor(a) : null, r.Days, r.On))],
-            currency.ToMajor(s.Score.AtStakeMinor), currency.ToMajor(s.Facts.OverdueMinor), Camel(s.Score.Action.ToString()),
-            s.Score.SetAside is { } why ? Camel(why.ToString()) : null, s.Facts.SnoozedUntil, s.Facts.LastContactOn);
+            currency.ToMajor(s.Score.AtStakeMinor), currency.ToMajor(s.Facts.OverdueMinor), WorklistRulesHandler.Camel(s.Score.Action),
+            s.Score.SetAside is { } why ? WorklistRulesHandler.Camel(why) : null, s.Facts.SnoozedUntil, s.Facts.LastContactOn);
 
         var ranked = mine.Where(s => s.Score.SetAside is null)
             .OrderByDescending(s => s.Score.Points).ThenByDescending(s => s.Score.AtStakeMinor).ThenBy(s => s.Customer.Code, StringComparer.Ordinal).ToList();
@@ -120,6 +120,4 @@ public sealed class WorklistHandler(HuikuanDbContext db, Scope scope, BusinessCl
         return new WorklistView(today, currency.Code, [.. rows, .. sunk], dropped,
             [.. loads.OrderBy(l => l.Name is null).ThenBy(l => l.Name, StringComparer.CurrentCulture)], totals.Describe());
     }
-
-    private static string Camel(string name) => char.ToLowerInvariant(name[0]) + name[1..];
 }

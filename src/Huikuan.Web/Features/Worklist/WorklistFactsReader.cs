@@ -15,7 +15,7 @@ internal sealed record WorklistCustomer(Guid Id, string Code, string Name, Guid?
 /// that a company of 50,000 customers is read in a few queries. Amounts are converted into the company's currency at the
 /// rate table's rate of the day; an amount in a currency without a rate is left out of the figures.
 /// </summary>
-internal sealed class WorklistFactsReader(HuikuanDbContext db, Guid company, DateOnly today, Func<DateTimeOffset, DateOnly> dayOf)
+internal sealed class WorklistFactsReader(HuikuanDbContext db, Guid company, DateOnly today)
 {
     /// <summary>A habitual late payer made at least this share of the last year's payments after the item's due date.</summary>
     public const decimal HabitualLateShare = 0.5m;
@@ -207,12 +207,12 @@ internal sealed class WorklistFactsReader(HuikuanDbContext db, Guid company, Dat
     private async Task DisputesAsync(CompanyTotals totals, Func<Guid, WorklistFacts> get, Action<Guid, WorklistFacts> set, CancellationToken ct)
     {
         var rows = await db.Disputes.AsNoTracking().Where(d => d.CompanyId == company && d.Status == DisputeStatus.Open)
-            .Select(d => new { d.CustomerId, d.Currency, d.AmountMinor, d.OpenedAt }).ToListAsync(ct);
+            .Select(d => new { d.CustomerId, d.Currency, d.AmountMinor, d.OpenedOn }).ToListAsync(ct);
         foreach (var customer in rows.GroupBy(d => d.CustomerId))
         {
             set(customer.Key, get(customer.Key) with
             {
-                OldestDisputeOn = customer.Min(d => dayOf(d.OpenedAt)),
+                OldestDisputeOn = customer.Min(d => d.OpenedOn),
                 DisputedMinor = customer.Sum(d => Minor(totals, d.Currency, d.AmountMinor)),
             });
         }

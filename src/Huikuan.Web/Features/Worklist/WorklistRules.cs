@@ -143,10 +143,10 @@ public sealed class WorklistRulesHandler(HuikuanDbContext db, Scope scope, Busin
     private static WorklistRuleView View(WorklistRuleSpec r, Currency currency) =>
         new(r.Id, Camel(r.Kind), r.Days, r.AmountMinor is { } a ? currency.ToMajor(a) : null, r.Points, r.Enabled);
 
-    /// <summary>The kind as the API and the texts name it: overdueAmount, daysPastDue …</summary>
-    public static string Camel(WorklistRuleKind kind)
+    /// <summary>A code as the API and the texts name it, the enum's name in camel case: overdueAmount, chaseBrokenPromise …</summary>
+    public static string Camel<T>(T value) where T : struct, Enum
     {
-        var name = kind.ToString();
+        var name = value.ToString();
         return char.ToLowerInvariant(name[0]) + name[1..];
     }
 }
