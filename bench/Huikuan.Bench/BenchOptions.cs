@@ -5,14 +5,15 @@ namespace Huikuan.Bench;
 /// <summary>Command line: --size T1 --db sqlite|postgres [--connection CS] [--keep] [--runs 5] [--receipts 2000] [--tryton data_N.csv] [--letters 1000] [--match-rate N] [--statement N].</summary>
 internal sealed record BenchOptions(
     string Size, string Db, string? Connection, bool Keep, int Runs, int Receipts, string? TrytonCsv, DateOnly AsOf, ulong Seed, bool Explain = false,
-    int Letters = 0, int MatchRate = 0, int StatementLines = 0)
+    int Letters = 0, int MatchRate = 0, int StatementLines = 0, bool BackTest = false)
 {
     public const string Usage =
         "usage: Huikuan.Bench --size demo|10k|T1|T2 --db sqlite|postgres [--connection CS] [--keep] [--runs N] [--receipts N] [--seed N] [--as-of YYYY-MM-DD] [--explain]\n"
         + "       Huikuan.Bench --tryton /tmp/tryton_bench/out/data_100.csv [--db sqlite|postgres]\n"
         + "       Huikuan.Bench --letters 1000 [--db sqlite|postgres]\n"
         + "       Huikuan.Bench --match-rate 2000 [--size demo|10k|T1|T2] (bank statement lines per statement; no database)\n"
-        + "       Huikuan.Bench --statement 5000 [--size T1|T2] [--db sqlite|postgres] [--runs N] (import, match and post a statement; then twice the lines)";
+        + "       Huikuan.Bench --statement 5000 [--size T1|T2] [--db sqlite|postgres] [--runs N] (import, match and post a statement; then twice the lines)\n"
+        + "       Huikuan.Bench --backtest [--size demo|10k|T1|T2] [--db sqlite|postgres] (the worklist of 30 days before --as-of against what then became 30+ days overdue)";
 
     public bool Postgres => Db.Equals("postgres", StringComparison.OrdinalIgnoreCase);
 
@@ -29,6 +30,7 @@ internal sealed record BenchOptions(
                 "--connection" => o with { Connection = Value() },
                 "--keep" => o with { Keep = true },
                 "--explain" => o with { Explain = true },
+                "--backtest" => o with { BackTest = true },
                 "--runs" => o with { Runs = int.Parse(Value(), CultureInfo.InvariantCulture) },
                 "--receipts" => o with { Receipts = int.Parse(Value(), CultureInfo.InvariantCulture) },
                 "--tryton" => o with { TrytonCsv = Value() },

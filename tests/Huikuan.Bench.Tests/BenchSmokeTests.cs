@@ -48,6 +48,22 @@ public sealed class BenchSmokeTests
     }
 
     [Fact]
+    public async Task BackTest_BuildsThePastDaysWorklist_AndNoRankingHoldsMoreThanHindsight()
+    {
+        var run = await BenchProcess.RunAsync("Huikuan.Bench", Timeout, "--backtest", "--size", "demo");
+
+        Assert.True(run.ExitCode == 0, run.Output);
+        decimal Share(string ranking) => decimal.Parse(
+            run.Output.Split('\n').Single(l => l.StartsWith($"| {ranking} |", StringComparison.Ordinal)).Split('|')[4].Trim().TrimEnd('%').Trim(),
+            System.Globalization.CultureInfo.InvariantCulture);
+        var hindsight = Share("hindsight (the customers whose amount it was)");
+        Assert.InRange(hindsight, 1m, 100m);
+        Assert.InRange(Share("worklist, first 20 %"), 0m, hindsight);
+        Assert.InRange(Share("overdue amount alone"), 0m, hindsight);
+        Assert.Contains("credit daily run of 2026-10-24", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task MatchRate_ReadsTheGeneratedStatementInEveryFormat_AndHoldsTheWrongApplicationLimit()
     {
         var run = await BenchProcess.RunAsync("Huikuan.Bench", Timeout, "--match-rate", "150", "--size", "demo");

@@ -22,6 +22,12 @@ public enum WorklistRuleKind
     /// <c>AmountMinor</c> falling due within <c>Days</c> days.
     /// </summary>
     LargeItemDue,
+    /// <summary>
+    /// A customer who pays on average at least <c>Days</c> days late (the last year's items, weighted by amount) has at
+    /// least <c>AmountMinor</c> open in items that fell due in the last <see cref="Worklist.RecentlyDueDays"/> days: left
+    /// alone, it will be a month overdue; called now, it is still the easiest to collect.
+    /// </summary>
+    LatePayerRecentlyDue,
 }
 
 /// <summary>A rule as the scoring sees it.</summary>
@@ -35,7 +41,7 @@ public sealed record WorklistRuleSpec(Guid Id, WorklistRuleKind Kind, int? Days,
     {
         WorklistRuleKind.OverdueAmount => (false, true),
         WorklistRuleKind.OverLimit => (false, false),
-        WorklistRuleKind.LargeItemDue => (true, true),
+        WorklistRuleKind.LargeItemDue or WorklistRuleKind.LatePayerRecentlyDue => (true, true),
         _ => (true, false),
     };
 
@@ -129,7 +135,16 @@ public sealed record WorklistFacts
     /// <summary>The largest item falling due soon, when the customer pays late as a habit (see <see cref="WorklistRuleKind.LargeItemDue"/>).</summary>
     public DateOnly? LargeItemDueOn { get; init; }
     public long LargeItemMinor { get; init; }
+
+    /// <summary>The amount-weighted average days late of the last year's items (the daily credit run's finding); null when unknown.</summary>
+    public decimal? AverageDaysLate { get; init; }
+
+    /// <summary>What is open in items that fell due in the last <see cref="Worklist.RecentlyDueDays"/> days (before today).</summary>
+    public long RecentlyDueMinor { get; init; }
     public DateOnly? LastReceiptOn { get; init; }
+
+    /// <summary>What the customer paid in the last <see cref="Worklist.JustPaidDays"/> days.</summary>
+    public long JustPaidMinor { get; init; }
     public long UnappliedMinor { get; init; }
     public bool RemittancePending { get; init; }
     public bool Blocked { get; init; }
@@ -161,6 +176,9 @@ public static class Worklist
     /// <summary>Money in during this many days before today sinks the customer: the payment may already cover them.</summary>
     public const int JustPaidDays = 3;
 
+    /// <summary>The window of <see cref="WorklistRuleKind.LatePayerRecentlyDue"/>: items overdue for less than a month.</summary>
+    public const int RecentlyDueDays = 30;
+
     /// <summary>The rules a company starts with (amounts in major units of its currency, converted by the caller).</summary>
     public static IReadOnlyList<(WorklistRuleKind Kind, int? Days, decimal? Amount, int Points)> Defaults { get; } =
     [
@@ -172,7 +190,8 @@ public static class Worklist
         (WorklistRuleKind.DaysPastDue, 30, null, 15),
         (WorklistRuleKind.DaysPastDue, 60, null, 25),
         (WorklistRuleKind.DaysPastDue, 90, null, 35),
-        (WorklistRuleKind.PromiseBroken, 30, null, 100),
+        // Above every other default rule together: a broken promise is the first call of the next morning.
+        (WorklistRuleKind.PromiseBroken, 30, null, 400),
         (WorklistRuleKind.PromiseDue, 1, null, 30),
         (WorklistRuleKind.DisputeOpen, 14, null, 15),
         (WorklistRuleKind.DisputeOpen, 30, null, 25),
@@ -180,6 +199,11 @@ public static class Worklist
         (WorklistRuleKind.NoContact, 14, null, 10),
         (WorklistRuleKind.NoContact, 30, null, 20),
         (WorklistRuleKind.LargeItemDue, 7, 50_000m, 15),
+        (WorklistRuleKind.LatePayerRecentlyDue, 20, 10_000m, 30),
+        (WorklistRuleKind.LatePayerRecentlyDue, 20, 100_000m, 60),
+        (WorklistRuleKind.LatePayerRecentlyDue, 20, 1_000_000m, 90),
+        (WorklistRuleKind.LatePayerRecentlyDue, 45, 100_000m, 90),
+        (WorklistRuleKind.LatePayerRecentlyDue, 45, 1_000_000m, 120),
     ];
 
     public static WorklistScore Score(WorklistFacts facts, IReadOnlyList<WorklistRuleSpec> rules, DateOnly today)
@@ -227,6 +251,9 @@ public static class Worklist
             case WorklistRuleKind.LargeItemDue when f.LargeItemDueOn is { } on && on >= today && on.DayNumber - today.DayNumber <= days
                                                    && f.LargeItemMinor >= (rule.AmountMinor ?? 0):
                 return Reason(amount: f.LargeItemMinor, on: on);
+            case WorklistRuleKind.LatePayerRecentlyDue when f.AverageDaysLate is { } late && late >= days && f.RecentlyDueMinor > 0
+                                                           && f.RecentlyDueMinor >= (rule.AmountMinor ?? 0):
+                return Reason(amount: f.RecentlyDueMinor, d: (int)Math.Round(late, MidpointRounding.AwayFromZero));
             default:
                 return null;
         }
@@ -285,7 +312,8 @@ public static class Worklist
         {
             return SetAsideReason.RemittancePending;
         }
-        if (f.LastReceiptOn is { } paid && today.DayNumber - paid.DayNumber <= JustPaidDays)
+        // Paying at least what is still overdue: the rest may be on its way. A small payment against a large debt is no reason to wait.
+        if (f.LastReceiptOn is { } paid && today.DayNumber - paid.DayNumber <= JustPaidDays && f.JustPaidMinor >= f.OverdueMinor)
         {
             return SetAsideReason.JustPaid;
         }

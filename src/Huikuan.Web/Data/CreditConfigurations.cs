@@ -18,6 +18,17 @@ internal sealed class CustomerCreditConfiguration : IEntityTypeConfiguration<Cus
     }
 }
 
+internal sealed class CustomerPaymentHabitConfiguration : IEntityTypeConfiguration<CustomerPaymentHabit>
+{
+    public void Configure(EntityTypeBuilder<CustomerPaymentHabit> b)
+    {
+        b.ToTable("CustomerPaymentHabits");
+        b.HasKey(x => new { x.CompanyId, x.CustomerId });
+        b.Property(x => x.AverageDaysLate).HasPrecision(9, 2);
+        b.HasOne<Customer>().WithMany().HasForeignKey(x => new { x.CompanyId, x.CustomerId }).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
 internal sealed class CreditLimitRequestConfiguration : IEntityTypeConfiguration<CreditLimitRequest>
 {
     public void Configure(EntityTypeBuilder<CreditLimitRequest> b)

@@ -38,6 +38,7 @@ public abstract class HuikuanDbContext(DbContextOptions options, Scope? scope) :
     public DbSet<SignInThrottle> SignInThrottles => Set<SignInThrottle>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<CustomerCredit> CustomerCredit => Set<CustomerCredit>();
+    public DbSet<CustomerPaymentHabit> CustomerPaymentHabits => Set<CustomerPaymentHabit>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<Contract> Contracts => Set<Contract>();
     public DbSet<ContractStage> ContractStages => Set<ContractStage>();
@@ -107,6 +108,8 @@ public abstract class HuikuanDbContext(DbContextOptions options, Scope? scope) :
         modelBuilder.Entity<Allocation>().HasQueryFilter(x => OwnerFilter == null
             || Customers.Any(c => c.CompanyId == x.CompanyId && c.Id == x.CustomerId));
         modelBuilder.Entity<CustomerCredit>().HasQueryFilter(x => OwnerFilter == null
+            || Customers.Any(c => c.CompanyId == x.CompanyId && c.Id == x.CustomerId));
+        modelBuilder.Entity<CustomerPaymentHabit>().HasQueryFilter(x => OwnerFilter == null
             || Customers.Any(c => c.CompanyId == x.CompanyId && c.Id == x.CustomerId));
         modelBuilder.Entity<Contract>().HasQueryFilter(x => OwnerFilter == null
             || Customers.Any(c => c.CompanyId == x.CompanyId && c.Id == x.CustomerId));

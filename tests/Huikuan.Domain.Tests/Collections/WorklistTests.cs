@@ -113,7 +113,7 @@ public sealed class WorklistTests
             "snoozed" => facts with { SnoozedUntil = Today },
             "unapplied" => facts with { UnappliedMinor = 1 },
             "remittance" => facts with { RemittancePending = true },
-            "paid" => facts with { LastReceiptOn = Today.AddDays(-Worklist.JustPaidDays) },
+            "paid" => facts with { LastReceiptOn = Today.AddDays(-Worklist.JustPaidDays), JustPaidMinor = 5_000_000 },
             _ => facts with { Blocked = true },
         };
 
@@ -129,6 +129,41 @@ public sealed class WorklistTests
     {
         Assert.Null(Score(new WorklistFacts { OverdueMinor = 100, OldestDueDate = Today.AddDays(-9), SnoozedUntil = Today.AddDays(-1) }).SetAside);
         Assert.Null(Score(new WorklistFacts { OverdueMinor = 100, OldestDueDate = Today.AddDays(-9), LastReceiptOn = Today.AddDays(-4) }).SetAside);
+    }
+
+    [Fact]
+    public void ASmallPaymentAgainstALargeDebt_DoesNotSetTheCustomerAside()
+    {
+        var facts = new WorklistFacts { OverdueMinor = 5_000_000, OldestDueDate = Today.AddDays(-40), LastReceiptOn = Today.AddDays(-1) };
+
+        Assert.Null(Score(facts with { JustPaidMinor = 4_999_999 }).SetAside);
+        Assert.Equal(SetAsideReason.JustPaid, Score(facts with { JustPaidMinor = 5_000_000 }).SetAside);
+    }
+
+    [Fact]
+    public void ALatePayersRecentlyDueItems_CountByAmountBand_OnlyWhenTheyPayLateOnAverageEnough()
+    {
+        var facts = new WorklistFacts { OverdueMinor = 20_000_000, OldestDueDate = Today.AddDays(-12), RecentlyDueMinor = 15_000_000, AverageDaysLate = 31.4m };
+
+        var reason = Assert.Single(Score(facts).Reasons, r => r.Kind == WorklistRuleKind.LatePayerRecentlyDue);
+
+        Assert.Equal((60, 15_000_000L, 31), (reason.Points, reason.Amount, reason.Days));
+        Assert.DoesNotContain(Score(facts with { AverageDaysLate = 19.9m }).Reasons, r => r.Kind == WorklistRuleKind.LatePayerRecentlyDue);
+        Assert.DoesNotContain(Score(facts with { AverageDaysLate = null }).Reasons, r => r.Kind == WorklistRuleKind.LatePayerRecentlyDue);
+        Assert.DoesNotContain(Score(facts with { RecentlyDueMinor = 999_999 }).Reasons, r => r.Kind == WorklistRuleKind.LatePayerRecentlyDue);
+        Assert.Equal(90, Assert.Single(Score(facts with { RecentlyDueMinor = 100_000_000 }).Reasons, r => r.Kind == WorklistRuleKind.LatePayerRecentlyDue).Points);
+        // Paying six weeks late or more, the same amounts weigh more: they will be a month overdue almost surely.
+        Assert.Equal(120, Assert.Single(Score(facts with { RecentlyDueMinor = 100_000_000, AverageDaysLate = 45m }).Reasons,
+            r => r.Kind == WorklistRuleKind.LatePayerRecentlyDue).Points);
+    }
+
+    [Fact]
+    public void WithTheDefaultRules_ABrokenPromise_OutranksAnyCustomerWithoutOne()
+    {
+        var others = Worklist.Defaults.Where(d => d.Kind != WorklistRuleKind.PromiseBroken).GroupBy(d => d.Kind).Sum(g => g.Max(d => d.Points));
+        var broken = Worklist.Defaults.Where(d => d.Kind == WorklistRuleKind.PromiseBroken).Min(d => d.Points);
+
+        Assert.True(broken > others, $"a broken promise {broken} points, everything else together {others}");
     }
 
     [Fact]

@@ -35,6 +35,27 @@ public sealed class CustomerCredit
 }
 
 /// <summary>
+/// How punctually a customer paid over the last 12 months, as the daily credit run last found it (one row per customer,
+/// replaced by each run): what the worklist's habitual-late-payer rules read, so that they need not read a year of
+/// every customer's items while a collector waits.
+/// </summary>
+public sealed class CustomerPaymentHabit
+{
+    public Guid CompanyId { get; set; }
+    public Guid CustomerId { get; set; }
+
+    /// <summary>The business day of the run that found it.</summary>
+    public DateOnly AsOf { get; set; }
+
+    /// <summary>Items that fell due in the 12 months to <see cref="AsOf"/>, and how many of them were paid by their due date.</summary>
+    public int ItemsDue { get; set; }
+    public int PaidOnTime { get; set; }
+
+    /// <summary>The average days late of the items paid late; null when none was.</summary>
+    public decimal? AverageDaysLate { get; set; }
+}
+
+/// <summary>
 /// A requested change of a customer's limit (R3, R4): requested by one person, approved or rejected by a credit manager
 /// who is someone else. Only an approval changes <see cref="CustomerCredit"/> (and the customer's default payment term).
 /// </summary>

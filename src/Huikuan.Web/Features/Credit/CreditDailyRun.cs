@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Huikuan.Domain.Access;
 using Huikuan.Web.Data;
+using Huikuan.Web.Data.Entities;
 using Huikuan.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -30,6 +31,7 @@ public sealed class CreditDailyRunHandler(HuikuanDbContext db, Scope scope, Busi
         var all = await scores.ForAllAsync(today, ct);
         var existing = await db.CreditScoreSnapshots.Where(s => s.CompanyId == company && s.AsOf == today).ToDictionaryAsync(s => s.CustomerId, ct);
         var credits = await db.CustomerCredit.Where(x => x.CompanyId == company).ToDictionaryAsync(x => x.CustomerId, ct);
+        var habits = await db.CustomerPaymentHabits.Where(h => h.CompanyId == company).ToDictionaryAsync(h => h.CustomerId, ct);
         var scored = 0;
         foreach (var chunk in all.Chunk(Batch))
         {
@@ -40,11 +42,32 @@ public sealed class CreditDailyRunHandler(HuikuanDbContext db, Scope scope, Busi
                 {
                     scored++;
                 }
+                Habit(habits, company, today, score.Behaviour);
             }
             await db.SaveChangesAsync(ct);
         }
+        // A customer with nothing due in the last 12 months any more has no habit to judge.
+        var seen = all.Select(s => s.CustomerId).ToHashSet();
+        foreach (var stale in habits.Values.Where(h => !seen.Contains(h.CustomerId) && (h.AsOf != today || h.ItemsDue != 0)))
+        {
+            (stale.AsOf, stale.ItemsDue, stale.PaidOnTime, stale.AverageDaysLate) = (today, 0, 0, null);
+        }
+        await db.SaveChangesAsync(ct);
         var scan = await reviews.ScanAsync(ct);
         return new CreditDailyRunResult(today, customers.Count, scored, scan, watch.ElapsedMilliseconds);
+    }
+
+    /// <summary>Today's payment habit of one customer, into its row (tracked, or a new one); no save.</summary>
+    private void Habit(Dictionary<Guid, CustomerPaymentHabit> habits, Guid company, DateOnly today, PaymentBehaviourView b)
+    {
+        if (!habits.TryGetValue(b.CustomerId, out var habit))
+        {
+            habit = new CustomerPaymentHabit { CompanyId = company, CustomerId = b.CustomerId };
+            db.CustomerPaymentHabits.Add(habit);
+            habits[b.CustomerId] = habit;
+        }
+        (habit.AsOf, habit.ItemsDue, habit.PaidOnTime) = (today, b.ItemsDue, b.PaidOnTime);
+        habit.AverageDaysLate = b.AverageDaysLate is { } late ? Math.Round(late, 2, MidpointRounding.AwayFromZero) : null;
     }
 }
 

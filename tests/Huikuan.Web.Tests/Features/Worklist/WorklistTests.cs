@@ -4,6 +4,7 @@ using Huikuan.Web.Features.Customers;
 using Huikuan.Web.Features.Dunning;
 using Huikuan.Web.Features.ExchangeRates;
 using Huikuan.Web.Features.Promises;
+using Huikuan.Web.Features.Credit;
 using Huikuan.Web.Features.Worklist;
 using Huikuan.Web.Tests.Infrastructure;
 
@@ -88,7 +89,8 @@ public abstract class WorklistTests(HuikuanApp app)
             await admin.IssueInvoiceAsync(c.Id, today.AddDays(-200), 500_000m, due: today.AddDays(-170));
         }
         await admin.IssueInvoiceAsync(plain.Id, today.AddDays(-40), 1_500m, due: today.AddDays(-10));
-        await admin.RecordReceiptAsync(paid.Id, today.AddDays(-1), 100_000m, autoApply: true);
+        // Paid 300,000 yesterday: more than the 200,000 still overdue, so the rest may be on its way.
+        await admin.RecordReceiptAsync(paid.Id, today.AddDays(-1), 300_000m, autoApply: true);
         await admin.RecordReceiptAsync(unapplied.Id, today, 200_000m);
         await admin.PostOkAsync<DunningBlockView>($"/api/customers/{blocked.Id}/dunning-blocks", new BlockDunning("律师函已发"));
 
@@ -285,6 +287,9 @@ public abstract class WorklistTests(HuikuanApp app)
             }
             await admin.IssueInvoiceAsync(customer.Id, today.AddDays(-25), 80_000m, due: today.AddDays(5));
         }
+        // Before the morning's credit run nobody's habit is known: nothing falling due is anyone's concern yet.
+        Assert.Empty((await admin.GetAsync<WorklistView>(Team)).Rows);
+        await admin.PostOkAsync<CreditDailyRunResult>("/api/credit/daily-run", new { });
 
         var list = await admin.GetAsync<WorklistView>(Team);
 
@@ -292,6 +297,37 @@ public abstract class WorklistTests(HuikuanApp app)
         Assert.Equal(late.Id, row.CustomerId);
         Assert.Equal(("largeItemDue", 80_000m, today.AddDays(5)), (row.Reasons[0].Kind, row.Reasons[0].Amount, row.Reasons[0].On));
         Assert.Equal((80_000m, 0m, "remindBeforeDue"), (row.AtStake, row.Overdue, row.Action));
+    }
+
+    [Fact]
+    public async Task ACustomerWhoPaysAMonthLate_IsCalledAboutWhatJustFellDue_BeforeOneWhoPaysOnTimeOwingMore()
+    {
+        var admin = await app.NewCompanyAsync();
+        var today = app.Clock.Today;
+        var late = await admin.CustomerAsync("月底才付");
+        var punctual = await admin.CustomerAsync("准时付款");
+        foreach (var (customer, daysLate) in new[] { (late, 35), (punctual, 0) })
+        {
+            for (var k = 1; k <= 5; k++)
+            {
+                var due = today.AddDays(-40 * k - 40);
+                var invoice = await admin.IssueInvoiceAsync(customer.Id, due.AddDays(-30), 50_000m, due: due);
+                var receipt = await admin.RecordReceiptAsync(customer.Id, due.AddDays(daysLate), 50_000m);
+                await admin.AllocateAsync(receipt.Id, invoice.Installments[0].Id, 50_000m);
+            }
+        }
+        // Both have an item that fell due ten days ago; the punctual one owes more.
+        await admin.IssueInvoiceAsync(late.Id, today.AddDays(-40), 120_000m, due: today.AddDays(-10));
+        await admin.IssueInvoiceAsync(punctual.Id, today.AddDays(-40), 150_000m, due: today.AddDays(-10));
+        await admin.PostOkAsync<CreditDailyRunResult>("/api/credit/daily-run", new { });
+
+        var list = await admin.GetAsync<WorklistView>(Team);
+
+        Assert.Equal([late.Id, punctual.Id], list.Rows.Select(r => r.CustomerId));
+        var reason = list.Rows[0].Reasons[0];
+        Assert.Equal(("latePayerRecentlyDue", 120_000m), (reason.Kind, reason.Amount));
+        Assert.True(reason.Days >= 20, $"average days late {reason.Days}");
+        Assert.DoesNotContain(list.Rows[1].Reasons, r => r.Kind == "latePayerRecentlyDue");
     }
 
     [Fact]

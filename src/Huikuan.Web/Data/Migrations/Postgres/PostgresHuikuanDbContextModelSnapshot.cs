@@ -2012,6 +2012,39 @@ namespace Huikuan.Web.Data.Migrations.Postgres
                     b.ToTable("customer_financials", (string)null);
                 });
 
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.CustomerPaymentHabit", b =>
+                {
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("date")
+                        .HasColumnName("as_of");
+
+                    b.Property<decimal?>("AverageDaysLate")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("numeric(9,2)")
+                        .HasColumnName("average_days_late");
+
+                    b.Property<int>("ItemsDue")
+                        .HasColumnType("integer")
+                        .HasColumnName("items_due");
+
+                    b.Property<int>("PaidOnTime")
+                        .HasColumnType("integer")
+                        .HasColumnName("paid_on_time");
+
+                    b.HasKey("CompanyId", "CustomerId")
+                        .HasName("pk_customer_payment_habits");
+
+                    b.ToTable("customer_payment_habits", (string)null);
+                });
+
             modelBuilder.Entity("Huikuan.Web.Data.Entities.CustomerProfile", b =>
                 {
                     b.Property<Guid>("CompanyId")
@@ -5506,6 +5539,16 @@ namespace Huikuan.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_customer_financials_customers_company_id_customer_id");
+                });
+
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.CustomerPaymentHabit", b =>
+                {
+                    b.HasOne("Huikuan.Web.Data.Entities.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId", "CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_customer_payment_habits_customers_company_id_customer_id");
                 });
 
             modelBuilder.Entity("Huikuan.Web.Data.Entities.CustomerProfile", b =>

@@ -2007,6 +2007,39 @@ namespace Huikuan.Web.Data.Migrations.Sqlite
                     b.ToTable("customer_financials", (string)null);
                 });
 
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.CustomerPaymentHabit", b =>
+                {
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("company_id");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("customer_id");
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("as_of");
+
+                    b.Property<decimal?>("AverageDaysLate")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("average_days_late");
+
+                    b.Property<int>("ItemsDue")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("items_due");
+
+                    b.Property<int>("PaidOnTime")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("paid_on_time");
+
+                    b.HasKey("CompanyId", "CustomerId")
+                        .HasName("pk_customer_payment_habits");
+
+                    b.ToTable("customer_payment_habits", (string)null);
+                });
+
             modelBuilder.Entity("Huikuan.Web.Data.Entities.CustomerProfile", b =>
                 {
                     b.Property<Guid>("CompanyId")
@@ -5501,6 +5534,16 @@ namespace Huikuan.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_customer_financials_customers_company_id_customer_id");
+                });
+
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.CustomerPaymentHabit", b =>
+                {
+                    b.HasOne("Huikuan.Web.Data.Entities.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId", "CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_customer_payment_habits_customers_company_id_customer_id");
                 });
 
             modelBuilder.Entity("Huikuan.Web.Data.Entities.CustomerProfile", b =>
