@@ -67,6 +67,12 @@ builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true)
 
 var app = builder.Build();
 var command = args.FirstOrDefault(a => !a.StartsWith('-'));
+if (app.Services.GetRequiredService<ClockShift>() is { IsShifted: true } shift)
+{
+    // For tests that start the app "days later": every today, due date and daily job follows the shifted clock.
+    app.Logger.LogWarning("The clock is shifted by {Shift} ({Key}): every date the app uses is off the real calendar. Remove the setting outside tests.",
+        shift.Value, ClockShift.Key);
+}
 
 await Database.MigrateAsync(app.Services);
 Console.WriteLine($"Database: {Database.Describe(app.Services)}");

@@ -7,15 +7,16 @@ namespace Huikuan.Web.Infrastructure;
 /// <summary>
 /// The one clock. "Now" is an instant (UTC); "today" is the company's business day in its own time zone, so at 07:30
 /// in Shanghai it is already today there while it is still yesterday in UTC. Handlers, pages, jobs and reports ask
-/// this service; nothing else reads the time (an architecture test holds that).
+/// this service; nothing else reads the time (an architecture test holds that). A configured <see cref="ClockShift"/>
+/// moves "now" (and so today) for every reader at once.
 /// </summary>
-public sealed class BusinessClock(TimeProvider time, Scope scope, CompanyTimeZones zones, IServiceScopeFactory scopes)
+public sealed class BusinessClock(TimeProvider time, ClockShift shift, Scope scope, CompanyTimeZones zones, IServiceScopeFactory scopes)
 {
     /// <summary>The company in scope.</summary>
     public Guid CompanyId => scope.CompanyId;
 
     /// <summary>The current instant.</summary>
-    public DateTimeOffset Now => time.GetUtcNow();
+    public DateTimeOffset Now => time.GetUtcNow() + shift.Value;
 
     /// <summary>The business day of the company in scope.</summary>
     public DateOnly Today => TodayFor(scope.CompanyId);
@@ -52,6 +53,50 @@ public sealed class BusinessClock(TimeProvider time, Scope scope, CompanyTimeZon
 
     /// <summary>The company's time zone.</summary>
     public TimeZoneInfo ZoneOf(Guid companyId) => zones.Get(companyId, scopes);
+}
+
+/// <summary>
+/// A fixed span the clock runs ahead (or behind) of the machine's time, from <c>Huikuan:Clock:Shift</c> (a TimeSpan such
+/// as <c>4.00:00:00</c>; none by default). It exists so that a browser test can start the app again on the same database
+/// "days later" and watch what the next mornings bring (promises falling due and broken, items ageing). Everything that
+/// asks <see cref="BusinessClock"/> sees the shifted time; waits and durations keep the machine's pace. The host writes a
+/// warning at start while it is set, and no page shows it. A value that is not a span, or more than ten years either way,
+/// stops the start with the reason.
+/// </summary>
+public sealed class ClockShift
+{
+    public const string Key = "Huikuan:Clock:Shift";
+
+    /// <summary>The largest shift taken either way.</summary>
+    public static readonly TimeSpan Max = TimeSpan.FromDays(3660);
+
+    public static ClockShift None { get; } = new(TimeSpan.Zero);
+
+    private ClockShift(TimeSpan value) => Value = value;
+
+    public TimeSpan Value { get; }
+
+    public bool IsShifted => Value != TimeSpan.Zero;
+
+    /// <summary>The shift the configuration asks for; none when the key is absent or empty.</summary>
+    public static ClockShift From(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var text = configuration[Key];
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return None;
+        }
+        if (!TimeSpan.TryParse(text.Trim(), System.Globalization.CultureInfo.InvariantCulture, out var value))
+        {
+            throw new InvalidOperationException($"{Key} is \"{text}\", not a span of time: write days.hours:minutes:seconds, e.g. 4.00:00:00 or -1.00:00:00.");
+        }
+        if (value.Duration() > Max)
+        {
+            throw new InvalidOperationException($"{Key} is {value}: the clock is moved at most {Max.TotalDays:0} days either way.");
+        }
+        return value == TimeSpan.Zero ? None : new ClockShift(value);
+    }
 }
 
 /// <summary>Each company's time zone, read once and kept (a company's zone changes only through <see cref="Forget"/>).</summary>

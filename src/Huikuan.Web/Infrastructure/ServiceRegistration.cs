@@ -17,6 +17,7 @@ public static class ServiceRegistration
     /// </summary>
     public static IServiceCollection AddHuikuanCore(this IServiceCollection services, IConfiguration configuration)
     {
+        services.TryAddSingleton(ClockShift.From(configuration));
         services.AddHuikuanDatabase(configuration);
         services.AddHandlers();
         services.AddHuikuanMessaging(configuration);

@@ -10,6 +10,8 @@ namespace Huikuan.E2E.Tests.Infrastructure;
 /// from the build output, on a free port of 127.0.0.1, with a fresh SQLite file in a temporary working
 /// folder. Started once for the test collection; the process tree and the folder are removed at the end.
 /// The server's output is kept: start failures quote it, and it is saved to .artifacts/e2e/huikuan-web.log.
+/// A server of a journey's own may be started again on the same database with other settings (<see cref="RestartAsync"/>),
+/// e.g. with the clock some days on, as the same installation would come up on a later morning.
 /// </summary>
 public sealed class HuikuanServer : IAsyncLifetime, IDisposable
 {
@@ -26,6 +28,12 @@ public sealed class HuikuanServer : IAsyncLifetime, IDisposable
 
     private string _logName = "huikuan-web";
 
+    /// <summary>Settings of this start on top of the usual ones (configuration keys, e.g. Huikuan:Clock:Shift).</summary>
+    private IReadOnlyDictionary<string, string> _settings = new Dictionary<string, string>();
+
+    /// <summary>Where the current process's output starts in <see cref="Output"/>.</summary>
+    private int _startedAt;
+
     /// <summary>
     /// A server of its own, for a journey that changes what the demo company's day looks like to the others (a dunning
     /// run sends each level once a day): started on a fresh demo database; the caller disposes it.
@@ -35,6 +43,43 @@ public sealed class HuikuanServer : IAsyncLifetime, IDisposable
         var server = new HuikuanServer { _logName = "huikuan-web-" + name };
         await server.InitializeAsync();
         return server;
+    }
+
+    /// <summary>
+    /// Stops the app and starts it again on the same database and address with these settings instead of the last
+    /// start's (configuration keys such as <c>Huikuan:Clock:Shift</c> = <c>4.00:00:00</c>, or
+    /// <c>Huikuan:CreditJob:Enabled</c> = <c>true</c>). The demo company is not loaded again: the database has it. Sign-ins
+    /// of before may not survive, as after any restart; a browser session signs in again.
+    /// </summary>
+    public async Task RestartAsync(IReadOnlyDictionary<string, string> settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        if (_baseUrl is null)
+        {
+            throw new InvalidOperationException("The server has not been started.");
+        }
+        Dispose();
+        _settings = settings;
+        _output.Add($"---- restarted with {string.Join(", ", settings.Select(s => $"{s.Key}={s.Value}"))} ----");
+        await StartAsync();
+    }
+
+    /// <summary>Waits until the running process has written a line holding <paramref name="text"/> since it started.</summary>
+    public async Task WaitForOutputAsync(string text, TimeSpan timeout)
+    {
+        var clock = Stopwatch.StartNew();
+        while (Output.IndexOf(text, _startedAt, StringComparison.Ordinal) < 0)
+        {
+            if (clock.Elapsed > timeout)
+            {
+                throw new TimeoutException($"Huikuan.Web did not write \"{text}\" within {timeout.TotalSeconds:0} s. Its output:\n{Output}");
+            }
+            if (_process is not { HasExited: false })
+            {
+                throw new InvalidOperationException($"Huikuan.Web is not running. Its output:\n{Output}");
+            }
+            await Task.Delay(200);
+        }
     }
 
     /// <summary>http://127.0.0.1:&lt;port&gt;/ — page objects navigate relative to it (it is the browser context's BaseURL).</summary>
@@ -54,7 +99,13 @@ public sealed class HuikuanServer : IAsyncLifetime, IDisposable
         Directory.CreateDirectory(_workFolder);
         var port = FreePort();
         _baseUrl = new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}/"));
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Stop();
+        await StartAsync();
+    }
 
+    private async Task StartAsync()
+    {
+        var app = RepositoryPaths.HuikuanWebDll;
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
             WorkingDirectory = _workFolder,
@@ -84,14 +135,18 @@ public sealed class HuikuanServer : IAsyncLifetime, IDisposable
         {
             start.Environment.Remove(inherited);
         }
+        foreach (var (key, value) in _settings)
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
 
+        _startedAt = Output.Length;
         _process = new Process { StartInfo = start };
         _process.OutputDataReceived += (_, e) => _output.Add(e.Data);
         _process.ErrorDataReceived += (_, e) => _output.Add(e.Data);
         _process.Start();
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => Stop();
         await WaitUntilAnsweringAsync(_process);
     }
 

@@ -21,6 +21,19 @@ public sealed class WorklistPage(IPage page) : AppShell(page)
     public ILocator PromiseAmount => ContactDialog.GetByTestId("promise-amount");
     public ILocator PromiseDate => ContactDialog.GetByTestId("promise-date");
     public ILocator ContactSave => Page.GetByTestId("log-contact-save");
+
+    /// <summary>A row's reasons, one line each, most points first.</summary>
+    public static ILocator Reasons(ILocator row) => row.GetByTestId("reasons").Locator("div");
+
+    public static ILocator LogContact(ILocator row) => row.GetByTestId("log-contact");
+
+    /// <summary>The day the list is for, as the server's clock has it (the company's business day).</summary>
+    public static async Task<DateOnly> DayAsync(IPage page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var list = await (await page.APIRequest.GetAsync("/api/worklist")).JsonAsync();
+        return DateOnly.Parse(list!.Value.GetProperty("day").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+    }
 }
 
 /// <summary>The worklist's rules, assignment and capacities (src/Huikuan.Web/Features/Worklist/Pages/WorklistRulesPage.razor).</summary>
