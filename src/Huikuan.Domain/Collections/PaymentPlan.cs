@@ -56,7 +56,8 @@ public static class PaymentPlans
             var line = lines[i];
             if (line.AmountMinor <= 0)
             {
-                throw new DomainRuleException("paymentPlan.lineAmount", $"lines[{i}].amount", "Every installment's amount must be greater than zero.");
+                throw new DomainRuleException("paymentPlan.lineAmount", $"lines[{i}].amount",
+                    "Every installment's amount must be greater than zero.");
             }
             if (line.DueOn < today)
             {
