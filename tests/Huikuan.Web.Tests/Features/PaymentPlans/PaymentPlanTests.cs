@@ -177,6 +177,25 @@ public abstract class PaymentPlanTests(HuikuanApp app)
         Assert.Equal(HttpStatusCode.NotFound, (await other.PostAsync(Url(customer.Id), ThreeWeekly(monday, 1_500m))).StatusCode);
     }
 
+    [Fact]
+    public async Task AtHalfPastSevenInShanghai_AFirstLineDueTodayIsAccepted_AndTheApprovalIsOnTheCompanysDay()
+    {
+        var monday = NextMonday();
+        var (admin, collector, manager, customer) = await SetUpAsync();
+        await admin.IssueInvoiceAsync(customer.Id, monday.AddDays(-60), 1_000m, due: monday.AddDays(-30));
+        // Monday 07:30 in Shanghai is still Sunday in UTC: today is Monday for the company.
+        app.Clock.SetShanghai(monday, new TimeOnly(7, 30));
+
+        var plan = await collector.PostOkAsync<PaymentPlanView>(Url(customer.Id),
+            new ProposePaymentPlan(1_000m, [new PaymentPlanLineInput(monday, 400m), new PaymentPlanLineInput(monday.AddDays(14), 600m)]));
+        var approved = await manager.PostOkAsync<PaymentPlanView>($"/api/payment-plans/{plan.Id}/approve", new { });
+
+        Assert.Equal((monday, monday), (plan.ProposedOn, approved.ApprovedOn));
+        await CompanyApi.AssertProblemAsync(await collector.PostAsync(Url(customer.Id),
+            new ProposePaymentPlan(1_000m, [new PaymentPlanLineInput(monday.AddDays(-1), 1_000m)], Currency: "CNY")), HttpStatusCode.UnprocessableEntity,
+            "lines[0].dueOn");
+    }
+
     private static string Url(Guid customerId) => $"/api/customers/{customerId}/payment-plans";
 
     /// <summary>Three weekly installments from the Monday after <paramref name="from"/>, the first ones taking the remainder.</summary>
