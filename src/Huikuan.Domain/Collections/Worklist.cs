@@ -28,6 +28,8 @@ public enum WorklistRuleKind
     /// alone, it will be a month overdue; called now, it is still the easiest to collect.
     /// </summary>
     LatePayerRecentlyDue,
+    /// <summary>A payment plan was broken in the last <c>Days</c> days and no new plan has been made since.</summary>
+    PlanBroken,
 }
 
 /// <summary>A rule as the scoring sees it.</summary>
@@ -87,6 +89,8 @@ public enum SetAsideReason
     RemittancePending,
     /// <summary>Dunning is blocked for the customer (sunk).</summary>
     Blocked,
+    /// <summary>An approved payment plan runs: its installments are the collection now (dropped).</summary>
+    PaymentPlanRunning,
 }
 
 /// <summary>What the collector should do with a row.</summary>
@@ -106,6 +110,16 @@ public enum SuggestedAction
     RemindBeforeDue,
     /// <summary>Ask the accountant to apply the unapplied cash or post the waiting bank line.</summary>
     ApplyCash,
+    /// <summary>Call about the missed installment of the broken payment plan.</summary>
+    ChaseBrokenPlan,
+    /// <summary>The customer is short of cash: offer a payment plan.</summary>
+    OfferPaymentPlan,
+    /// <summary>The customer will not pay: escalate (management, agency, legal) rather than remind again.</summary>
+    Escalate,
+    /// <summary>The customer says the invoice never arrived: send it again.</summary>
+    ResendInvoice,
+    /// <summary>The payment waits in the customer's own approval: follow it and ask for the approver.</summary>
+    FollowApproval,
 }
 
 /// <summary>What is known of a customer on the day the list is built, in the company's currency (minor units).</summary>
@@ -149,6 +163,19 @@ public sealed record WorklistFacts
     public bool RemittancePending { get; init; }
     public bool Blocked { get; init; }
     public DateOnly? SnoozedUntil { get; init; }
+
+    /// <summary>The day the latest payment plan broke and what it left unpaid; none when a newer plan has been made.</summary>
+    public DateOnly? PlanBrokenOn { get; init; }
+    public long BrokenPlanMinor { get; init; }
+
+    /// <summary>An approved payment plan runs.</summary>
+    public bool PlanRunning { get; init; }
+
+    /// <summary>A payment plan is proposed or runs (so offering one makes no sense).</summary>
+    public bool PlanMade { get; init; }
+
+    /// <summary>The strategy the customer's current cause of delay calls for (the company's, else the default).</summary>
+    public CollectionStrategy? Strategy { get; init; }
 }
 
 /// <summary>A rule that held, with the figure that made it hold (an amount in minor units, a number of days, a date).</summary>
@@ -162,7 +189,7 @@ public sealed record WorklistScore(
     public const int ShownReasons = 3;
 
     /// <summary>Whether the customer drops out of today's list (snoozed, or a promise is running) rather than sinking.</summary>
-    public bool Dropped => SetAside is SetAsideReason.Snoozed or SetAsideReason.PromiseRunning;
+    public bool Dropped => SetAside is SetAsideReason.Snoozed or SetAsideReason.PromiseRunning or SetAsideReason.PaymentPlanRunning;
 }
 
 /// <summary>
@@ -204,6 +231,8 @@ public static class Worklist
         (WorklistRuleKind.LatePayerRecentlyDue, 20, 1_000_000m, 90),
         (WorklistRuleKind.LatePayerRecentlyDue, 45, 100_000m, 90),
         (WorklistRuleKind.LatePayerRecentlyDue, 45, 1_000_000m, 120),
+        // Last, so that the ids of the earlier defaults (derived from their place) stay as they were.
+        (WorklistRuleKind.PlanBroken, 30, null, 400),
     ];
 
     public static WorklistScore Score(WorklistFacts facts, IReadOnlyList<WorklistRuleSpec> rules, DateOnly today)
@@ -236,6 +265,8 @@ public static class Worklist
                 return Reason(d: today.DayNumber - due.DayNumber, on: due);
             case WorklistRuleKind.PromiseBroken when f.PromiseBrokenOn is { } broken && today.DayNumber - broken.DayNumber <= days:
                 return Reason(amount: f.BrokenPromiseMinor, on: broken);
+            case WorklistRuleKind.PlanBroken when f.PlanBrokenOn is { } planBroken && today.DayNumber - planBroken.DayNumber <= days:
+                return Reason(amount: f.BrokenPlanMinor, on: planBroken);
             case WorklistRuleKind.PromiseDue when f.PromiseDueOn is { } due && due >= today && due.DayNumber - today.DayNumber <= days:
                 return Reason(amount: f.PromiseDueMinor, on: due);
             case WorklistRuleKind.DisputeOpen when f.OldestDisputeOn is { } opened && today.DayNumber - opened.DayNumber >= days:
@@ -269,6 +300,7 @@ public static class Worklist
         return fired.Select(r => r.Kind switch
         {
             WorklistRuleKind.PromiseBroken => f.BrokenPromiseMinor,
+            WorklistRuleKind.PlanBroken => f.BrokenPlanMinor,
             WorklistRuleKind.PromiseDue => f.PromiseDueMinor,
             WorklistRuleKind.LargeItemDue => f.LargeItemMinor,
             WorklistRuleKind.DisputeOpen => f.DisputedMinor,
@@ -276,16 +308,32 @@ public static class Worklist
         }).DefaultIfEmpty(0).Max();
     }
 
+    /// <summary>
+    /// Money waiting to be applied comes first; then a promise or plan that broke or falls due (the event is the reason to
+    /// call); then the strategy the customer's cause of delay calls for; then what the strongest reason asks.
+    /// </summary>
     private static SuggestedAction ActionFor(WorklistFacts f, List<WorklistReason> fired)
     {
         if (f.UnappliedMinor > 0 || f.RemittancePending)
         {
             return SuggestedAction.ApplyCash;
         }
-        return fired.FirstOrDefault()?.Kind switch
+        var top = fired.FirstOrDefault()?.Kind;
+        switch (top)
         {
-            WorklistRuleKind.PromiseBroken => SuggestedAction.ChaseBrokenPromise,
-            WorklistRuleKind.PromiseDue => SuggestedAction.ConfirmPromise,
+            case WorklistRuleKind.PromiseBroken:
+                return SuggestedAction.ChaseBrokenPromise;
+            case WorklistRuleKind.PlanBroken:
+                return SuggestedAction.ChaseBrokenPlan;
+            case WorklistRuleKind.PromiseDue:
+                return SuggestedAction.ConfirmPromise;
+        }
+        if (ByStrategy(f) is { } byCause)
+        {
+            return byCause;
+        }
+        return top switch
+        {
             WorklistRuleKind.DisputeOpen => SuggestedAction.ResolveDispute,
             WorklistRuleKind.OverLimit => SuggestedAction.DiscussCredit,
             WorklistRuleKind.LargeItemDue when f.OverdueMinor == 0 => SuggestedAction.RemindBeforeDue,
@@ -293,11 +341,26 @@ public static class Worklist
         };
     }
 
+    /// <summary>What the cause's strategy asks for; null when it asks for nothing beyond the usual call.</summary>
+    private static SuggestedAction? ByStrategy(WorklistFacts f) => f.Strategy switch
+    {
+        CollectionStrategy.OfferPaymentPlan when !f.PlanMade => SuggestedAction.OfferPaymentPlan,
+        CollectionStrategy.ResolveDisputeFirst => SuggestedAction.ResolveDispute,
+        CollectionStrategy.Escalate => SuggestedAction.Escalate,
+        CollectionStrategy.ResendInvoice => SuggestedAction.ResendInvoice,
+        CollectionStrategy.FollowApproval => SuggestedAction.FollowApproval,
+        _ => null,
+    };
+
     private static SetAsideReason? SetAsideFor(WorklistFacts f, List<WorklistReason> fired, DateOnly today)
     {
         if (f.SnoozedUntil is { } until && until >= today)
         {
             return SetAsideReason.Snoozed;
+        }
+        if (f.PlanRunning)
+        {
+            return SetAsideReason.PaymentPlanRunning;
         }
         // A running promise drops the customer, unless it falls due now (then the promise is the reason to call).
         if (f.PromiseDueOn is { } due && due >= today && !fired.Any(r => r.Kind == WorklistRuleKind.PromiseDue))

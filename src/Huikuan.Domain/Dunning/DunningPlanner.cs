@@ -3,11 +3,15 @@ using Huikuan.Domain.Credit;
 
 namespace Huikuan.Domain.Dunning;
 
-/// <summary>An open item as the dunning run sees it. Disputed amounts and items blocked by hand are not dunned.</summary>
-public sealed record DunningItem(Guid InstallmentId, string Currency, DateOnly DueDate, long OpenMinor, long DisputedMinor = 0, bool Blocked = false)
+/// <summary>
+/// An open item as the dunning run sees it. Disputed amounts, items blocked by hand and what a running payment plan covers
+/// (<paramref name="PlannedMinor"/>) are not dunned.
+/// </summary>
+public sealed record DunningItem(
+    Guid InstallmentId, string Currency, DateOnly DueDate, long OpenMinor, long DisputedMinor = 0, bool Blocked = false, long PlannedMinor = 0)
 {
-    /// <summary>What may be dunned: the open amount less what is in dispute, nothing when blocked.</summary>
-    public long CountedMinor => Blocked ? 0 : Math.Max(0, OpenMinor - Math.Max(0, DisputedMinor));
+    /// <summary>What may be dunned: the open amount less what is in dispute or in a running plan, nothing when blocked.</summary>
+    public long CountedMinor => Blocked ? 0 : Math.Max(0, OpenMinor - Math.Max(0, DisputedMinor) - Math.Max(0, PlannedMinor));
 }
 
 /// <summary>

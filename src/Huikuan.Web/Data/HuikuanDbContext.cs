@@ -63,6 +63,9 @@ public abstract class HuikuanDbContext(DbContextOptions options, Scope? scope) :
     public DbSet<CreditScoreWeightsRow> CreditScoreWeights => Set<CreditScoreWeightsRow>();
     public DbSet<PaymentPromise> PaymentPromises => Set<PaymentPromise>();
     public DbSet<CollectionActivity> CollectionActivities => Set<CollectionActivity>();
+    public DbSet<PaymentPlan> PaymentPlans => Set<PaymentPlan>();
+    public DbSet<PaymentPlanLineRow> PaymentPlanLines => Set<PaymentPlanLineRow>();
+    public DbSet<PaymentPlanItem> PaymentPlanItems => Set<PaymentPlanItem>();
     public DbSet<WorklistRule> WorklistRules => Set<WorklistRule>();
     public DbSet<WorklistSnooze> WorklistSnoozes => Set<WorklistSnooze>();
     public DbSet<CollectorAssignment> CollectorAssignments => Set<CollectorAssignment>();
@@ -144,6 +147,10 @@ public abstract class HuikuanDbContext(DbContextOptions options, Scope? scope) :
         modelBuilder.Entity<EscalationCase>().HasQueryFilter(x => OwnerFilter == null
             || Customers.Any(c => c.CompanyId == x.CompanyId && c.Id == x.CustomerId));
         modelBuilder.Entity<PaymentPromise>().HasQueryFilter(x => OwnerFilter == null
+            || Customers.Any(c => c.CompanyId == x.CompanyId && c.Id == x.CustomerId));
+        modelBuilder.Entity<PaymentPlan>().HasQueryFilter(x => OwnerFilter == null
+            || Customers.Any(c => c.CompanyId == x.CompanyId && c.Id == x.CustomerId));
+        modelBuilder.Entity<PaymentPlanItem>().HasQueryFilter(x => OwnerFilter == null
             || Customers.Any(c => c.CompanyId == x.CompanyId && c.Id == x.CustomerId));
         modelBuilder.Entity<CollectionActivity>().HasQueryFilter(x => OwnerFilter == null
             || Customers.Any(c => c.CompanyId == x.CompanyId && c.Id == x.CustomerId));

@@ -160,10 +160,14 @@ public sealed class WorklistTests
     [Fact]
     public void WithTheDefaultRules_ABrokenPromise_OutranksAnyCustomerWithoutOne()
     {
-        var others = Worklist.Defaults.Where(d => d.Kind != WorklistRuleKind.PromiseBroken).GroupBy(d => d.Kind).Sum(g => g.Max(d => d.Points));
-        var broken = Worklist.Defaults.Where(d => d.Kind == WorklistRuleKind.PromiseBroken).Min(d => d.Points);
+        WorklistRuleKind[] brokenKinds = [WorklistRuleKind.PromiseBroken, WorklistRuleKind.PlanBroken];
+        var others = Worklist.Defaults.Where(d => !brokenKinds.Contains(d.Kind)).GroupBy(d => d.Kind).Sum(g => g.Max(d => d.Points));
 
-        Assert.True(broken > others, $"a broken promise {broken} points, everything else together {others}");
+        foreach (var kind in brokenKinds)
+        {
+            var broken = Worklist.Defaults.Where(d => d.Kind == kind).Min(d => d.Points);
+            Assert.True(broken > others, $"{kind}: {broken} points, everything else together {others}");
+        }
     }
 
     [Fact]
@@ -193,4 +197,59 @@ public sealed class WorklistTests
         }
         Assert.Equal(field, Assert.Throws<DomainRuleException>(rule.Validate).Field);
     }
+}
+
+public sealed class WorklistPlanAndCauseTests
+{
+    private static readonly DateOnly Today = new(2026, 12, 7);
+
+    private static readonly IReadOnlyList<WorklistRuleSpec> Rules =
+        [.. Worklist.Defaults.Select((d, i) => new WorklistRuleSpec(new Guid(i + 1, 0, 0, new byte[8]), d.Kind, d.Days,
+            d.Amount is { } a ? (long)(a * 100) : null, d.Points))];
+
+    private static readonly WorklistFacts Overdue = new() { OverdueMinor = 5_000_000, OldestDueDate = Today.AddDays(-40) };
+
+    private static WorklistScore Score(WorklistFacts facts) => Worklist.Score(facts, Rules, Today);
+
+    [Fact]
+    public void ABrokenPlan_CountsAsMuchAsABrokenPromise_AndAsksAboutTheMissedInstallment()
+    {
+        var plan = Score(Overdue with { PlanBrokenOn = Today.AddDays(-1), BrokenPlanMinor = 100_000 });
+        var promise = Score(Overdue with { PromiseBrokenOn = Today.AddDays(-1), BrokenPromiseMinor = 100_000 });
+
+        Assert.Equal(promise.Points, plan.Points);
+        Assert.Equal(WorklistRuleKind.PlanBroken, plan.Reasons[0].Kind);
+        Assert.Equal(SuggestedAction.ChaseBrokenPlan, plan.Action);
+        Assert.Equal(Worklist.Defaults.Single(d => d.Kind == WorklistRuleKind.PromiseBroken).Points,
+            Worklist.Defaults.Single(d => d.Kind == WorklistRuleKind.PlanBroken).Points);
+    }
+
+    [Fact]
+    public void ARunningPlan_DropsTheCustomer_WithThatReason()
+    {
+        var score = Score(Overdue with { PlanRunning = true, PlanMade = true });
+
+        Assert.Equal(SetAsideReason.PaymentPlanRunning, score.SetAside);
+        Assert.True(score.Dropped);
+    }
+
+    [Theory]
+    [InlineData(CollectionStrategy.OfferPaymentPlan, false, SuggestedAction.OfferPaymentPlan)]
+    [InlineData(CollectionStrategy.OfferPaymentPlan, true, SuggestedAction.Call)]
+    [InlineData(CollectionStrategy.ResolveDisputeFirst, false, SuggestedAction.ResolveDispute)]
+    [InlineData(CollectionStrategy.Escalate, false, SuggestedAction.Escalate)]
+    [InlineData(CollectionStrategy.ResendInvoice, false, SuggestedAction.ResendInvoice)]
+    [InlineData(CollectionStrategy.FollowApproval, false, SuggestedAction.FollowApproval)]
+    [InlineData(CollectionStrategy.ReminderCall, false, SuggestedAction.Call)]
+    public void TheCausesStrategy_SuggestsTheAction(CollectionStrategy strategy, bool planMade, SuggestedAction action) =>
+        Assert.Equal(action, Score(Overdue with { Strategy = strategy, PlanMade = planMade }).Action);
+
+    [Fact]
+    public void ABrokenPromise_StillComesBeforeTheCausesStrategy() =>
+        Assert.Equal(SuggestedAction.ChaseBrokenPromise,
+            Score(Overdue with { Strategy = CollectionStrategy.Escalate, PromiseBrokenOn = Today, BrokenPromiseMinor = 1 }).Action);
+
+    [Fact]
+    public void UnappliedCash_StillComesFirst() =>
+        Assert.Equal(SuggestedAction.ApplyCash, Score(Overdue with { Strategy = CollectionStrategy.Escalate, UnappliedMinor = 1 }).Action);
 }

@@ -19,7 +19,8 @@ public sealed record DunningPlan(DateOnly Day, CompanyDunningPolicy Policy, IRea
 
 /// <summary>
 /// Reads what the dunning planner needs for the whole company in a handful of set queries (overdue open items,
-/// open disputes, manual blocks, running promises, grades, each customer's level and the day it was reached),
+/// open disputes, manual blocks, running payment plans' items, running promises, grades, each customer's level and the
+/// day it was reached),
 /// then plans every customer with <see cref="DunningPlanner"/>. Used by the preview and by the run alike, so the
 /// preview says exactly what the run will do.
 /// </summary>
@@ -49,6 +50,14 @@ public sealed class DunningPlanningHandler(HuikuanDbContext db, Scope scope, Dun
             .Select(b => new { b.CustomerId, b.InvoiceId }).ToListAsync(ct);
         var blockedCustomers = blocks.Where(b => b.InvoiceId == null).Select(b => b.CustomerId).ToHashSet();
         var blockedInvoices = blocks.Where(b => b.InvoiceId != null).Select(b => b.InvoiceId!.Value).ToHashSet();
+        // What running payment plans cover waits for the plan's installments, as a disputed amount waits for the dispute.
+        var inPlans = await (
+                from i in db.PaymentPlanItems.AsNoTracking()
+                join p in db.PaymentPlans on new { i.CompanyId, Id = i.PlanId } equals new { p.CompanyId, p.Id }
+                where i.CompanyId == company && p.Status == PaymentPlanStatus.Running
+                group i by i.InstallmentId into g
+                select new { InstallmentId = g.Key, Minor = g.Sum(x => x.CoveredMinor) })
+            .ToDictionaryAsync(x => x.InstallmentId, x => x.Minor, ct);
         // A promise runs until its day and grace are over (the money may be on its way), unless it was kept before.
         var grace = await db.Companies.AsNoTracking().Where(c => c.Id == company).Select(c => c.PromiseGraceDays).SingleAsync(ct)
             ?? PromiseToPay.DefaultGraceDays;
@@ -74,7 +83,8 @@ public sealed class DunningPlanningHandler(HuikuanDbContext db, Scope scope, Dun
                 var remaining = left.TryGetValue(i.InvoiceId, out var l) ? l : disputed.GetValueOrDefault(i.InvoiceId);
                 var inDispute = Math.Min(remaining, i.OpenMinor);
                 left[i.InvoiceId] = remaining - inDispute;
-                var item = new DunningItem(i.Id, i.Currency, i.DueDate, i.OpenMinor, inDispute, blockedInvoices.Contains(i.InvoiceId));
+                var item = new DunningItem(i.Id, i.Currency, i.DueDate, i.OpenMinor, inDispute, blockedInvoices.Contains(i.InvoiceId),
+                    inPlans.GetValueOrDefault(i.Id));
                 own[i.Id] = new PlannedItem(item, i.InvoiceId);
             }
             var state = states.GetValueOrDefault(c.Id);

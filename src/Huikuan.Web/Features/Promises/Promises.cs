@@ -25,7 +25,7 @@ public sealed record PromiseView(
 /// <see cref="ResolveAsync"/> for the whole company in the daily credit run, where broken and partly kept promises open
 /// a review. Views show the status as of today. A customer with a running promise is not dunned.
 /// </summary>
-public sealed class PromisesHandler(HuikuanDbContext db, Scope scope, BusinessClock clock)
+public sealed class PromisesHandler(HuikuanDbContext db, Scope scope, BusinessClock clock, PaymentPlans.PaymentPlansHandler plans)
 {
     /// <summary>
     /// Kept promises are read again while their window may still run: the longest grace (10 business days) spans at most
@@ -88,11 +88,17 @@ public sealed class PromisesHandler(HuikuanDbContext db, Scope scope, BusinessCl
     /// while its window runs), and returns those found broken or partly kept now so that the caller can act on them;
     /// the caller's SaveChanges stores them. Needs no permission: it only records facts.
     /// </summary>
-    public async Task<IReadOnlyList<PaymentPromise>> ResolveAsync(CancellationToken ct) =>
-        Apply(await EvaluateAsync(null, tracking: true, ct));
+    public async Task<IReadOnlyList<PaymentPromise>> ResolveAsync(CancellationToken ct)
+    {
+        var decided = Apply(await EvaluateAsync(null, tracking: true, ct));
+        // Payment plans are followed at the same moments as promises.
+        await plans.ResolveAsync(null, ct);
+        return decided;
+    }
 
     /// <summary>
-    /// The same for a few customers, after their receipts changed (recorded, posted from the bank, reversed); saved here.
+    /// The same for a few customers, after their receipts changed (recorded, posted from the bank, reversed), and their
+    /// payment plans; saved here.
     /// </summary>
     public async Task ResolveCustomersAsync(IReadOnlyCollection<Guid> customerIds, CancellationToken ct)
     {
@@ -102,6 +108,7 @@ public sealed class PromisesHandler(HuikuanDbContext db, Scope scope, BusinessCl
             return;
         }
         Apply(await EvaluateAsync(customerIds, tracking: true, ct));
+        await plans.ResolveAsync(customerIds, ct);
         await db.SaveChangesAsync(ct);
     }
 

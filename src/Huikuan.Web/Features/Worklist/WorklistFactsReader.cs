@@ -3,6 +3,7 @@ using Huikuan.Web.Data;
 using Huikuan.Web.Data.Entities;
 using Huikuan.Web.Features.ExchangeRates;
 using Microsoft.EntityFrameworkCore;
+using Causes = Huikuan.Domain.Collections.DelayCauses;
 
 namespace Huikuan.Web.Features.Worklist;
 
@@ -11,7 +12,7 @@ internal sealed record WorklistCustomer(Guid Id, string Code, string Name, Guid?
 
 /// <summary>
 /// What the worklist knows of every customer of a company on a day, read in one query per source (open items, promises,
-/// disputes, contacts, receipts, bank lines, blocks, snoozes, limits and held orders), each grouped by customer in SQL, so
+/// disputes, payment plans, causes of delay, contacts, receipts, bank lines, blocks, snoozes, limits and held orders), each grouped by customer in SQL, so
 /// that a company of 50,000 customers is read in a few queries. Amounts are converted into the company's currency at the
 /// rate table's rate of the day; an amount in a currency without a rate is left out of the figures.
 /// </summary>
@@ -79,6 +80,8 @@ internal sealed class WorklistFactsReader(HuikuanDbContext db, Guid company, Dat
         await LargeItemsDueAsync(rules, totals, latePayers, For, Set, ct);
         await PromisesAsync(rules, totals, For, Set, ct);
         await DisputesAsync(totals, For, Set, ct);
+        await PaymentPlansAsync(rules, totals, For, Set, ct);
+        await CausesAsync(For, Set, ct);
         await CreditAsync(open.Select(o => (o.CustomerId, o.Currency, o.Open)).ToList(), For, Set, ct);
 
         var contacts = await db.CollectionActivities.AsNoTracking()
@@ -194,6 +197,56 @@ internal sealed class WorklistFactsReader(HuikuanDbContext db, Guid company, Dat
                 f = f with { PromiseBrokenOn = broken.ResolvedOn, BrokenPromiseMinor = Minor(totals, broken.Currency, broken.AmountMinor - broken.PaidMinor) };
             }
             set(customer.Key, f);
+        }
+    }
+
+    /// <summary>Running and proposed plans (nothing to offer then), and the latest broken one until a newer plan is made.</summary>
+    private async Task PaymentPlansAsync(IReadOnlyList<WorklistRuleSpec> rules, CompanyTotals totals, Func<Guid, WorklistFacts> get,
+        Action<Guid, WorklistFacts> set, CancellationToken ct)
+    {
+        var window = rules.Where(r => r.Kind == WorklistRuleKind.PlanBroken).Select(r => r.Days ?? 0).DefaultIfEmpty(0).Max();
+        var brokenFrom = today.AddDays(-window);
+        var rows = await db.PaymentPlans.AsNoTracking()
+            .Where(p => p.CompanyId == company && (p.Status == PaymentPlanStatus.Proposed || p.Status == PaymentPlanStatus.Running
+                || (p.Status == PaymentPlanStatus.Broken && p.ResolvedOn >= brokenFrom)))
+            .Select(p => new { p.CustomerId, p.Status, p.Currency, p.AmountMinor, p.PaidMinor, p.ProposedOn, p.ResolvedOn })
+            .ToListAsync(ct);
+        foreach (var customer in rows.GroupBy(p => p.CustomerId))
+        {
+            var f = get(customer.Key);
+            var live = customer.Where(p => p.Status != PaymentPlanStatus.Broken).ToList();
+            f = f with { PlanMade = live.Count > 0, PlanRunning = live.Any(p => p.Status == PaymentPlanStatus.Running) };
+            var broken = customer.Where(p => p.Status == PaymentPlanStatus.Broken).MaxBy(p => p.ResolvedOn);
+            if (broken is not null && !live.Any(p => p.ProposedOn >= broken.ResolvedOn))
+            {
+                f = f with { PlanBrokenOn = broken.ResolvedOn, BrokenPlanMinor = Minor(totals, broken.Currency, broken.AmountMinor - broken.PaidMinor) };
+            }
+            set(customer.Key, f);
+        }
+    }
+
+    /// <summary>
+    /// Each customer's current cause of delay (the newest row; keys are time-ordered) and the strategy it calls for: the
+    /// company's, else the default. One read of the causes, one of the company's strategies.
+    /// </summary>
+    private async Task CausesAsync(Func<Guid, WorklistFacts> get, Action<Guid, WorklistFacts> set, CancellationToken ct)
+    {
+        var causes = await db.CustomerDelayCauses.AsNoTracking().Where(c => c.CompanyId == company)
+            .Select(c => new { c.CustomerId, c.Id, c.Cause }).ToListAsync(ct);
+        if (causes.Count == 0)
+        {
+            return;
+        }
+        var saved = await db.DelayCauseStrategies.AsNoTracking().Where(s => s.CompanyId == company)
+            .ToDictionaryAsync(s => s.Cause, s => s.Strategy, StringComparer.Ordinal, ct);
+        foreach (var current in causes.GroupBy(c => c.CustomerId).Select(g => g.MaxBy(c => c.Id)!))
+        {
+            var strategy = saved.TryGetValue(current.Cause, out var code) ? Causes.Parse<CollectionStrategy>(code)
+                : Causes.Parse<DelayCause>(current.Cause) is { } cause ? Causes.DefaultStrategy(cause) : null;
+            if (strategy is not null)
+            {
+                set(current.CustomerId, get(current.CustomerId) with { Strategy = strategy });
+            }
         }
     }
 

@@ -4133,6 +4133,183 @@ namespace Huikuan.Web.Data.Migrations.Postgres
                     b.ToTable("payer_accounts", (string)null);
                 });
 
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.PaymentPlan", b =>
+                {
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AmountMinor")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_minor");
+
+                    b.Property<DateTimeOffset?>("ApprovedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("approved_at");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("approved_by");
+
+                    b.Property<DateOnly?>("ApprovedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("approved_on");
+
+                    b.Property<int?>("BrokenLine")
+                        .HasColumnType("integer")
+                        .HasColumnName("broken_line");
+
+                    b.Property<string>("CancelNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("cancel_note");
+
+                    b.Property<string>("CancelledBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("cancelled_by");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("currency");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.Property<DateOnly>("LastDueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("last_due_on");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("note");
+
+                    b.Property<long>("PaidMinor")
+                        .HasColumnType("bigint")
+                        .HasColumnName("paid_minor");
+
+                    b.Property<DateTimeOffset>("ProposedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("proposed_at");
+
+                    b.Property<string>("ProposedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("proposed_by");
+
+                    b.Property<Guid?>("ProposedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("proposed_by_user_id");
+
+                    b.Property<DateOnly>("ProposedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("proposed_on");
+
+                    b.Property<DateOnly?>("ResolvedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("resolved_on");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("CompanyId", "Id")
+                        .HasName("pk_payment_plans");
+
+                    b.HasIndex("CompanyId", "CustomerId")
+                        .HasDatabaseName("ix_payment_plans_company_id_customer_id");
+
+                    b.HasIndex("CompanyId", "Status")
+                        .HasDatabaseName("ix_payment_plans_company_id_status");
+
+                    b.HasIndex("CompanyId", "CustomerId", "Currency")
+                        .IsUnique()
+                        .HasDatabaseName("ix_payment_plans_live")
+                        .HasFilter("status IN ('Proposed', 'Running')");
+
+                    b.ToTable("payment_plans", (string)null);
+                });
+
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.PaymentPlanItem", b =>
+                {
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("plan_id");
+
+                    b.Property<Guid>("InstallmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("installment_id");
+
+                    b.Property<long>("CoveredMinor")
+                        .HasColumnType("bigint")
+                        .HasColumnName("covered_minor");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.HasKey("CompanyId", "PlanId", "InstallmentId")
+                        .HasName("pk_payment_plan_items");
+
+                    b.HasIndex("CompanyId", "InstallmentId")
+                        .HasDatabaseName("ix_payment_plan_items_company_id_installment_id");
+
+                    b.ToTable("payment_plan_items", (string)null);
+                });
+
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.PaymentPlanLineRow", b =>
+                {
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("plan_id");
+
+                    b.Property<int>("LineNo")
+                        .HasColumnType("integer")
+                        .HasColumnName("line_no");
+
+                    b.Property<long>("AmountMinor")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_minor");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("due_on");
+
+                    b.Property<long>("PaidMinor")
+                        .HasColumnType("bigint")
+                        .HasColumnName("paid_minor");
+
+                    b.HasKey("CompanyId", "PlanId", "LineNo")
+                        .HasName("pk_payment_plan_lines");
+
+                    b.ToTable("payment_plan_lines", (string)null);
+                });
+
             modelBuilder.Entity("Huikuan.Web.Data.Entities.PaymentPromise", b =>
                 {
                     b.Property<Guid>("CompanyId")
@@ -5839,6 +6016,43 @@ namespace Huikuan.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_payer_accounts_customers_company_id_customer_id");
+                });
+
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.PaymentPlan", b =>
+                {
+                    b.HasOne("Huikuan.Web.Data.Entities.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId", "CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_payment_plans_customers_company_id_customer_id");
+                });
+
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.PaymentPlanItem", b =>
+                {
+                    b.HasOne("Huikuan.Web.Data.Entities.Installment", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId", "InstallmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_payment_plan_items_installments_company_id_installment_id");
+
+                    b.HasOne("Huikuan.Web.Data.Entities.PaymentPlan", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId", "PlanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_payment_plan_items_payment_plans_company_id_plan_id");
+                });
+
+            modelBuilder.Entity("Huikuan.Web.Data.Entities.PaymentPlanLineRow", b =>
+                {
+                    b.HasOne("Huikuan.Web.Data.Entities.PaymentPlan", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId", "PlanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_payment_plan_lines_payment_plans_company_id_plan_id");
                 });
 
             modelBuilder.Entity("Huikuan.Web.Data.Entities.PaymentPromise", b =>
