@@ -5,10 +5,10 @@ namespace Huikuan.Bench;
 /// <summary>Command line: --size T1 --db sqlite|postgres [--connection CS] [--keep] [--runs 5] [--receipts 2000] [--tryton data_N.csv] [--letters 1000] [--match-rate N] [--statement N].</summary>
 internal sealed record BenchOptions(
     string Size, string Db, string? Connection, bool Keep, int Runs, int Receipts, string? TrytonCsv, DateOnly AsOf, ulong Seed, bool Explain = false,
-    int Letters = 0, int MatchRate = 0, int StatementLines = 0, bool BackTest = false)
+    int Letters = 0, int MatchRate = 0, int StatementLines = 0, bool BackTest = false, bool WorklistOnly = false)
 {
     public const string Usage =
-        "usage: Huikuan.Bench --size demo|10k|T1|T2 --db sqlite|postgres [--connection CS] [--keep] [--runs N] [--receipts N] [--seed N] [--as-of YYYY-MM-DD] [--explain]\n"
+        "usage: Huikuan.Bench --size demo|10k|T1|T2 --db sqlite|postgres [--connection CS] [--keep] [--runs N] [--receipts N] [--seed N] [--as-of YYYY-MM-DD] [--explain] [--worklist-only]\n"
         + "       Huikuan.Bench --tryton /tmp/tryton_bench/out/data_100.csv [--db sqlite|postgres]\n"
         + "       Huikuan.Bench --letters 1000 [--db sqlite|postgres]\n"
         + "       Huikuan.Bench --match-rate 2000 [--size demo|10k|T1|T2] (bank statement lines per statement; no database)\n"
@@ -31,6 +31,7 @@ internal sealed record BenchOptions(
                 "--keep" => o with { Keep = true },
                 "--explain" => o with { Explain = true },
                 "--backtest" => o with { BackTest = true },
+                "--worklist-only" => o with { WorklistOnly = true },
                 "--runs" => o with { Runs = int.Parse(Value(), CultureInfo.InvariantCulture) },
                 "--receipts" => o with { Receipts = int.Parse(Value(), CultureInfo.InvariantCulture) },
                 "--tryton" => o with { TrytonCsv = Value() },
