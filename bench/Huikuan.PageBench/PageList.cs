@@ -16,6 +16,8 @@ public static class PageList
             new("Dashboard", "/"),
             new("Worklist", "/worklist", "[data-testid=worklist]"),
             new("Worklist rules", "/worklist/rules", "[data-testid=rules]"),
+            // A salesperson's page; the bench's admin is shown the note that it is not for their role.
+            new("My customers", "/my-customers", "[data-testid=kpi-my-overdue], [data-testid=not-for-role]"),
             new("Aging report", "/aging"),
             new("Aging by salesperson", "/aging?groupBy=salesperson"),
             new("Customers", "/customers"),
