@@ -1,7 +1,10 @@
 namespace Huikuan.PageBench;
 
-/// <summary>A page to time; <paramref name="Ready"/> is a CSS selector that shows it is usable, when the default does not fit.</summary>
-public sealed record BenchPage(string Name, string Path, string? Ready = null);
+/// <summary>
+/// A page to time; <paramref name="Ready"/> is a CSS selector that shows it is usable, when the default does not fit;
+/// <paramref name="User"/> the demo user who opens it, when it is not the admin (a page of one role).
+/// </summary>
+public sealed record BenchPage(string Name, string Path, string? Ready = null, string? User = null);
 
 /// <summary>
 /// The pages people open every day: every entry of the menu (read from the signed-in admin's menu, so a new page is
@@ -16,6 +19,8 @@ public static class PageList
             new("Dashboard", "/"),
             new("Worklist", "/worklist", "[data-testid=worklist]"),
             new("Worklist rules", "/worklist/rules", "[data-testid=rules]"),
+            // A salesperson's page, opened by the demo salesperson (the admin is only told it is not for their role).
+            new("My customers", "/my-customers", "[data-testid=kpi-my-overdue]", "sales@demo.huikuan"),
             new("Aging report", "/aging"),
             new("Aging by salesperson", "/aging?groupBy=salesperson"),
             new("Customers", "/customers"),

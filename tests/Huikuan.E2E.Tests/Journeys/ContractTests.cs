@@ -58,6 +58,7 @@ public sealed class ContractTests(HuikuanServer server, Chromium chromium)
         // The customer's page lists the contract; 2 % of the new 30,000.00 invoice is still to be had (invoiced today).
         var customerPage = new CustomerPage(session.Page, customer.GetProperty("id").GetGuid());
         await customerPage.OpenAsync();
+        await customerPage.OpenTabAsync("orders");
         var contracts = new CustomerContractsPanel(session.Page);
         await Expect(contracts.Rows.Filter(new() { HasText = "ERP 实施项目" })).ToContainTextAsync("100,000.00");
         await Expect(contracts.Terms.Filter(new() { HasText = "CNY" })).ToContainTextAsync("600.00");

@@ -7,6 +7,13 @@ public sealed class CreditFilePanel(IPage page, Guid customerId) : AppShell(page
 {
     public override string Path => $"/customers/{customerId}";
 
+    /// <summary>Opens the customer's page, then its documents tab.</summary>
+    public override async Task OpenAsync()
+    {
+        await base.OpenAsync();
+        await CustomerPageTabs.OpenAsync(Page, "documents");
+    }
+
     public ILocator Panel => Page.GetByTestId("credit-file");
 
     /// <summary>The panel's heading, in the page's language.</summary>

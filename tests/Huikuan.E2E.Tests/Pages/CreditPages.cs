@@ -7,6 +7,13 @@ public sealed class CustomerCreditPanel(IPage page, Guid customerId) : AppShell(
 {
     public override string Path => $"/customers/{customerId}";
 
+    /// <summary>Opens the customer's page, then its credit tab.</summary>
+    public override async Task OpenAsync()
+    {
+        await base.OpenAsync();
+        await CustomerPageTabs.OpenAsync(Page, "credit");
+    }
+
     public ILocator Limit => Page.GetByTestId("credit-limit");
     public ILocator Available => Page.GetByTestId("credit-available");
     public ILocator Exposure => Page.GetByTestId("credit-exposure");

@@ -10,6 +10,13 @@ public sealed class CustomerTimelinePanel(IPage page, Guid customerId) : AppShel
 {
     public override string Path => $"/customers/{customerId}";
 
+    /// <summary>Opens the customer's page, then its timeline tab.</summary>
+    public override async Task OpenAsync()
+    {
+        await base.OpenAsync();
+        await CustomerPageTabs.OpenAsync(Page, "timeline");
+    }
+
     public ILocator LogContactButton => Page.GetByTestId("log-contact");
 
     public ILocator Dialog => Page.GetByTestId("log-contact-dialog");
@@ -22,6 +29,8 @@ public sealed class CustomerTimelinePanel(IPage page, Guid customerId) : AppShel
     public ILocator PromiseFields => Page.GetByTestId("promise-fields");
 
     public ILocator Note => Page.GetByTestId("contact-note");
+
+    public ILocator NextStep => Page.GetByTestId("contact-next-step");
 
     public ILocator Save => Page.GetByTestId("log-contact-save");
 

@@ -52,6 +52,35 @@ public sealed class CustomerPage(IPage page, Guid id) : AppShell(page)
     public ILocator ClosingBalance => Page.GetByTestId("closing");
 
     public ILocator NotFound => Page.GetByTestId("not-found");
+
+    /// <summary>A tab by its name in the address: items, timeline, credit, orders, documents, statement.</summary>
+    public ILocator Tab(string tab) => CustomerPageTabs.Tab(Page, tab);
+
+    /// <summary>The shown tab's panel.</summary>
+    public ILocator TabPanel => Page.GetByRole(AriaRole.Tabpanel);
+
+    /// <summary>The head above the tabs: open, overdue, grade, promise and next step.</summary>
+    public ILocator Header => Page.GetByTestId("customer-header");
+
+    public Task OpenTabAsync(string tab) => CustomerPageTabs.OpenAsync(Page, tab);
+}
+
+/// <summary>
+/// The tabs of the customer page (CustomerPage.razor): links that keep the tab in the address. Panels on the page are
+/// reached as a person reaches them: the page opens on its open items, and a click on the tab shows the others.
+/// </summary>
+public static class CustomerPageTabs
+{
+    public static ILocator Tab(IPage page, string tab) => page.GetByTestId("customer-tab-" + tab);
+
+    /// <summary>Clicks the tab and waits until it is the selected one, in the address and with its panel drawn.</summary>
+    public static async Task OpenAsync(IPage page, string tab)
+    {
+        await Tab(page, tab).ClickAsync();
+        await Assertions.Expect(Tab(page, tab)).ToHaveAttributeAsync("aria-selected", "true");
+        await page.WaitForURLAsync(url => url.Contains("tab=" + tab, StringComparison.Ordinal));
+        await Assertions.Expect(page.GetByTestId("customer-tab-panel-" + tab)).ToBeVisibleAsync();
+    }
 }
 
 /// <summary>The form for a new customer (src/Huikuan.Web/Features/Customers/Pages/NewCustomerPage.razor).</summary>

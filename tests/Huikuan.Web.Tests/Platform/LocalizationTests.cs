@@ -11,7 +11,7 @@ public sealed partial class LocalizationTests
 {
     private static readonly string WebFolder = Path.Combine(Root(), "src", "Huikuan.Web");
     /// <summary>The resource pairs: the shared texts and the ledger, administration, import and refusal texts.</summary>
-    public static TheoryData<string> Pairs => new("Text", "LedgerText", "AdminText", "ImportText", "RuleText", "ContractText", "CreditFileText", "OrderText", "CreditText", "CollectionsText", "DunningText", "ChargeText", "MessagingText", "EscalationText", "BankText", "PayerText", "NotesText", "ContactText");
+    public static TheoryData<string> Pairs => new("Text", "LedgerText", "AdminText", "ImportText", "RuleText", "ContractText", "CreditFileText", "OrderText", "CreditText", "CollectionsText", "DunningText", "ChargeText", "MessagingText", "EscalationText", "BankText", "PayerText", "NotesText", "ContactText", "CustomerPageText", "MyCustomersText");
 
     [Fact]
     public void RazorFiles_HaveNoUserVisibleTextOutsideTheResources()

@@ -14,6 +14,9 @@ public static class CustomersEndpoints
             .WithSummary("Customers by code (default), name or outstanding amount (sort=code|name|outstanding, desc=true for descending).");
         group.MapGet("/{id:guid}", async (Guid id, GetCustomerHandler handler, CancellationToken ct) =>
             TypedResults.Ok(await handler.HandleAsync(id, ct)));
+        group.MapGet("/{id:guid}/summary", async (Guid id, CustomerSummaryHandler handler, CancellationToken ct) =>
+            TypedResults.Ok(await handler.HandleAsync(id, ct)))
+            .WithSummary("The head of the customer page: the credit grade, the earliest open promise to pay and the latest contact with its next step.");
         group.MapGet("/{id:guid}/open-items", async (Guid id, CustomerStatementHandler handler, CancellationToken ct) =>
             TypedResults.Ok(await handler.OpenItemsAsync(id, ct)));
         group.MapGet("/{id:guid}/statement", async (Guid id, DateOnly? from, DateOnly? to, string? currency, CustomerStatementHandler handler,
@@ -26,6 +29,9 @@ public static class CustomersEndpoints
         MapGroup(group);
         MapPayerAccounts(group);
         SalespersonHandler.Map(api);
+        api.MapGet("/my-customers", async (MyCustomersHandler handler, CancellationToken ct) => TypedResults.Ok(await handler.HandleAsync(ct)))
+            .WithTags("Customers")
+            .WithSummary("A salesperson's home (salespeople only): their customers' overdue and who owes the most, the promises due this week and the broken ones, and what was collected on their items this business month and last month, in the company's currency.");
     }
 
     private static void MapGroup(RouteGroupBuilder group)
