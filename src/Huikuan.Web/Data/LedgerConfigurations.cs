@@ -75,7 +75,10 @@ internal sealed class ReceiptConfiguration : IEntityTypeConfiguration<Receipt>
         b.HasIndex(x => new { x.CompanyId, x.BankReference }).IsUnique()
             .HasFilter("bank_reference IS NOT NULL AND reversal_of_id IS NULL");
         b.HasIndex(x => new { x.CompanyId, x.ReversalOfId }).IsUnique().HasFilter("reversal_of_id IS NOT NULL");
-        b.HasIndex(x => new { x.CompanyId, x.UnappliedMinor }).HasFilter("unapplied_minor <> 0");
+        // Unapplied cash by customer and currency, read from the index alone (the worklist's and the exposure's sums:
+        // T2 SQLite 350 ms through the table for 113,000 receipts with cash left).
+        b.HasIndex(x => new { x.CompanyId, x.CustomerId, x.Currency, x.UnappliedMinor }).HasDatabaseName("ix_receipts_unapplied")
+            .HasFilter("unapplied_minor <> 0");
         // Unapplied cash as of a past date also needs the receipts applied after it (aging's unapplied column).
         b.HasIndex(x => new { x.CompanyId, x.LastAppliedOn });
         // The receipts list, newest first, reads its page from here instead of sorting every receipt (T1 SQLite: 130 ms).

@@ -4573,15 +4573,15 @@ namespace Huikuan.Web.Data.Migrations.Postgres
                         .HasDatabaseName("ix_receipts_company_id_reversal_of_id")
                         .HasFilter("reversal_of_id IS NOT NULL");
 
-                    b.HasIndex("CompanyId", "UnappliedMinor")
-                        .HasDatabaseName("ix_receipts_company_id_unapplied_minor")
-                        .HasFilter("unapplied_minor <> 0");
-
                     b.HasIndex("CompanyId", "CustomerId", "ReceivedOn")
                         .HasDatabaseName("ix_receipts_company_id_customer_id_received_on");
 
                     b.HasIndex("CompanyId", "ReceivedOn", "Number")
                         .HasDatabaseName("ix_receipts_company_id_received_on_number");
+
+                    b.HasIndex("CompanyId", "CustomerId", "Currency", "UnappliedMinor")
+                        .HasDatabaseName("ix_receipts_unapplied")
+                        .HasFilter("unapplied_minor <> 0");
 
                     b.ToTable("receipts", t =>
                         {
