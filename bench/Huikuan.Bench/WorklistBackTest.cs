@@ -73,7 +73,8 @@ internal static class WorklistBackTest
             var byOverdue = overdue.Where(o => o.Value > 0).OrderByDescending(o => o.Value).ThenBy(o => o.Key).Select(o => o.Key).ToList();
             var top = (int)Math.Ceiling(byList.Count * TopShare);
             var total = becoming.Values.Sum();
-            decimal Share(IEnumerable<int> customers) => total == 0 ? 0 : (decimal)customers.Take(top).Sum(c => becoming.GetValueOrDefault(c)) / total;
+            decimal ShareOf(IEnumerable<int> customers, int n) => total == 0 ? 0 : (decimal)customers.Take(n).Sum(c => becoming.GetValueOrDefault(c)) / total;
+            decimal Share(IEnumerable<int> customers) => ShareOf(customers, top);
             var ours = Share(byList);
             var theirs = Share(byOverdue);
 
@@ -86,6 +87,10 @@ internal static class WorklistBackTest
             // The ceiling: the same number of customers chosen knowing what happened.
             var hindsight = becoming.OrderByDescending(b => b.Value).Select(b => b.Key).ToList();
             Console.WriteLine($"| hindsight (the customers whose amount it was) | {N(top)} | {Money(hindsight.Take(top).Sum(c => becoming[c]))} | {Pct(Share(hindsight), 1)} |");
+            // Read another way: the first 20 % of all the company's customers (the list, then everyone else).
+            var all = (int)Math.Ceiling(data.Customers.Count * TopShare);
+            Console.WriteLine($"| 20 % of all {N(data.Customers.Count)} customers: worklist / overdue alone / hindsight | {N(all)} | | "
+                + $"{Pct(ShareOf(byList, all), 1)} / {Pct(ShareOf(byOverdue, all), 1)} / {Pct(ShareOf(hindsight, all), 1)} |");
             var aside = list.Rows.Where(r => r.SetAside is not null).Concat(list.Dropped).GroupBy(r => r.SetAside ?? "")
                 .Select(g => $"{g.Key} {N(g.Count())} ({Pct((total == 0 ? 0 : (decimal)g.Sum(r => becoming.GetValueOrDefault(index[r.CustomerId])) / total), 1)})");
             Console.WriteLine($"set aside, with their share of the amount: {string.Join(", ", aside)}");

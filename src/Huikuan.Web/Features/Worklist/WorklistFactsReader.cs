@@ -11,9 +11,9 @@ namespace Huikuan.Web.Features.Worklist;
 internal sealed record WorklistCustomer(Guid Id, string Code, string Name, Guid? SalespersonId, string? Region, Guid? CollectorId);
 
 /// <summary>
-/// What the worklist knows of every customer of a company on a day, read in one query per source (open items, promises,
-/// disputes, payment plans, causes of delay, contacts, receipts, bank lines, blocks, snoozes, limits and held orders), each grouped by customer in SQL, so
-/// that a company of 50,000 customers is read in a few queries. Amounts are converted into the company's currency at the
+/// What the worklist knows of every customer of a company on a day, read in one query per source (open items, payment
+/// habits, promises, disputes, payment plans, causes of delay, contacts, receipts, bank lines, blocks, snoozes, limits and
+/// held orders), each grouped by customer in SQL, so that a company of 50,000 customers is read in a few queries. Amounts are converted into the company's currency at the
 /// rate table's rate of the day; an amount in a currency without a rate is left out of the figures.
 /// </summary>
 internal sealed class WorklistFactsReader(HuikuanDbContext db, Guid company, DateOnly today)
@@ -99,7 +99,9 @@ internal sealed class WorklistFactsReader(HuikuanDbContext db, Guid company, Dat
             .Select(g => new { g.Key.CustomerId, g.Key.Currency, Last = g.Max(r => r.ReceivedOn), Sum = g.Sum(r => r.AmountMinor) }).ToListAsync(ct);
         foreach (var p in paid.GroupBy(p => p.CustomerId).Where(p => facts.ContainsKey(p.Key)))
         {
-            Set(p.Key, For(p.Key) with { LastReceiptOn = p.Max(x => x.Last), JustPaidMinor = p.Sum(x => Minor(totals, x.Currency, x.Sum)) });
+            // Not part of the list's figures: a currency without a rate counts as nothing paid, and is not named as left out.
+            var sum = p.Where(x => totals.CanConvert(x.Currency)).Sum(x => Minor(totals, x.Currency, x.Sum));
+            Set(p.Key, For(p.Key) with { LastReceiptOn = p.Max(x => x.Last), JustPaidMinor = sum });
         }
 
         // unapplied_minor <> 0, not > 0: so SQLite sees that the partial index of unapplied receipts applies.
