@@ -81,7 +81,7 @@ public enum SetAsideReason
     Snoozed,
     /// <summary>A promise runs and is not due yet (dropped).</summary>
     PromiseRunning,
-    /// <summary>Money came in in the last few days (sunk).</summary>
+    /// <summary>Money came in in the last few days, at least as much as is still overdue (sunk).</summary>
     JustPaid,
     /// <summary>Money received and not yet applied: it may cover what is overdue (sunk).</summary>
     UnappliedCash,
