@@ -81,7 +81,7 @@ internal static class GeneratedBench
         }
         // The morning's credit run first: it finds the payment habits the worklist's late-payer rules read.
         var creditRun = await InScope(sp => sp.GetRequiredService<CreditDailyRunHandler>().RunAsync(ct));
-        Console.WriteLine($"credit daily run (scores and the payment habits the worklist reads): {N(creditRun.Scored)} customers in {F(creditRun.ElapsedMs / 1000.0)} s");
+        Console.WriteLine($"credit daily run (scores and the payment habits the worklist reads): {N(creditRun.Scored)} customers in {Seconds(TimeSpan.FromMilliseconds(creditRun.ElapsedMs))} s");
         // Today's worklist for the whole team, every row (no capacity cut): all of the company's facts read and scored.
         // The reference is the hand-written SQL of the aging per customer, the least any per-customer list must read; both
         // name the customers with something overdue, which must be the same (every such customer has points: days past due).

@@ -55,6 +55,9 @@ internal static class Timing
 
     public static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 
+    /// <summary>A duration in seconds with one decimal, counted in whole ticks.</summary>
+    public static string Seconds(TimeSpan took) => (took.Ticks / (decimal)TimeSpan.TicksPerSecond).ToString("0.0", CultureInfo.InvariantCulture);
+
     /// <summary>Same customers, same sums; rows that are all zero count as absent.</summary>
     public static bool SameSums(Dictionary<Guid, long[]> a, Dictionary<Guid, long[]> b)
     {

@@ -7,6 +7,7 @@ using Huikuan.Web.Features.Worklist;
 using Huikuan.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using static Huikuan.Bench.Timing;
 
 namespace Huikuan.Bench;
 
@@ -51,7 +52,7 @@ internal static class WorklistBackTest
                 {
                     var loaded = await scope.ServiceProvider.GetRequiredService<GeneratedDataLoader>().LoadAsync(thatDay, ct);
                     Console.WriteLine($"loaded the company as of {day:yyyy-MM-dd}: {N(loaded.Invoices)} invoices, {N(loaded.OpenInstallments)} open installments, "
-                        + $"{N(loaded.Receipts)} receipts, in {loaded.Elapsed.TotalSeconds:0.0} s");
+                        + $"{N(loaded.Receipts)} receipts, in {Seconds(loaded.Elapsed)} s");
                 }
             }
 
@@ -60,7 +61,7 @@ internal static class WorklistBackTest
             {
                 scope.ServiceProvider.GetRequiredService<Scope>().Enter(data.Company.Id, "bench");
                 var run = await scope.ServiceProvider.GetRequiredService<CreditDailyRunHandler>().RunAsync(ct);
-                Console.WriteLine($"credit daily run of {day:yyyy-MM-dd}: {N(run.Scored)} customers scored in {run.ElapsedMs / 1000.0:0.0} s");
+                Console.WriteLine($"credit daily run of {day:yyyy-MM-dd}: {N(run.Scored)} customers scored in {Seconds(TimeSpan.FromMilliseconds(run.ElapsedMs))} s");
             }
             WorklistView list;
             await using (var scope = services.CreateAsyncScope())
@@ -147,8 +148,6 @@ internal static class WorklistBackTest
     }
 
     private static string Pct(decimal share, int decimals) => share.ToString("P" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
-
-    private static string N(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
 
     private static string Money(long minor) => (minor / 100m).ToString("N2", CultureInfo.InvariantCulture);
 }

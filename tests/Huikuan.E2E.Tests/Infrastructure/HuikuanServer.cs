@@ -67,10 +67,10 @@ public sealed class HuikuanServer : IAsyncLifetime, IDisposable
     /// <summary>Waits until the running process has written a line holding <paramref name="text"/> since it started.</summary>
     public async Task WaitForOutputAsync(string text, TimeSpan timeout)
     {
-        var clock = Stopwatch.StartNew();
+        using var deadline = new CancellationTokenSource(timeout);
         while (Output.IndexOf(text, _startedAt, StringComparison.Ordinal) < 0)
         {
-            if (clock.Elapsed > timeout)
+            if (deadline.IsCancellationRequested)
             {
                 throw new TimeoutException($"Huikuan.Web did not write \"{text}\" within {timeout.TotalSeconds:0} s. Its output:\n{Output}");
             }

@@ -57,14 +57,14 @@ public sealed class ClockShiftTests(ClockShiftTests.ShiftedApp app) : IClassFixt
     [InlineData(null, 0)]
     [InlineData("", 0)]
     [InlineData("00:00:00", 0)]
-    [InlineData("4.00:00:00", 4 * 24)]
-    [InlineData(" -1.00:00:00 ", -24)]
-    [InlineData("06:30:00", 6.5)]
-    public void TheShift_IsReadAsASpanOfTime(string? setting, double hours)
+    [InlineData("4.00:00:00", 4 * 24 * 60)]
+    [InlineData(" -1.00:00:00 ", -24 * 60)]
+    [InlineData("06:30:00", 6 * 60 + 30)]
+    public void TheShift_IsReadAsASpanOfTime(string? setting, int minutes)
     {
         var shift = ClockShift.From(Settings(setting));
-        Assert.Equal(TimeSpan.FromHours(hours), shift.Value);
-        Assert.Equal(hours != 0, shift.IsShifted);
+        Assert.Equal(TimeSpan.FromMinutes(minutes), shift.Value);
+        Assert.Equal(minutes != 0, shift.IsShifted);
     }
 
     [Theory]
